@@ -1,0 +1,5 @@
+export * from './kinds';
+export * from './relations';
+export * from './claims';
+export * from './dates';
+export * from './model';

@@ -4,9 +4,11 @@ const path = require('node:path');
 
 /**
  * @param {string} dir the workspace directory (pass __dirname)
- * @param {object} [overrides] extra jest options for this workspace
+ * @param {object} [options]
+ * @param {boolean} [options.neo4j] whether the workspace has integration tests that need Neo4j (default true)
+ * @param {object} [options.overrides] extra jest options for this workspace
  */
-function nodeProject(dir, overrides = {}) {
+function nodeProject(dir, { neo4j = true, overrides = {} } = {}) {
   const pkg = require(path.join(dir, 'package.json'));
   return {
     displayName: pkg.name,
@@ -19,9 +21,11 @@ function nodeProject(dir, overrides = {}) {
         { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
       ],
     },
-    // Integration tests share one Neo4j; the runner starts it (or uses NEO4J_URI).
-    globalSetup: require.resolve('@steppe/neo4j-local/jest-setup'),
-    globalTeardown: require.resolve('@steppe/neo4j-local/jest-teardown'),
+    // Integration tests share one Neo4j: the full test run starts it once (or
+    // uses NEO4J_URI); running one workspace alone starts one for that run.
+    ...(neo4j
+      ? { globalSetup: '@steppe/neo4j-local/jest-setup', globalTeardown: '@steppe/neo4j-local/jest-teardown' }
+      : {}),
     testTimeout: 60_000,
     ...overrides,
   };

@@ -1,0 +1,28 @@
+/**
+ * Generations make loads atomic for readers. A logical graph ("steppe") points
+ * at one physical generation ("steppe@<stamp>"); every record carries its
+ * generation in `graph`. A load writes a new generation beside the active one,
+ * flips the pointer in one small transaction, then deletes the old generation.
+ * A load killed midway leaves the pointer on the previous generation; the next
+ * load removes the abandoned partial one. Readers therefore see either the old
+ * graph or the new one, never a mix.
+ */
+
+/** Cypher fragment that binds `g` to the active generation of logical graph `$graph`. */
+export const ACTIVE_GENERATION = 'MATCH (steppeGraph:SteppeGraph {name: $graph}) WITH steppeGraph.active AS g';
+
+const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+export function assertGraphName(name: string): void {
+  if (!GRAPH_NAME.test(name)) {
+    throw new Error(
+      `Invalid graph name "${name}": use 1–63 lowercase letters, digits, "-" or "_", starting with a letter or digit.`,
+    );
+  }
+}
+
+export function newGenerationKey(graph: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:.TZ]/g, '');
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${graph}@${stamp}-${random}`;
+}

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import neo4j, { type Driver } from 'neo4j-driver';
+import {
+  ENTITY_KINDS,
+  RELATION_TYPE_NAMES,
+  dateEnd,
+  dateStart,
+  isContested,
+  type Entity,
+  type EntityKind,
+  type Relation,
+  type RelationType,
+  type Source,
+} from '@steppe/domain';
+import { assertGraphName, newGenerationKey } from './generations';
+import { ensureSchema } from './schema';
+
+export interface GraphData {
+  sources: Source[];
+  entities: Entity[];
+  relations: Relation[];
+}
+
+export type LoadPhase = 'schema' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'switch' | 'retire';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  done: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  /** Logical graph name; the API reads the same name. */
+  graph: string;
+  database?: string;
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** Load even when the active generation already holds identical data. */
+  force?: boolean;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadResult {
+  graph: string;
+  generation: string;
+  skipped: boolean;
+  counts: { sources: number; entities: number; relations: number };
+  retiredGenerations: string[];
+}
+
+/** A stable hash of the data, so that re-seeding unchanged data is a no-op. */
+export function contentHash(data: GraphData): string {
+  return createHash('sha256').update(JSON.stringify([data.sources, data.entities, data.relations])).digest('hex');
+}
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function withoutUndefined(obj: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null));
+}
+
+export function entityProps(entity: Entity): Record<string, unknown> {
+  return withoutUndefined({ ...entity });
+}
+
+/** Storage form of a relation: evidence as parallel lists, plus derived sort dates and flags. */
+export function relationProps(relation: Relation): Record<string, unknown> {
+  const stances = relation.evidence.map((e) => e.stance ?? relation.stance);
+  const first = relation.date ?? relation.startDate;
+  const last = relation.date ?? relation.endDate ?? relation.startDate;
+  return withoutUndefined({
+    id: relation.id,
+    date: relation.date,
+    startDate: relation.startDate,
+    endDate: relation.endDate,
+    sortStart: first ? dateStart(first) : undefined,
+    sortEnd: last ? dateEnd(last) : undefined,
+    stance: relation.stance,
+    confidence: relation.confidence,
+    detail: relation.detail,
+    evidenceSources: relation.evidence.map((e) => e.sourceId),
+    evidenceQuotes: relation.evidence.map((e) => e.quote),
+    evidenceStances: stances,
+    sourceCount: new Set(relation.evidence.map((e) => e.sourceId)).size,
+    contested: isContested(stances),
+  });
+}
+
+/**
+ * Loads `data` as a new generation of `options.graph`, then makes it active.
+ * Batches are MERGEs inside managed transactions, so a retried batch never
+ * duplicates anything.
+ */
+export async function loadGraph(driver: Driver, data: GraphData, options: LoadOptions): Promise<LoadResult> {
+  assertGraphName(options.graph);
+  const { graph, database } = options;
+  const batchSize = options.batchSize ?? 5_000;
+  const progress = options.onProgress ?? (() => {});
+  const counts = { sources: data.sources.length, entities: data.entities.length, relations: data.relations.length };
+  const hash = contentHash(data);
+
+  progress({ phase: 'schema', done: 0, total: 1 });
+  await ensureSchema(driver, database);
+  progress({ phase: 'schema', done: 1, total: 1 });
+
+  const session = driver.session({ database });
+  try {
+    const current = await session.executeRead(async (tx) => {
+      const res = await tx.run('MATCH (sg:SteppeGraph {name: $graph}) RETURN sg.active AS active, sg.contentHash AS hash', { graph });
+      const rec = res.records[0];
+      return rec ? { active: rec.get('active') as string | null, hash: rec.get('hash') as string | null } : undefined;
+    });
+    if (!options.force && current?.active && current.hash === hash) {
+      return { graph, generation: current.active, skipped: true, counts, retiredGenerations: [] };
+    }
+
+    // Leftovers of earlier loads that were killed before they switched.
+    progress({ phase: 'cleanup', done: 0, total: 1 });
+    const abandoned = await abandonedGenerations(driver, graph, database);
+    for (const gen of abandoned) await deleteGeneration(driver, gen, database, batchSize);
+    progress({ phase: 'cleanup', done: 1, total: 1 });
+
+    const generation = newGenerationKey(graph);
+    await session.executeWrite((tx) =>
+      tx.run(
+        'MERGE (sg:SteppeGraph {name: $graph}) SET sg.pending = coalesce(sg.pending, []) + $generation',
+        { graph, generation },
+      ),
+    );
+
+    const sourceBatches = chunks(data.sources, batchSize);
+    for (const [i, rows] of sourceBatches.entries()) {
+      await session.executeWrite((tx) =>
+        tx.run('UNWIND $rows AS row MERGE (s:Source {graph: $generation, id: row.id}) SET s += row', {
+          rows: rows.map((s) => withoutUndefined({ ...s })),
+          generation,
+        }),
+      );
+      progress({ phase: 'sources', done: Math.min((i + 1) * batchSize, data.sources.length), total: data.sources.length });
+    }
+
+    let entitiesDone = 0;
+    for (const kind of ENTITY_KINDS) {
+      const rows = data.entities.filter((e) => e.kind === kind).map(entityProps);
+      for (const batch of chunks(rows, batchSize)) {
+        await session.executeWrite((tx) => tx.run(entityMergeCypher(kind), { rows: batch, generation }));
+        entitiesDone += batch.length;
+        progress({ phase: 'entities', done: entitiesDone, total: data.entities.length });
+      }
+    }
+
+    // Serial batches: a relationship locks both end nodes, so parallel batches would deadlock.
+    let relationsDone = 0;
+    const byType = new Map<RelationType, Relation[]>();
+    for (const r of data.relations) {
+      const list = byType.get(r.type) ?? [];
+      list.push(r);
+      byType.set(r.type, list);
+    }
+    for (const type of RELATION_TYPE_NAMES) {
+      const rows = byType.get(type);
+      if (!rows) continue;
+      for (const batch of chunks(rows, batchSize)) {
+        const params = batch.map((r) => ({ from: r.from, to: r.to, id: r.id, props: relationProps(r) }));
+        const result = await session.executeWrite((tx) => tx.run(relationMergeCypher(type), { rows: params, generation }));
+        const written = Number(result.records[0]?.get('written') ?? 0);
+        if (written !== batch.length) {
+          throw new Error(`Loading ${type} relations: ${batch.length - written} of ${batch.length} have an endpoint that does not exist.`);
+        }
+        relationsDone += batch.length;
+        progress({ phase: 'relations', done: relationsDone, total: data.relations.length });
+      }
+    }
+
+    progress({ phase: 'switch', done: 0, total: 1 });
+    const previous = await session.executeWrite(async (tx) => {
+      const res = await tx.run(
+        `MATCH (sg:SteppeGraph {name: $graph})
+         WITH sg, sg.active AS previous
+         SET sg.active = $generation,
+             sg.pending = [p IN coalesce(sg.pending, []) WHERE p <> $generation] + CASE WHEN previous IS NULL THEN [] ELSE [previous] END,
+             sg.contentHash = $hash, sg.loadedAt = datetime(),
+             sg.sources = $counts.sources, sg.entities = $counts.entities, sg.relations = $counts.relations
+         RETURN previous`,
+        { graph, generation, hash, counts },
+      );
+      return res.records[0]?.get('previous') as string | null;
+    });
+    progress({ phase: 'switch', done: 1, total: 1 });
+
+    const retired: string[] = [];
+    if (previous) {
+      progress({ phase: 'retire', done: 0, total: 1 });
+      await deleteGeneration(driver, previous, database, batchSize);
+      await session.executeWrite((tx) =>
+        tx.run('MATCH (sg:SteppeGraph {name: $graph}) SET sg.pending = [p IN sg.pending WHERE p <> $previous]', { graph, previous }),
+      );
+      retired.push(previous);
+      progress({ phase: 'retire', done: 1, total: 1 });
+    }
+    return { graph, generation, skipped: false, counts, retiredGenerations: [...abandoned, ...retired] };
+  } finally {
+    await session.close();
+  }
+}
+
+function entityMergeCypher(kind: EntityKind): string {
+  // `kind` comes from ENTITY_KINDS, never from input.
+  return `UNWIND $rows AS row
+    MERGE (n:Entity {graph: $generation, id: row.id})
+    SET n:${kind}, n += row`;
+}
+
+function relationMergeCypher(type: RelationType): string {
+  // `type` comes from RELATION_TYPE_NAMES, never from input.
+  return `UNWIND $rows AS row
+    MATCH (a:Entity {graph: $generation, id: row.from})
+    MATCH (b:Entity {graph: $generation, id: row.to})
+    MERGE (a)-[r:${type} {graph: $generation, id: row.id}]->(b)
+    SET r += row.props
+    RETURN count(r) AS written`;
+}
+
+async function abandonedGenerations(driver: Driver, graph: string, database?: string): Promise<string[]> {
+  const { records } = await driver.executeQuery(
+    'MATCH (sg:SteppeGraph {name: $graph}) RETURN [p IN coalesce(sg.pending, []) WHERE p <> sg.active] AS pending',
+    { graph },
+    { database, routing: 'READ' },
+  );
+  return (records[0]?.get('pending') as string[] | undefined) ?? [];
+}
+
+/** Deletes one generation in batches (one huge transaction would exhaust the heap on large graphs). */
+export async function deleteGeneration(driver: Driver, generation: string, database: string | undefined, batchSize = 5_000): Promise<void> {
+  for (const label of ['Entity', 'Source'] as const) {
+    for (;;) {
+      const { records } = await driver.executeQuery(
+        `MATCH (n:${label} {graph: $generation}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`,
+        { generation, limit: neo4j.int(Math.max(100, Math.floor(batchSize / 5))) },
+        { database },
+      );
+      if (Number(records[0]?.get('deleted') ?? 0) === 0) break;
+    }
+  }
+}
+
+/** Removes every generation of a logical graph and its pointer: only Steppe's data for that graph. */
+export async function resetGraph(driver: Driver, graph: string, database?: string): Promise<string[]> {
+  assertGraphName(graph);
+  const { records } = await driver.executeQuery(
+    'MATCH (sg:SteppeGraph {name: $graph}) RETURN [x IN coalesce(sg.pending, []) + [sg.active] WHERE x IS NOT NULL] AS gens',
+    { graph },
+    { database, routing: 'READ' },
+  );
+  const generations = (records[0]?.get('gens') as string[] | undefined) ?? [];
+  for (const gen of generations) await deleteGeneration(driver, gen, database);
+  await driver.executeQuery('MATCH (sg:SteppeGraph {name: $graph}) DELETE sg', { graph }, { database });
+  return generations;
+}

@@ -1,0 +1,88 @@
+import type { Entity, EntityKind, Evidence, RelationType, Stance } from '@steppe/domain';
+
+/** A relation as read back from the store, with its evidence and derived facts. */
+export interface RelationRecord {
+  id: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  date?: string;
+  startDate?: string;
+  endDate?: string;
+  stance: Stance;
+  confidence: number;
+  detail?: string;
+  evidence: Required<Evidence>[];
+  sourceCount: number;
+  contested: boolean;
+}
+
+export type EntityRecord = Entity;
+
+type Props = Record<string, unknown>;
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** Maps a node's properties back to the domain's entity shape (dropping storage-only fields). */
+export function toEntity(props: Props): EntityRecord {
+  const base = {
+    id: String(props.id),
+    kind: props.kind as EntityKind,
+    name: String(props.name),
+    aliases: (props.aliases as string[] | undefined) ?? [],
+    description: String(props.description ?? ''),
+  };
+  switch (base.kind) {
+    case 'Person':
+      return { ...base, kind: 'Person', roles: (props.roles as string[] | undefined) ?? [] };
+    case 'Organisation':
+      return { ...base, kind: 'Organisation', orgType: optionalString(props.orgType), country: optionalString(props.country) };
+    case 'Place':
+      return {
+        ...base,
+        kind: 'Place',
+        placeType: optionalString(props.placeType),
+        country: optionalString(props.country),
+        lat: typeof props.lat === 'number' ? props.lat : undefined,
+        lon: typeof props.lon === 'number' ? props.lon : undefined,
+      };
+    case 'Event':
+      return {
+        ...base,
+        kind: 'Event',
+        startDate: optionalString(props.startDate),
+        endDate: optionalString(props.endDate),
+        placeId: optionalString(props.placeId),
+      };
+    default:
+      throw new Error(`Stored entity ${base.id} has unknown kind ${String(props.kind)}`);
+  }
+}
+
+/** Maps a relationship's properties (plus type and endpoint ids) to a RelationRecord. */
+export function toRelation(props: Props): RelationRecord {
+  const sources = (props.evidenceSources as string[] | undefined) ?? [];
+  const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
+  const stances = (props.evidenceStances as Stance[] | undefined) ?? [];
+  return {
+    id: String(props.id),
+    type: props.type as RelationType,
+    from: String(props.from),
+    to: String(props.to),
+    date: optionalString(props.date),
+    startDate: optionalString(props.startDate),
+    endDate: optionalString(props.endDate),
+    stance: props.stance as Stance,
+    confidence: Number(props.confidence ?? 0),
+    detail: optionalString(props.detail),
+    evidence: sources.map((sourceId, i) => ({
+      sourceId,
+      quote: quotes[i] ?? '',
+      stance: stances[i] ?? (props.stance as Stance),
+    })),
+    sourceCount: Number(props.sourceCount ?? new Set(sources).size),
+    contested: Boolean(props.contested),
+  };
+}

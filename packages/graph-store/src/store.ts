@@ -1,0 +1,122 @@
+import neo4j from 'neo4j-driver';
+import type { EntityKind } from '@steppe/domain';
+import { ACTIVE_GENERATION, assertGraphName } from './generations';
+import { hopPattern, RELATION_PROJECTION, type Direction } from './patterns';
+import { toEntity, toRelation, type EntityRecord, type RelationRecord } from './records';
+import { createReadRunner, type RunnerOptions } from './runner';
+import { SEARCH_INDEX } from './schema';
+import { buildLuceneQuery } from './search-query';
+
+export interface GraphStoreOptions extends RunnerOptions {
+  /** Logical graph to read (default "steppe"). */
+  graph?: string;
+}
+
+export interface SearchHit {
+  entity: EntityRecord;
+  score: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+export interface RelationsQuery {
+  types?: readonly string[];
+  direction?: Direction;
+  offset: number;
+  limit: number;
+}
+
+/** Upper bound on full-text hits considered for ranking and paging. */
+const MAX_SEARCH_HITS = 1_000;
+
+export function createGraphStore(options: GraphStoreOptions) {
+  const graph = options.graph ?? 'steppe';
+  assertGraphName(graph);
+  const read = createReadRunner(options);
+
+  return {
+    graph,
+
+    /** Ranked full-text search over names and aliases. */
+    async search(query: string, opts: { kinds?: readonly EntityKind[]; offset: number; limit: number }): Promise<Page<SearchHit>> {
+      const lucene = buildLuceneQuery(query);
+      if (!lucene) return { items: [], totalCount: 0 };
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $maxHits}) YIELD node, score
+         WHERE node.graph = g AND ($kinds IS NULL OR node.kind IN $kinds)
+         WITH node, score ORDER BY score DESC, node.name ASC
+         WITH collect({props: properties(node), score: score}) AS hits
+         RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page`,
+        {
+          graph,
+          index: SEARCH_INDEX,
+          lucene,
+          maxHits: neo4j.int(MAX_SEARCH_HITS),
+          kinds: opts.kinds && opts.kinds.length > 0 ? [...opts.kinds] : null,
+          offset: neo4j.int(opts.offset),
+          limit: neo4j.int(opts.limit),
+        },
+      );
+      const row = rows[0];
+      if (!row) return { items: [], totalCount: 0 };
+      const page = row.page as { props: Record<string, unknown>; score: number }[];
+      return {
+        totalCount: Number(row.total),
+        items: page.map((h) => ({ entity: toEntity(h.props), score: h.score })),
+      };
+    },
+
+    /** Entities by id, in one query; missing ids are simply absent from the map. */
+    async entitiesByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+      if (ids.length === 0) return new Map();
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         UNWIND $ids AS id
+         MATCH (n:Entity {graph: g, id: id})
+         RETURN properties(n) AS props`,
+        { graph, ids: [...new Set(ids)] },
+      );
+      const map = new Map<string, EntityRecord>();
+      for (const row of rows) {
+        const entity = toEntity(row.props as Record<string, unknown>);
+        map.set(entity.id, entity);
+      }
+      return map;
+    },
+
+    /**
+     * One page of relations for each of several entities, in one query (no N+1):
+     * the API batches Entity.relations for every entity in a response through this.
+     */
+    async relationsOf(ids: readonly string[], q: RelationsQuery): Promise<Map<string, Page<RelationRecord>>> {
+      if (ids.length === 0) return new Map();
+      const hop = hopPattern(q.direction ?? 'BOTH', q.types);
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         UNWIND $ids AS id
+         MATCH (n:Entity {graph: g, id: id})
+         CALL (n) {
+           MATCH (n)${hop}(m:Entity)
+           WITH r, m ORDER BY type(r), coalesce(r.sortStart, '9999'), r.id
+           RETURN count(r) AS total, collect(${RELATION_PROJECTION})[$offset..$offset + $limit] AS page
+         }
+         RETURN id, total, page`,
+        { graph, ids: [...new Set(ids)], offset: neo4j.int(q.offset), limit: neo4j.int(q.limit) },
+      );
+      const map = new Map<string, Page<RelationRecord>>();
+      for (const row of rows) {
+        map.set(String(row.id), {
+          totalCount: Number(row.total),
+          items: (row.page as Record<string, unknown>[]).map(toRelation),
+        });
+      }
+      return map;
+    },
+  };
+}
+
+export type GraphStore = ReturnType<typeof createGraphStore>;

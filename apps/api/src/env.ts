@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * The API's configuration, parsed and validated in one place. A bad value
+ * stops the process at start-up with a message naming the variable.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  STEPPE_GRAPH: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/).default('steppe'),
+  /** Comma-separated list of allowed browser origins, or "*". */
+  CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type ApiEnv = z.infer<typeof EnvSchema>;
+
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid API configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function corsOrigins(value: string): string[] | '*' {
+  const trimmed = value.trim();
+  return trimmed === '*' ? '*' : trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+}

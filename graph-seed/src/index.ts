@@ -1,0 +1,2 @@
+export { seedGraph, validatedDataset, InvalidDatasetError, type SeedOptions } from './seed';
+export { readDataset, formatIssues, defaultDataDir, defaultSeedsDir, type DatasetIssue } from './dataset';

@@ -1,0 +1,48 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { LoadPhase, LoadProgress } from '@steppe/graph-store';
+
+const PHASE_LABEL: Record<LoadPhase, string> = {
+  schema: 'constraints and indexes',
+  cleanup: 'removing abandoned loads',
+  sources: 'sources',
+  entities: 'entities',
+  relations: 'relations',
+  switch: 'switching to the new graph',
+  retire: 'removing the previous graph',
+};
+
+/**
+ * A progress bar on a terminal; plain lines elsewhere (CI logs, pipes), at most
+ * one per phase per 10 % so logs stay short.
+ */
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr) {
+  if (stream.isTTY) {
+    let bar: SingleBar | undefined;
+    let phase: LoadPhase | undefined;
+    return {
+      update(p: LoadProgress) {
+        if (p.phase !== phase) {
+          bar?.stop();
+          phase = p.phase;
+          bar = new SingleBar({ format: `${PHASE_LABEL[p.phase].padEnd(28)} {bar} {value}/{total}`, stream, hideCursor: true }, Presets.shades_classic);
+          bar.start(p.total, p.done);
+        } else {
+          bar?.update(p.done);
+        }
+      },
+      done() {
+        bar?.stop();
+      },
+    };
+  }
+  const lastDecile = new Map<LoadPhase, number>();
+  return {
+    update(p: LoadProgress) {
+      const decile = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10);
+      if (lastDecile.get(p.phase) === decile) return;
+      lastDecile.set(p.phase, decile);
+      stream.write(`${PHASE_LABEL[p.phase]}: ${p.done}/${p.total}\n`);
+    },
+    done() {},
+  };
+}

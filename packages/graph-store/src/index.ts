@@ -7,3 +7,4 @@ export * from './patterns';
 export * from './runner';
 export * from './search-query';
 export * from './store';
+export * from './explore';

@@ -63,7 +63,15 @@ function withoutUndefined(obj: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null));
 }
 
+/** Storage form of an entity; events also get comparable first/last days for time filters. */
 export function entityProps(entity: Entity): Record<string, unknown> {
+  if (entity.kind === 'Event' && entity.startDate) {
+    return withoutUndefined({
+      ...entity,
+      sortStart: dateStart(entity.startDate),
+      sortEnd: dateEnd(entity.endDate ?? entity.startDate),
+    });
+  }
   return withoutUndefined({ ...entity });
 }
 

@@ -1,4 +1,4 @@
-import type { Entity, EntityKind, Evidence, RelationType, Stance } from '@steppe/domain';
+import type { Entity, EntityKind, Evidence, RelationType, Source, Stance } from '@steppe/domain';
 
 /** A relation as read back from the store, with its evidence and derived facts. */
 export interface RelationRecord {
@@ -84,5 +84,17 @@ export function toRelation(props: Props): RelationRecord {
     })),
     sourceCount: Number(props.sourceCount ?? new Set(sources).size),
     contested: Boolean(props.contested),
+  };
+}
+
+export function toSource(props: Props): Source {
+  return {
+    id: String(props.id),
+    title: String(props.title ?? props.id),
+    outlet: optionalString(props.outlet),
+    author: optionalString(props.author),
+    publishedAt: optionalString(props.publishedAt),
+    languages: (props.languages as string[] | undefined) ?? [],
+    url: optionalString(props.url),
   };
 }

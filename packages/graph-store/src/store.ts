@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
-import type { EntityKind } from '@steppe/domain';
+import type { EntityKind, Source } from '@steppe/domain';
 import { ACTIVE_GENERATION, assertGraphName } from './generations';
+import { createExplorer } from './explore';
 import { hopPattern, RELATION_PROJECTION, type Direction } from './patterns';
-import { toEntity, toRelation, type EntityRecord, type RelationRecord } from './records';
+import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord } from './records';
 import { createReadRunner, type RunnerOptions } from './runner';
 import { SEARCH_INDEX } from './schema';
 import { buildLuceneQuery } from './search-query';
@@ -39,6 +40,55 @@ export function createGraphStore(options: GraphStoreOptions) {
 
   return {
     graph,
+    ...createExplorer(read, graph),
+
+    /** Counts and load time of the active generation. */
+    async stats() {
+      const rows = await read(
+        `MATCH (sg:SteppeGraph {name: $graph})
+         RETURN sg.entities AS entities, sg.relations AS relations, sg.sources AS sources, toString(sg.loadedAt) AS loadedAt`,
+        { graph },
+      );
+      const row = rows[0];
+      return {
+        entities: Number(row?.entities ?? 0),
+        relations: Number(row?.relations ?? 0),
+        sources: Number(row?.sources ?? 0),
+        loadedAt: (row?.loadedAt as string | undefined) ?? null,
+      };
+    },
+
+    /** Every source, with how many relations cite it. */
+    async sources(): Promise<(Source & { relationCount: number })[]> {
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         MATCH (s:Source {graph: g})
+         CALL (s, g) {
+           MATCH (:Entity {graph: g})-[r]->() WHERE s.id IN r.evidenceSources RETURN count(r) AS relationCount
+         }
+         RETURN properties(s) AS props, relationCount ORDER BY s.id`,
+        { graph },
+      );
+      return rows.map((row) => ({ ...toSource(row.props as Record<string, unknown>), relationCount: Number(row.relationCount) }));
+    },
+
+    /** One page of the relations a source is cited for. */
+    async relationsCitingSource(sourceId: string, offset: number, limit: number): Promise<Page<RelationRecord>> {
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         MATCH (:Entity {graph: g})-[r]->()
+         WHERE $sourceId IN r.evidenceSources
+         WITH r ORDER BY r.sortStart, r.id
+         WITH collect(${RELATION_PROJECTION}) AS all
+         RETURN size(all) AS total, all[$offset..$offset + $limit] AS page`,
+        { graph, sourceId, offset: neo4j.int(offset), limit: neo4j.int(limit) },
+      );
+      const row = rows[0];
+      return {
+        totalCount: Number(row?.total ?? 0),
+        items: ((row?.page as Record<string, unknown>[] | undefined) ?? []).map(toRelation),
+      };
+    },
 
     /** Ranked full-text search over names and aliases. */
     async search(query: string, opts: { kinds?: readonly EntityKind[]; offset: number; limit: number }): Promise<Page<SearchHit>> {
@@ -115,6 +165,45 @@ export function createGraphStore(options: GraphStoreOptions) {
         });
       }
       return map;
+    },
+
+    /** Sources by id, in one query. */
+    async sourcesByIds(ids: readonly string[]): Promise<Map<string, Source>> {
+      if (ids.length === 0) return new Map();
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         UNWIND $ids AS id
+         MATCH (s:Source {graph: g, id: id})
+         RETURN properties(s) AS props`,
+        { graph, ids: [...new Set(ids)] },
+      );
+      return new Map(rows.map((row) => {
+        const source = toSource(row.props as Record<string, unknown>);
+        return [source.id, source];
+      }));
+    },
+
+    /** How many entities of each kind and relations of each type the graph holds. */
+    async vocabularyCounts(): Promise<{ kinds: Map<string, number>; types: Map<string, number> }> {
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         CALL (g) {
+           MATCH (n:Entity {graph: g}) RETURN collect({key: n.kind, n: 1}) AS ks
+         }
+         CALL (g) {
+           MATCH (:Entity {graph: g})-[r]->() RETURN collect(type(r)) AS ts
+         }
+         RETURN ks, ts`,
+        { graph },
+      );
+      const kinds = new Map<string, number>();
+      const types = new Map<string, number>();
+      const row = rows[0];
+      if (row) {
+        for (const k of row.ks as { key: string }[]) kinds.set(k.key, (kinds.get(k.key) ?? 0) + 1);
+        for (const t of row.ts as string[]) types.set(t, (types.get(t) ?? 0) + 1);
+      }
+      return { kinds, types };
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ApiContext } from '../context';
 import { limitExceeded, userError } from '../errors';
 import { LIMITS } from '../limits';
 import { connection, decodeCursor, pageSize } from '../paging';
+import { exploreQueries } from './explore';
 import { DateScalar } from './scalars';
 
 type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -39,6 +40,8 @@ export const resolvers = {
   Date: DateScalar,
 
   Query: {
+    ...exploreQueries,
+
     async search(_: unknown, args: { query: string; kinds?: EntityKind[] | null; first?: number | null; after?: string | null }, ctx: ApiContext) {
       const query = args.query.trim();
       if (query.length === 0) throw userError('`query` must not be empty.');
@@ -96,6 +99,17 @@ export const resolvers = {
     label: (r: RelationRecord) => relationTypeInfo(r.type).label,
     from: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entity.load(r.from),
     to: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entity.load(r.to),
+  },
+
+  Source: {
+    async relations(source: { id: string }, args: { first?: number | null; after?: string | null }, ctx: ApiContext) {
+      const limit = pageSize('first', args.first, 20, LIMITS.relationsFirst);
+      const offset = decodeCursor(args.after);
+      const page = await ctx.store.relationsCitingSource(source.id, offset, limit);
+      return connection(page.items, offset, page.totalCount);
+    },
+    relationCount: async (source: { id: string; relationCount?: number }, _: unknown, ctx: ApiContext) =>
+      source.relationCount ?? (await ctx.store.relationsCitingSource(source.id, 0, 1)).totalCount,
   },
 
   Evidence: {

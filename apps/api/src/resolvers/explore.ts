@@ -1,0 +1,126 @@
+import { dateEnd, dateStart, type EntityKind } from '@steppe/domain';
+import type { PathMode } from '@steppe/graph-store';
+import type { ApiContext } from '../context';
+import { limitExceeded, userError } from '../errors';
+import { LIMITS } from '../limits';
+
+type Direction = 'OUT' | 'IN' | 'BOTH';
+
+/** Checks a bounded integer argument and names it in the error. */
+function bounded(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min) throw userError(`\`${argument}\` must be a whole number of at least ${min}.`);
+  if (n > max) throw limitExceeded(argument, max, n);
+  return n;
+}
+
+function idList(argument: string, ids: readonly string[], max: number): string[] {
+  if (ids.length === 0) throw userError(`\`${argument}\` must name at least one entity.`);
+  if (ids.length > max) throw limitExceeded(`${argument} (count)`, max, ids.length);
+  return [...new Set(ids)];
+}
+
+function unknownIds(ids: string[]) {
+  return userError(`Unknown entity id${ids.length > 1 ? 's' : ''}: ${ids.slice(0, 10).join(', ')}.`, 'NOT_FOUND', { ids });
+}
+
+function dateRange(from?: string | null, to?: string | null) {
+  const range = { from: from ? dateStart(from) : undefined, to: to ? dateEnd(to) : undefined };
+  if (range.from && range.to && range.from > range.to) throw userError('`from` is after `to`.');
+  return range;
+}
+
+export const exploreQueries = {
+  async neighbourhood(
+    _: unknown,
+    args: {
+      ids: string[];
+      depth?: number | null;
+      relationTypes?: string[] | null;
+      kinds?: EntityKind[] | null;
+      direction?: Direction | null;
+      from?: string | null;
+      to?: string | null;
+      minSources?: number | null;
+      limit?: number | null;
+    },
+    ctx: ApiContext,
+  ) {
+    const ids = idList('ids', args.ids, LIMITS.neighbourhoodIds);
+    const depth = bounded('depth', args.depth, 1, 1, LIMITS.neighbourhoodDepth);
+    const nodeLimit = bounded('limit', args.limit, 100, 1, LIMITS.neighbourhoodNodes);
+    const minSources = bounded('minSources', args.minSources, 1, 1, 1_000);
+    const result = await ctx.store.neighbourhood(ids, {
+      depth,
+      direction: args.direction ?? 'BOTH',
+      types: args.relationTypes ?? undefined,
+      kinds: args.kinds ?? undefined,
+      minSources,
+      ...dateRange(args.from, args.to),
+      nodeLimit: Math.max(nodeLimit, ids.length),
+      edgeLimit: LIMITS.subgraphEdges,
+    });
+    if (result.missingIds.length === ids.length) throw unknownIds(result.missingIds);
+    for (const n of result.nodes) ctx.loaders.entity.prime(n.id, n);
+    return result;
+  },
+
+  async paths(
+    _: unknown,
+    args: { from: string; to: string; maxHops?: number | null; relationTypes?: string[] | null; mode?: PathMode | null; limit?: number | null },
+    ctx: ApiContext,
+  ) {
+    const maxHops = bounded('maxHops', args.maxHops, 4, 1, LIMITS.pathHops);
+    const limit = bounded('limit', args.limit, 5, 1, LIMITS.paths);
+    if (args.from === args.to) throw userError('`from` and `to` are the same entity.');
+    const found = await ctx.loaders.entity.loadMany([args.from, args.to]);
+    const missing = [args.from, args.to].filter((_, i) => !found[i] || found[i] instanceof Error);
+    if (missing.length > 0) throw unknownIds(missing);
+    const paths = await ctx.store.paths(args.from, args.to, {
+      maxHops,
+      types: args.relationTypes ?? undefined,
+      mode: args.mode ?? 'SHORTEST',
+      limit: (args.mode ?? 'SHORTEST') === 'SHORTEST' ? 1 : limit,
+    });
+    return paths.map((p) => {
+      for (const n of p.nodes) ctx.loaders.entity.prime(n.id, n);
+      return { ...p, length: p.relations.length };
+    });
+  },
+
+  async subgraph(_: unknown, args: { ids: string[] }, ctx: ApiContext) {
+    const ids = idList('ids', args.ids, LIMITS.subgraphIds);
+    const result = await ctx.store.subgraph(ids, LIMITS.subgraphEdges);
+    if (result.missingIds.length > 0) throw unknownIds(result.missingIds);
+    for (const n of result.nodes) ctx.loaders.entity.prime(n.id, n);
+    return result;
+  },
+
+  async timeline(
+    _: unknown,
+    args: { from?: string | null; to?: string | null; ids?: string[] | null; kinds?: EntityKind[] | null; limit?: number | null },
+    ctx: ApiContext,
+  ) {
+    const limit = bounded('limit', args.limit, 200, 1, LIMITS.timelineItems);
+    if (args.ids && args.ids.length > LIMITS.subgraphIds) throw limitExceeded('ids (count)', LIMITS.subgraphIds, args.ids.length);
+    const items = await ctx.store.timeline({ ...dateRange(args.from, args.to), ids: args.ids ?? undefined, kinds: args.kinds ?? undefined, limit });
+    return items.map((item) => {
+      if (item.entity) {
+        ctx.loaders.entity.prime(item.entity.id, item.entity);
+        const e = item.entity.kind === 'Event' ? item.entity : undefined;
+        return { date: item.sortKey, endDate: e?.endDate ? dateEnd(e.endDate) : null, event: item.entity, relation: null };
+      }
+      const r = item.relation!;
+      return { date: item.sortKey, endDate: r.endDate ? dateEnd(r.endDate) : null, event: null, relation: r };
+    });
+  },
+
+  sources: (_: unknown, __: unknown, ctx: ApiContext) => ctx.store.sources(),
+
+  async source(_: unknown, args: { id: string }, ctx: ApiContext) {
+    const all = await ctx.store.sources();
+    return all.find((s) => s.id === args.id) ?? null;
+  },
+
+  stats: (_: unknown, __: unknown, ctx: ApiContext) => ctx.store.stats(),
+};

@@ -1,0 +1,272 @@
+import type { Driver } from 'neo4j-driver';
+import { createDriver, resetGraph, type QueryEvent } from '@steppe/graph-store';
+import { seedGraph } from '@steppe/graph-seed';
+import { apiFor, gql, type Api } from './helpers';
+
+/**
+ * The API against a real Neo4j seeded with the curated dataset, in a graph
+ * scoped to this file. Ids are looked up through search rather than assumed.
+ */
+describe('GraphQL API on the seeded graph', () => {
+  const graph = `api-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  let driver: Driver;
+  let api: Api;
+  const queries: QueryEvent[] = [];
+
+  const idOf = async (name: string, kind?: string) => {
+    const res = await gql<{ search: { edges: { node: { id: string; kind: string } }[] } }>(
+      api,
+      'query($q: String!, $k: [EntityKind!]) { search(query: $q, kinds: $k, first: 1) { edges { node { id kind } } } }',
+      { q: name, k: kind ? [kind] : null },
+    );
+    const id = res.body.data?.search.edges[0]?.node.id;
+    if (!id) throw new Error(`no entity found for ${name}`);
+    return id;
+  };
+
+  beforeAll(async () => {
+    driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+    await seedGraph({ driver, graph });
+    api = apiFor({ driver, graph, onQuery: (e) => queries.push(e) });
+  });
+  afterAll(async () => {
+    await resetGraph(driver, graph);
+    await driver.close();
+  });
+
+  describe('search', () => {
+    it.each([
+      ['Tokayev', /Tokayev/],
+      ['Tokaev', /Tokayev/],
+      ['Alma-Ata', /Almaty/],
+      ['ODKB', /Collective Security|CSTO/],
+      ['Smajylow', /Smailov|Smajylow/],
+    ])('finds %j', async (q, name) => {
+      const res = await gql<{ search: { totalCount: number; edges: { node: { name: string } }[] } }>(
+        api,
+        'query($q: String!) { search(query: $q) { totalCount edges { node { name } } } }',
+        { q },
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.search.edges[0]!.node.name).toMatch(name);
+    });
+
+    it('pages with cursors without repeating entities', async () => {
+      const first = await gql<{ search: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        api,
+        '{ search(query: "a", first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+      );
+      const page1 = first.body.data!.search;
+      expect(page1.edges).toHaveLength(2);
+      expect(page1.pageInfo.hasNextPage).toBe(true);
+      const second = await gql<{ search: { edges: { node: { id: string } }[] } }>(
+        api,
+        'query($after: String) { search(query: "a", first: 2, after: $after) { edges { node { id } } } }',
+        { after: page1.pageInfo.endCursor },
+      );
+      const ids2 = second.body.data!.search.edges.map((e) => e.node.id);
+      expect(ids2.length).toBeGreaterThan(0);
+      for (const id of ids2) expect(page1.edges.map((e) => e.node.id)).not.toContain(id);
+    });
+
+    it.each(['Tokayev) OR (*:*', '"; MATCH (n) DETACH DELETE n //', '\\', '~~~', '{!}'])('treats %j as text', async (q) => {
+      const res = await gql(api, 'query($q: String!) { search(query: $q) { totalCount } }', { q });
+      expect(res.body.errors).toBeUndefined();
+    });
+  });
+
+  describe('entity and evidence', () => {
+    it('answers who requested aid from whom, with sources and quotes', async () => {
+      const tokayev = await idOf('Tokayev', 'Person');
+      const res = await gql<{
+        entity: { name: string; relations: { totalCount: number; edges: { node: { label: string; to: { name: string }; date: string | null; evidence: { quote: string; source: { id: string; title: string } }[] } }[] } };
+      }>(
+        api,
+        `query($id: ID!) { entity(id: $id) { name relations(types: [REQUESTED_AID_FROM], direction: OUT) { totalCount edges { node {
+            label to { name } date evidence { quote source { id title } } } } } } }`,
+        { id: tokayev },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const rels = res.body.data!.entity.relations.edges.map((e) => e.node);
+      expect(rels.length).toBeGreaterThan(0);
+      expect(rels[0]!.label).toBe('requested aid from');
+      for (const r of rels) {
+        expect(r.evidence.length).toBeGreaterThan(0);
+        for (const e of r.evidence) {
+          expect(e.quote.length).toBeGreaterThan(0);
+          expect(e.source.title.length).toBeGreaterThan(0);
+        }
+      }
+    });
+
+    it('returns null for an unknown id', async () => {
+      const res = await gql(api, '{ entity(id: "no-such-entity") { id } }');
+      expect(res.body).toEqual({ data: { entity: null } });
+    });
+
+    it('marks contested claims and shows the denying source', async () => {
+      const res = await gql<{ sources: { id: string; relations: { edges: { node: { contested: boolean; evidence: { stance: string }[] } }[] } }[] }>(
+        api,
+        '{ sources { id relations(first: 100) { edges { node { contested evidence { stance } } } } } }',
+      );
+      const contested = res.body.data!.sources.flatMap((s) => s.relations.edges.map((e) => e.node)).filter((r) => r.contested);
+      expect(contested.length).toBeGreaterThan(0);
+      for (const r of contested) expect(r.evidence.map((e) => e.stance)).toContain('DENIED');
+    });
+
+    it('loads 50 entities with their relations in a small, fixed number of queries (no N+1)', async () => {
+      const before = queries.length;
+      const res = await gql<{ search: { edges: { node: { relations: { edges: { node: { from: { id: string }; evidence: { source: { id: string } }[] } }[] } } }[] } }>(
+        api,
+        '{ search(query: "a", first: 50) { edges { node { id relations(first: 10) { edges { node { from { id } to { id } evidence { source { id title } } } } } } } } }',
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.search.edges.length).toBeGreaterThan(5);
+      // search + relations batch + entity batch + source batch
+      expect(queries.length - before).toBeLessThanOrEqual(5);
+    });
+  });
+
+  describe('neighbourhood, paths, subgraph, timeline', () => {
+    it('expands a neighbourhood with evidence and reports truncation', async () => {
+      const tokayev = await idOf('Tokayev', 'Person');
+      const full = await gql<{ neighbourhood: { nodes: { id: string }[]; edges: { id: string; evidence: unknown[] }[]; truncated: boolean } }>(
+        api,
+        'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } edges { id evidence { quote } } truncated } }',
+        { ids: [tokayev] },
+      );
+      expect(full.body.errors).toBeUndefined();
+      const n = full.body.data!.neighbourhood;
+      expect(n.nodes.map((x) => x.id)).toContain(tokayev);
+      expect(n.edges.length).toBeGreaterThan(0);
+      const small = await gql<{ neighbourhood: { nodes: unknown[]; truncated: boolean; omittedNodes: number } }>(
+        api,
+        'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2, limit: 2) { nodes { id } truncated omittedNodes } }',
+        { ids: [tokayev] },
+      );
+      expect(small.body.data!.neighbourhood.nodes).toHaveLength(2);
+      expect(small.body.data!.neighbourhood.truncated).toBe(true);
+      expect(small.body.data!.neighbourhood.omittedNodes).toBeGreaterThan(0);
+    });
+
+    it('refuses depth and hop limits beyond the maximum, and unknown ids, precisely', async () => {
+      const deep = await gql(api, '{ neighbourhood(ids: ["x"], depth: 4) { truncated } }');
+      expect(deep.body.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' } });
+      const hops = await gql(api, '{ paths(from: "a", to: "b", maxHops: 7) { length } }');
+      expect(hops.body.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' } });
+      const unknown = await gql(api, '{ neighbourhood(ids: ["no-such-entity"]) { truncated } }');
+      expect(unknown.body.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      const badDate = await gql(api, '{ timeline(from: "2022-13-01") { date } }');
+      expect(badDate.body.errors?.[0]?.message).toMatch(/Invalid Date/);
+    });
+
+    it('finds a path between two connected entities, each hop with evidence', async () => {
+      const tokayev = await idOf('Tokayev', 'Person');
+      const neighbourhood = await gql<{ neighbourhood: { nodes: { id: string }[] } }>(
+        api,
+        'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } } }',
+        { ids: [tokayev] },
+      );
+      const far = neighbourhood.body.data!.neighbourhood.nodes.map((x) => x.id).filter((id) => id !== tokayev).pop()!;
+      for (const mode of ['SHORTEST', 'ALL_SHORTEST', 'ALL']) {
+        const res = await gql<{ paths: { length: number; nodes: { id: string }[]; relations: { evidence: unknown[] }[] }[] }>(
+          api,
+          `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, mode: ${mode}, maxHops: 3) { length nodes { id } relations { evidence { quote } } } }`,
+          { a: tokayev, b: far },
+        );
+        expect(res.body.errors).toBeUndefined();
+        const paths = res.body.data!.paths;
+        expect(paths.length).toBeGreaterThan(0);
+        expect(paths[0]!.nodes[0]!.id).toBe(tokayev);
+        expect(paths[0]!.nodes.at(-1)!.id).toBe(far);
+        expect(paths[0]!.relations).toHaveLength(paths[0]!.length);
+        for (const r of paths[0]!.relations) expect(r.evidence.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('returns the relations among given entities', async () => {
+      const tokayev = await idOf('Tokayev', 'Person');
+      const nb = await gql<{ neighbourhood: { nodes: { id: string }[]; edges: { id: string }[] } }>(
+        api,
+        'query($ids: [ID!]!) { neighbourhood(ids: $ids) { nodes { id } edges { id } } }',
+        { ids: [tokayev] },
+      );
+      const ids = nb.body.data!.neighbourhood.nodes.map((n) => n.id);
+      const sub = await gql<{ subgraph: { nodes: unknown[]; edges: { id: string }[] } }>(api, 'query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id } edges { id } } }', { ids });
+      expect(sub.body.data!.subgraph.nodes).toHaveLength(ids.length);
+      for (const e of nb.body.data!.neighbourhood.edges) expect(sub.body.data!.subgraph.edges.map((x) => x.id)).toContain(e.id);
+    });
+
+    it('orders the timeline by date and honours the range', async () => {
+      const res = await gql<{ timeline: { date: string; event: { id: string } | null; relation: { id: string } | null }[] }>(
+        api,
+        '{ timeline(from: "2022-01-01", to: "2022-01-31") { date event { id } relation { id } } }',
+      );
+      expect(res.body.errors).toBeUndefined();
+      const dates = res.body.data!.timeline.map((t) => t.date);
+      expect(dates.length).toBeGreaterThan(0);
+      expect([...dates].sort()).toEqual(dates);
+      for (const d of dates) expect(d <= '2022-01-31').toBe(true);
+      for (const t of res.body.data!.timeline) expect(Boolean(t.event) !== Boolean(t.relation)).toBe(true);
+    });
+  });
+
+  describe('vocabulary and sources', () => {
+    it('counts relation types and entity kinds in the graph', async () => {
+      const res = await gql<{ relationTypes: { name: string; count: number }[]; entityKinds: { kind: string; count: number }[]; stats: { entities: number; relations: number } }>(
+        api,
+        '{ relationTypes { name count } entityKinds { kind count } stats { entities relations } }',
+      );
+      const { relationTypes, entityKinds, stats } = res.body.data!;
+      expect(relationTypes.reduce((s, t) => s + t.count, 0)).toBe(stats.relations);
+      expect(entityKinds.reduce((s, k) => s + k.count, 0)).toBe(stats.entities);
+    });
+
+    it('lists the five source documents with what they are cited for', async () => {
+      const res = await gql<{ sources: { id: string; relationCount: number }[] }>(api, '{ sources { id relationCount } }');
+      expect(res.body.data!.sources).toHaveLength(5);
+      for (const s of res.body.data!.sources) expect(s.relationCount).toBeGreaterThan(0);
+      const one = await gql<{ source: { id: string } | null }>(api, 'query($id: ID!) { source(id: $id) { id } }', { id: res.body.data!.sources[0]!.id });
+      expect(one.body.data!.source?.id).toBe(res.body.data!.sources[0]!.id);
+    });
+  });
+});
+
+describe('GraphQL API when Neo4j goes away and comes back', () => {
+  it('answers SERVICE_UNAVAILABLE and /readyz 503 while down, then recovers without a restart', async () => {
+    // A TCP proxy in front of the real Neo4j lets the test cut and restore the connection.
+    const net = await import('node:net');
+    const target = new URL(process.env.NEO4J_URI!.replace(/^bolt/, 'http'));
+    const sockets = new Set<import('node:net').Socket>();
+    let up = true;
+    const proxy = net.createServer((client) => {
+      if (!up) return client.destroy();
+      const upstream = net.connect(Number(target.port), target.hostname);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const close = () => { client.destroy(); upstream.destroy(); };
+      client.on('error', close);
+      upstream.on('error', close);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    const port = (proxy.address() as import('node:net').AddressInfo).port;
+    const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD }, { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 });
+    const api = apiFor({ driver });
+    try {
+      expect((await api.fetch('http://api.test/readyz')).status).toBe(200);
+      up = false;
+      for (const s of sockets) s.destroy();
+      const down = await gql(api, '{ stats { entities } }');
+      expect(down.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await api.fetch('http://api.test/readyz')).status).toBe(503);
+      up = true;
+      const back = await gql(api, '{ stats { entities } }');
+      expect(back.body.errors).toBeUndefined();
+      expect((await api.fetch('http://api.test/readyz')).status).toBe(200);
+    } finally {
+      await driver.close();
+      for (const s of sockets) s.destroy();
+      proxy.close();
+    }
+  });
+});

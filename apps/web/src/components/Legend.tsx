@@ -1,0 +1,71 @@
+import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type RelationFamily } from '@steppe/domain';
+import { CONTESTED_COLOUR } from '../graph/style';
+
+function ShapePath({ shape }: { shape: string }) {
+  switch (shape) {
+    case 'round-rectangle':
+      return <rect x="2" y="3" width="14" height="12" rx="3" />;
+    case 'hexagon':
+      return <polygon points="5,2 13,2 17,9 13,16 5,16 1,9" />;
+    case 'diamond':
+      return <polygon points="9,1 17,9 9,17 1,9" />;
+    default:
+      return <circle cx="9" cy="9" r="7" />;
+  }
+}
+
+function ShapeSwatch({ shape, colour }: { shape: string; colour: string }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" fill={colour}>
+      <ShapePath shape={shape} />
+    </svg>
+  );
+}
+
+const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '6 4', dotted: '1.5 3' };
+
+function LineSwatch({ colour, lineStyle }: { colour: string; lineStyle: string }) {
+  return (
+    <svg width="30" height="10" viewBox="0 0 30 10" aria-hidden="true">
+      <line x1="1" y1="5" x2="29" y2="5" stroke={colour} strokeWidth="2.5" strokeDasharray={DASH[lineStyle]} strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** The key to the canvas, drawn from the same domain tables as the stylesheet. */
+export function Legend() {
+  return (
+    <details className="legend" open>
+      <summary>Legend</summary>
+      <div className="legend-columns">
+        <ul aria-label="Entity kinds">
+          {ENTITY_KINDS.map((kind) => {
+            const info = ENTITY_KIND_INFO[kind];
+            return (
+              <li key={kind} title={info.description}>
+                <ShapeSwatch shape={info.shape} colour={info.colour} /> {info.plural}
+              </li>
+            );
+          })}
+        </ul>
+        <ul aria-label="Relation families">
+          {(Object.keys(RELATION_FAMILIES) as RelationFamily[]).map((family) => {
+            const info = RELATION_FAMILIES[family];
+            return (
+              <li key={family}>
+                <LineSwatch colour={info.colour} lineStyle={info.lineStyle} /> {info.label}
+              </li>
+            );
+          })}
+          <li>
+            <svg width="30" height="10" viewBox="0 0 30 10" aria-hidden="true">
+              <line x1="1" y1="5" x2="29" y2="5" stroke={CONTESTED_COLOUR} strokeOpacity="0.3" strokeWidth="9" />
+              <line x1="1" y1="5" x2="29" y2="5" stroke="#555" strokeWidth="2" />
+            </svg>{' '}
+            Contested (sources disagree)
+          </li>
+        </ul>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,199 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { isAbort, type GraphQLClient } from '../api/client';
+import { normaliseSearch, searchEntities } from '../api/queries';
+import type { SearchHit } from '../api/types';
+import { flattenGroups, groupHits, moveActive } from '../search/group';
+import { useDebouncedValue } from './hooks';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+export const MIN_SEARCH_LENGTH = 2;
+
+/** The answer to one query; which query is on screen is derived from it. */
+type SearchOutcome =
+  | { query: string; ok: true; hits: SearchHit[]; totalCount: number }
+  | { query: string; ok: false; message: string };
+
+type SearchView =
+  | { status: 'idle' }
+  | { status: 'loading'; query: string }
+  | { status: 'done'; query: string; hits: SearchHit[]; totalCount: number }
+  | { status: 'error'; query: string; message: string };
+
+function viewOf(query: string, outcome: SearchOutcome | null): SearchView {
+  if (query.length < MIN_SEARCH_LENGTH) return { status: 'idle' };
+  if (!outcome || outcome.query !== query) return { status: 'loading', query };
+  return outcome.ok
+    ? { status: 'done', query, hits: outcome.hits, totalCount: outcome.totalCount }
+    : { status: 'error', query, message: outcome.message };
+}
+
+export interface SearchBoxProps {
+  client: GraphQLClient;
+  /** Called with the entity the analyst chose (click or Enter). */
+  onChoose: (hit: SearchHit) => void;
+  /** Every request's outcome, for the API health tracker. */
+  onOutcome?: (outcome: unknown) => void;
+  /** Changes when the API comes back after an outage: a failed search is retried. */
+  retryToken?: number;
+  debounceMs?: number;
+}
+
+/**
+ * The search combobox (WAI-ARIA 1.2 pattern): typing is debounced, results
+ * come as a listbox grouped by kind, arrow keys move through them, Enter or a
+ * click chooses one, Escape closes the list.
+ */
+export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounceMs = SEARCH_DEBOUNCE_MS }: SearchBoxProps) {
+  const baseId = useId();
+  const inputId = `${baseId}-input`;
+  const listboxId = `${baseId}-listbox`;
+  const optionId = (index: number) => `${baseId}-option-${index}`;
+
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
+  const debounced = useDebouncedValue(text, debounceMs);
+  const query = normaliseSearch(debounced);
+  const reportRef = useRef(onOutcome);
+  useEffect(() => {
+    reportRef.current = onOutcome;
+  }, [onOutcome]);
+
+  useEffect(() => {
+    if (query.length < MIN_SEARCH_LENGTH) return;
+    const controller = new AbortController();
+    searchEntities(client, query, { signal: controller.signal }).then(
+      (result) => {
+        reportRef.current?.('ok');
+        setOutcome({ query, ok: true, hits: result.hits, totalCount: result.totalCount });
+        setActive(-1);
+      },
+      (error: unknown) => {
+        if (isAbort(error)) return;
+        reportRef.current?.(error);
+        setOutcome({ query, ok: false, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [client, query, retryToken]);
+
+  const state = viewOf(query, outcome);
+  const hits = state.status === 'done' ? state.hits : null;
+  const groups = useMemo(() => (hits ? groupHits(hits) : []), [hits]);
+  const options = useMemo(() => flattenGroups(groups), [groups]);
+  const offsets = useMemo(() => groups.map((_, gi) => groups.slice(0, gi).reduce((n, g) => n + g.hits.length, 0)), [groups]);
+  const showList = open && options.length > 0;
+
+  function choose(hit: SearchHit) {
+    setOpen(false);
+    setActive(-1);
+    onChoose(hit);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        event.preventDefault();
+        setOpen(true);
+        setActive((current) => moveActive(current, options.length, event.key === 'ArrowDown' ? 1 : -1));
+        break;
+      }
+      case 'Enter': {
+        const hit = options[active >= 0 ? active : 0];
+        if (hit && state.status === 'done') {
+          event.preventDefault();
+          choose(hit);
+        }
+        break;
+      }
+      case 'Escape':
+        if (open) {
+          event.preventDefault();
+          setOpen(false);
+          setActive(-1);
+        } else {
+          setText('');
+        }
+        break;
+    }
+  }
+
+  let status = '';
+  if (state.status === 'loading') status = `Searching for “${state.query}”…`;
+  else if (state.status === 'error') status = `Search failed: ${state.message}`;
+  else if (state.status === 'done' && state.hits.length === 0) status = `No entities match “${state.query}”.`;
+  else if (state.status === 'done') {
+    const shown = state.hits.length;
+    status = shown < state.totalCount ? `${shown} of ${state.totalCount} matches shown.` : `${shown} ${shown === 1 ? 'match' : 'matches'}.`;
+  }
+
+  return (
+    <div className="search">
+      <label htmlFor={inputId} className="search-label">
+        Search people, organisations, places and events
+      </label>
+      <input
+        id={inputId}
+        className="search-input"
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="e.g. Tokayev, CSTO, Almaty"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listboxId}
+        aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <p className={`search-status search-status-${state.status}`} role="status" aria-live="polite">
+        {open || state.status === 'error' ? status : ''}
+      </p>
+      <div id={listboxId} role="listbox" aria-label="Search results" className="search-results" hidden={!showList}>
+        {groups.map((group, gi) => (
+          <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`} className="search-group">
+            <div id={`${baseId}-group-${group.kind}`} className="search-group-heading" style={{ color: group.info.colour }}>
+              <span aria-hidden="true">{group.info.icon}</span> {group.info.plural}
+            </div>
+            {group.hits.map((hit, hi) => {
+              const i = (offsets[gi] ?? 0) + hi;
+              return (
+                <div
+                  key={hit.id}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  className="search-option"
+                  data-entity-id={hit.id}
+                  // Keep focus in the input: choosing happens on click, not on blur.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseEnter={() => setActive(i)}
+                  onClick={() => choose(hit)}
+                >
+                  <span className="kind-chip" style={{ backgroundColor: group.info.colour }} aria-hidden="true">
+                    {group.info.icon}
+                  </span>
+                  <span className="search-option-text">
+                    <span className="search-option-name">{hit.name}</span>
+                    {hit.description ? <span className="search-option-description">{hit.description}</span> : null}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
+import type { GraphQLClient } from './client';
+import { SteppeApiError } from './client';
+import {
+  fetchNeighbourhood,
+  MAX_SEARCH_LENGTH,
+  NEIGHBOURHOOD_QUERY,
+  normaliseSearch,
+  PING_QUERY,
+  SEARCH_QUERY,
+  searchEntities,
+} from './queries';
+
+/**
+ * Contract check: the explorer's documents must be valid against the API's
+ * published SDL (read from the files, not imported: the web app talks to the
+ * API over HTTP only).
+ */
+describe('query documents', () => {
+  const schemaDir = path.resolve(__dirname, '../../../api/src/schema');
+  const sdl = readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(path.join(schemaDir, f), 'utf8'))
+    .join('\n');
+  const schema = buildSchema(sdl);
+
+  it.each([
+    ['search', SEARCH_QUERY],
+    ['neighbourhood', NEIGHBOURHOOD_QUERY],
+    ['ping', PING_QUERY],
+  ])('the %s query validates against the API schema', (_name, document) => {
+    expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
+  });
+});
+
+function fakeClient(answer: (document: string, variables: Record<string, unknown>) => unknown) {
+  const calls: { document: string; variables: Record<string, unknown> }[] = [];
+  const client: GraphQLClient = {
+    url: 'http://api.test/graphql',
+    async request<T>(document: string, variables: Record<string, unknown> = {}) {
+      calls.push({ document, variables });
+      return answer(document, variables) as T;
+    },
+  };
+  return { client, calls };
+}
+
+const summary = (id: string, kind: string, name: string) => ({ id, kind, name, aliases: [], description: `${name}.` });
+
+describe('normaliseSearch', () => {
+  it('collapses whitespace, trims and caps the length the API accepts', () => {
+    expect(normaliseSearch('  Kassym-Jomart \n  Tokayev ')).toBe('Kassym-Jomart Tokayev');
+    expect(normaliseSearch('x'.repeat(500))).toHaveLength(MAX_SEARCH_LENGTH);
+    expect(normaliseSearch('   ')).toBe('');
+  });
+});
+
+describe('searchEntities', () => {
+  it('does not call the API for an empty query', async () => {
+    const { client, calls } = fakeClient(() => {
+      throw new Error('should not be called');
+    });
+    await expect(searchEntities(client, '   ')).resolves.toEqual({ hits: [], totalCount: 0 });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('sends the normalised query and maps hits with their scores', async () => {
+    const { client, calls } = fakeClient(() => ({
+      search: {
+        totalCount: 2,
+        edges: [
+          { score: 3.2, node: { ...summary('kassym-jomart-tokayev', 'Person', 'Kassym-Jomart Tokayev'), aliases: ['Tokaev'] } },
+          { score: 1.1, node: { ...summary('tokayev-cabinet', 'Organisation', 'Tokayev cabinet'), aliases: null, description: null } },
+        ],
+      },
+    }));
+    const result = await searchEntities(client, ' Tokayev ');
+    expect(calls[0]?.variables).toEqual({ query: 'Tokayev', first: 20 });
+    expect(result.totalCount).toBe(2);
+    expect(result.hits.map((h) => [h.id, h.kind, h.score])).toEqual([
+      ['kassym-jomart-tokayev', 'Person', 3.2],
+      ['tokayev-cabinet', 'Organisation', 1.1],
+    ]);
+    expect(result.hits[0]?.aliases).toEqual(['Tokaev']);
+    expect(result.hits[1]).toMatchObject({ aliases: [], description: '' });
+  });
+
+  it('rejects an entity kind the explorer does not know', async () => {
+    const { client } = fakeClient(() => ({ search: { totalCount: 1, edges: [{ score: 1, node: summary('x', 'Spaceship', 'X') }] } }));
+    await expect(searchEntities(client, 'x')).rejects.toMatchObject({ kind: 'invalid-response' });
+    await expect(searchEntities(client, 'x')).rejects.toBeInstanceOf(SteppeApiError);
+  });
+});
+
+describe('fetchNeighbourhood', () => {
+  const relation = {
+    id: 'tokayev-requested-aid-from-csto',
+    type: 'REQUESTED_AID_FROM',
+    label: 'requested aid from',
+    date: '2022-01-05',
+    startDate: null,
+    endDate: null,
+    stance: 'ASSERTED',
+    confidence: 0.95,
+    detail: null,
+    sourceCount: 1,
+    contested: false,
+    from: summary('kassym-jomart-tokayev', 'Person', 'Kassym-Jomart Tokayev'),
+    to: summary('csto', 'Organisation', 'CSTO'),
+    evidence: [
+      {
+        quote: 'Tokayev appealed to the CSTO.',
+        stance: 'ASSERTED',
+        source: { id: 'a.md', title: 'A', outlet: 'Wire', publishedAt: '2022-01-05', url: null },
+      },
+    ],
+  };
+
+  it('asks for 50 relations and maps the entity, its facts and its relations', async () => {
+    const { client, calls } = fakeClient(() => ({
+      entity: {
+        ...summary('kassym-jomart-tokayev', 'Person', 'Kassym-Jomart Tokayev'),
+        roles: ['President of Kazakhstan'],
+        relations: { totalCount: 120, pageInfo: { hasNextPage: true, endCursor: 'c50' }, edges: [{ node: relation }] },
+      },
+    }));
+    const n = await fetchNeighbourhood(client, 'kassym-jomart-tokayev');
+    expect(calls[0]?.variables).toEqual({ id: 'kassym-jomart-tokayev', first: 50, after: null });
+    expect(n?.entity).toMatchObject({ id: 'kassym-jomart-tokayev', kind: 'Person', facts: { roles: ['President of Kazakhstan'] } });
+    expect(n?.relations).toHaveLength(1);
+    expect(n?.relations[0]?.to).toEqual(summary('csto', 'Organisation', 'CSTO'));
+    expect(n?.relations[0]?.evidence[0]?.quote).toBe('Tokayev appealed to the CSTO.');
+    expect(n).toMatchObject({ totalCount: 120, hasNextPage: true, endCursor: 'c50' });
+  });
+
+  it('passes the cursor for the next page', async () => {
+    const { client, calls } = fakeClient(() => ({ entity: null }));
+    await fetchNeighbourhood(client, 'csto', { after: 'c50' });
+    expect(calls[0]?.variables).toMatchObject({ after: 'c50' });
+  });
+
+  it('resolves to null when no entity has the id', async () => {
+    const { client } = fakeClient(() => ({ entity: null }));
+    await expect(fetchNeighbourhood(client, 'nobody')).resolves.toBeNull();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * @jest-environment jsdom
+ */
+import { addNeighbourhood, EMPTY_GRAPH } from '../graph/state';
+import type { Selection } from '../explorer/reducer';
+import { click, render } from '../test/render';
+import { tokayevNeighbourhood } from '../test/fixtures';
+import { DetailsPanel, readFrom } from './DetailsPanel';
+
+const graph = addNeighbourhood(EMPTY_GRAPH, tokayevNeighbourhood());
+
+async function show(selection: Selection | null) {
+  const selected: Selection[] = [];
+  const expanded: string[] = [];
+  const view = await render(
+    <DetailsPanel
+      graph={graph}
+      selection={selection}
+      pending={new Set()}
+      onSelect={(s) => selected.push(s)}
+      onExpand={(e) => expanded.push(e.id)}
+    />,
+  );
+  return { view, selected, expanded, text: view.container.textContent ?? '' };
+}
+
+describe('DetailsPanel', () => {
+  it('shows a hint when nothing is selected', async () => {
+    const { view, text } = await show(null);
+    expect(text).toContain('Click a node');
+    await view.unmount();
+  });
+
+  it('shows a claim with its stance, contested flag and every piece of evidence', async () => {
+    const { view, text } = await show({ type: 'relation', id: 'tokayev-accused-unrest' });
+    expect(view.container.querySelector('h2')?.textContent).toBe('Kassym-Jomart Tokayev accused January 2022 unrest');
+    expect(text).toContain('foreign-trained terrorists');
+    expect(text).toContain('Contested: sources disagree');
+    expect(text).toContain('Evidence (2)');
+    const items = [...view.container.querySelectorAll('.evidence')];
+    expect(items).toHaveLength(2);
+    expect(items[0]!.querySelector('blockquote')?.textContent).toBe('“Tokayev blamed the unrest on foreign-trained terrorists.”');
+    expect(items[0]!.textContent).toContain('Shoot without warning');
+    expect(items[0]!.textContent).toContain('Example News');
+    expect(items[0]!.textContent).toContain('7 January 2022');
+    expect(items[1]!.querySelector('.evidence-stance')?.textContent).toBe('This source denied it.');
+    await view.unmount();
+  });
+
+  it('links a source that has a URL and shows a partial publication date as given', async () => {
+    const { view } = await show({ type: 'relation', id: 'tokayev-requested-aid-from-csto' });
+    const link = view.container.querySelector<HTMLAnchorElement>('.evidence a');
+    expect(link?.href).toBe('https://example.org/troops');
+    expect(link?.rel).toContain('noopener');
+    expect(view.container.textContent).toContain('January 2022');
+    expect(view.container.textContent).toContain('No source disputes it');
+    await view.unmount();
+  });
+
+  it('shows an entity with description, aliases, facts and its relations; a relation opens its evidence', async () => {
+    const { view, text, selected } = await show({ type: 'entity', id: 'kassym-jomart-tokayev' });
+    expect(view.container.querySelector('h2')?.textContent).toBe('Kassym-Jomart Tokayev');
+    expect(text).toContain('President of Kazakhstan since 2019.');
+    expect(text).toContain('Also known as Tokaev, Токаев');
+    expect(text).toContain('RolesPresident of Kazakhstan');
+    expect(text).toContain('All 2 relations on the canvas.');
+    const buttons = [...view.container.querySelectorAll<HTMLButtonElement>('.relation-button')];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'accused January 2022 unrest ⚠ · 2 quotes',
+      'requested aid from Collective Security Treaty Organization · 2 quotes',
+    ]);
+    await click(buttons[1]!);
+    expect(selected).toEqual([{ type: 'relation', id: 'tokayev-requested-aid-from-csto' }]);
+    await view.unmount();
+  });
+
+  it('offers to load the neighbours of an entity that has not been expanded', async () => {
+    const { view, expanded, text } = await show({ type: 'entity', id: 'csto' });
+    expect(text).toContain('was asked for aid by Kassym-Jomart Tokayev');
+    const button = [...view.container.querySelectorAll('button')].find((b) => b.textContent === 'Show neighbours')!;
+    await click(button);
+    expect(expanded).toEqual(['csto']);
+    await view.unmount();
+  });
+});
+
+describe('readFrom', () => {
+  it('reads a relation from either end', () => {
+    const relation = tokayevNeighbourhood().relations[0]!;
+    expect(readFrom(relation, 'kassym-jomart-tokayev')).toMatchObject({ phrase: 'requested aid from', other: { id: 'csto' } });
+    expect(readFrom(relation, 'csto')).toMatchObject({ phrase: 'was asked for aid by', other: { id: 'kassym-jomart-tokayev' } });
+  });
+});

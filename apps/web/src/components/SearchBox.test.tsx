@@ -1,0 +1,137 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { GraphQLClient } from '../api/client';
+import { SteppeApiError } from '../api/client';
+import type { SearchHit } from '../api/types';
+import { click, press, render, settle, typeInto } from '../test/render';
+import { csto, tokayev, unrest } from '../test/fixtures';
+import { SearchBox } from './SearchBox';
+
+function clientAnswering(answer: (query: string) => unknown) {
+  const queries: string[] = [];
+  const client: GraphQLClient = {
+    url: 'http://api.test/graphql',
+    async request<T>(_doc: string, variables: Record<string, unknown> = {}) {
+      const q = String(variables.query);
+      queries.push(q);
+      return answer(q) as T;
+    },
+  };
+  return { client, queries };
+}
+
+const searchResult = (...entities: Omit<SearchHit, 'score'>[]) => ({
+  search: { totalCount: entities.length, edges: entities.map((node, i) => ({ score: 10 - i, node })) },
+});
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+async function setup(answer: (query: string) => unknown) {
+  const { client, queries } = clientAnswering(answer);
+  const chosen: SearchHit[] = [];
+  const outcomes: unknown[] = [];
+  const view = await render(<SearchBox client={client} onChoose={(h) => chosen.push(h)} onOutcome={(o) => outcomes.push(o)} />);
+  const input = view.container.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+  return { view, input, queries, chosen, outcomes };
+}
+
+describe('SearchBox', () => {
+  it('has an accessible label', async () => {
+    const { view, input } = await setup(() => searchResult());
+    const label = view.container.querySelector(`label[for="${input.id}"]`);
+    expect(label?.textContent).toMatch(/Search people, organisations, places and events/);
+    await view.unmount();
+  });
+
+  it('debounces typing: one request for the final text', async () => {
+    const { view, input, queries } = await setup(() => searchResult(tokayev));
+    await typeInto(input, 'To');
+    await settle(100);
+    await typeInto(input, 'Toka');
+    await settle(100);
+    await typeInto(input, 'Tokayev');
+    expect(queries).toEqual([]);
+    await settle(300);
+    expect(queries).toEqual(['Tokayev']);
+    await view.unmount();
+  });
+
+  it('shows results as a listbox grouped by kind with headings, and Enter chooses the first', async () => {
+    const { view, input, chosen } = await setup(() => searchResult(unrest, tokayev, csto));
+    await typeInto(input, 'Tokayev');
+    await settle(300);
+    const listbox = view.container.querySelector('[role="listbox"]')!;
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(input.getAttribute('aria-controls')).toBe(listbox.id);
+    const groups = [...listbox.querySelectorAll('[role="group"]')];
+    expect(groups.map((g) => document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
+      '👤 People',
+      '🏛 Organisations',
+      '⚑ Events',
+    ]);
+    const options = [...listbox.querySelectorAll('[role="option"]')];
+    expect(options.map((o) => o.getAttribute('data-entity-id'))).toEqual(['kassym-jomart-tokayev', 'csto', 'january-2022-unrest']);
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe('3 matches.');
+
+    await press(input, 'Enter');
+    expect(chosen.map((h) => h.id)).toEqual(['kassym-jomart-tokayev']);
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    await view.unmount();
+  });
+
+  it('moves through options with the arrow keys and marks the active one', async () => {
+    const { view, input, chosen } = await setup(() => searchResult(tokayev, csto));
+    await typeInto(input, 'ts');
+    await settle(300);
+    await press(input, 'ArrowDown');
+    await press(input, 'ArrowDown');
+    const active = input.getAttribute('aria-activedescendant');
+    expect(document.getElementById(active!)?.getAttribute('data-entity-id')).toBe('csto');
+    expect(document.getElementById(active!)?.getAttribute('aria-selected')).toBe('true');
+    await press(input, 'Enter');
+    expect(chosen.map((h) => h.id)).toEqual(['csto']);
+    await view.unmount();
+  });
+
+  it('chooses an option on click', async () => {
+    const { view, input, chosen } = await setup(() => searchResult(tokayev, csto));
+    await typeInto(input, 'csto');
+    await settle(300);
+    await click(view.container.querySelector<HTMLElement>('[data-entity-id="csto"]')!);
+    expect(chosen.map((h) => h.id)).toEqual(['csto']);
+    await view.unmount();
+  });
+
+  it('says so when nothing matches', async () => {
+    const { view, input } = await setup(() => searchResult());
+    await typeInto(input, 'Atlantis');
+    await settle(300);
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe('No entities match “Atlantis”.');
+    expect(view.container.querySelectorAll('[role="option"]')).toHaveLength(0);
+    await view.unmount();
+  });
+
+  it('shows why a search failed and reports the failure', async () => {
+    const outage = new SteppeApiError('unreachable', "Can't reach the Steppe API at http://api.test/graphql.", 'http://api.test/graphql');
+    const { view, input, outcomes } = await setup(() => {
+      throw outage;
+    });
+    await typeInto(input, 'Tokayev');
+    await settle(300);
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe(
+      "Search failed: Can't reach the Steppe API at http://api.test/graphql.",
+    );
+    expect(outcomes).toEqual([outage]);
+    await view.unmount();
+  });
+
+  it('does not search for a single character', async () => {
+    const { view, input, queries } = await setup(() => searchResult(tokayev));
+    await typeInto(input, 'T');
+    await settle(300);
+    expect(queries).toEqual([]);
+    await view.unmount();
+  });
+});

@@ -60,6 +60,11 @@ function asDate(value: unknown): string | undefined {
   return typeof text === 'string' && isPartialDate(text) ? text : undefined;
 }
 
+/** "a Person", "an Organisation", "an Event" */
+function withArticle(word: string): string {
+  return `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -292,7 +297,7 @@ function checkEntities(c: Checker, entities: Rec<EntityRecord>[], entityById: Ma
         if (!place && !unreadIds.has(placeId)) {
           c.error(rec.file, [rec.index, 'placeId'], `unknown place "${placeId}"${didYouMean(placeId, entityById.keys())}: no entity has this id; add the Place or fix the reference`);
         } else if (place?.kind && place.kind !== 'Place') {
-          c.error(rec.file, [rec.index, 'placeId'], `placeId must point to a Place, but "${placeId}" is a ${place.kind}`);
+          c.error(rec.file, [rec.index, 'placeId'], `placeId must point to a Place, but "${placeId}" is ${withArticle(place.kind)}: use the id of the Place where the event happened`);
         }
       }
     }
@@ -355,7 +360,7 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
       c.error(
         rec.file,
         [rec.index, end],
-        `${type.name} cannot ${end === 'from' ? 'start at' : 'end at'} a ${target.kind} ("${id}"): it runs from ${type.from.join('/')} to ${type.to.join('/')}; pick another type or endpoint`,
+        `${type.name} cannot ${end === 'from' ? 'start at' : 'end at'} ${withArticle(target.kind)} ("${id}"): it runs from ${type.from.join('/')} to ${type.to.join('/')}; pick another type or endpoint`,
       );
     }
   }

@@ -129,7 +129,7 @@ class Checker {
       }
       file.records.forEach((raw, index) => {
         if (isObject(raw)) records.push({ file, index, raw });
-        else this.error(file, [index], `each record must be a mapping of fields ("key: value"), not ${raw === null ? 'an empty item' : typeof raw}`);
+        else this.error(file, [index], `each record must be a mapping of fields ("key: value"), not ${raw === null ? 'an empty item' : Array.isArray(raw) ? 'a list' : `${typeof raw} ${String(raw)}`}`);
       });
     }
     return { records, salvagedIds };

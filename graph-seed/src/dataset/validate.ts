@@ -65,6 +65,10 @@ function messageFor(issue: Issue, path: readonly PathSegment[], root: z.core.$Zo
   switch (issue.code) {
     case 'invalid_type': {
       if (path.length === 0) return `each record must be a mapping of fields ("key: value"), not ${describeValue(issue.input)}`;
+      const last = path[path.length - 1];
+      if (typeof last === 'number') {
+        return `item ${last} of "${field}" must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+      }
       if (issue.input === undefined) return `missing required field "${field}": add it`;
       if (issue.input === null) return `"${field}" has no value: fill it in or remove the line`;
       const expected = EXPECTED[issue.expected] ?? issue.expected;

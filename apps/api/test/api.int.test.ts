@@ -1,3 +1,4 @@
+import net, { type AddressInfo, type Socket } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { createDriver, resetGraph, type QueryEvent } from '@steppe/graph-store';
 import { seedGraph } from '@steppe/graph-seed';
@@ -235,9 +236,8 @@ describe('GraphQL API on the seeded graph', () => {
 describe('GraphQL API when Neo4j goes away and comes back', () => {
   it('answers SERVICE_UNAVAILABLE and /readyz 503 while down, then recovers without a restart', async () => {
     // A TCP proxy in front of the real Neo4j lets the test cut and restore the connection.
-    const net = await import('node:net');
     const target = new URL(process.env.NEO4J_URI!.replace(/^bolt/, 'http'));
-    const sockets = new Set<import('node:net').Socket>();
+    const sockets = new Set<Socket>();
     let up = true;
     const proxy = net.createServer((client) => {
       if (!up) return client.destroy();
@@ -249,7 +249,7 @@ describe('GraphQL API when Neo4j goes away and comes back', () => {
       upstream.on('error', close);
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
-    const port = (proxy.address() as import('node:net').AddressInfo).port;
+    const port = (proxy.address() as AddressInfo).port;
     const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD }, { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 });
     const api = apiFor({ driver });
     try {

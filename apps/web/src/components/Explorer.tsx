@@ -111,7 +111,17 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
       <main className="workspace">
         <section className="canvas-area" aria-label="Graph">
-          <GraphCanvas elements={elements} selection={state.selection} anchor={state.anchor} onSelect={select} />
+          <GraphCanvas
+            elements={elements}
+            selection={state.selection}
+            anchor={state.anchor}
+            onSelect={select}
+            summary={
+              nodes > 0
+                ? `Graph of ${nodes} entities and ${edges} relations. The details panel lists each entity's relations.`
+                : 'Empty graph canvas.'
+            }
+          />
           <div className="canvas-overlay" aria-live="polite">
             {state.pending.length > 0 ? (
               <p className="overlay-message">Loading the relations of {state.pending.map((p) => p.name).join(', ')}…</p>

@@ -16,6 +16,8 @@ export interface GraphCanvasProps {
   /** The entity new neighbours fan out from. */
   anchor: string | null;
   onSelect: (selection: Selection | null) => void;
+  /** What the canvas shows, in words, for assistive technology. */
+  summary: string;
 }
 
 function selectionElementId(selection: Selection | null): string | null {
@@ -34,7 +36,7 @@ function prefersReducedMotion(): boolean {
  * The container's `data-layout` attribute is `running` while fcose works and
  * `idle` once the picture is stable.
  */
-export function GraphCanvas({ elements, selection, anchor, onSelect }: GraphCanvasProps) {
+export function GraphCanvas({ elements, selection, anchor, onSelect, summary }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRuns = useRef(0);
@@ -101,7 +103,7 @@ export function GraphCanvas({ elements, selection, anchor, onSelect }: GraphCanv
 
   return (
     <div className="canvas-frame">
-      <div ref={containerRef} className="canvas" data-testid="graph-canvas" aria-label="Graph canvas" role="img" />
+      <div ref={containerRef} className="canvas" data-testid="graph-canvas" aria-label={summary} role="img" />
       <div className="canvas-tools">
         <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 40 } }, { duration: 250 })}>
           Fit

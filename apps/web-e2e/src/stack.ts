@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createDriver, resetGraph } from '@steppe/graph-store';
 import { seedGraph } from '@steppe/graph-seed';
@@ -71,10 +71,31 @@ export interface StartOptions {
   neo4j: Neo4jHooks;
 }
 
+/** The newest modification time among apps/web's sources (app/, src/, config files). */
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ['app', 'src']) if (existsSync(path.join(WEB_DIR, dir))) visit(path.join(WEB_DIR, dir));
+  for (const file of ['next.config.ts', 'package.json']) {
+    const full = path.join(WEB_DIR, file);
+    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
 function buildWebIfNeeded(log: (line: string) => void): void {
   const buildId = path.join(WEB_DIR, '.next/BUILD_ID');
   if (existsSync(buildId) && process.env.STEPPE_E2E_REBUILD !== '1') {
     log(`using the existing build of apps/web (${buildId}); set STEPPE_E2E_REBUILD=1 to rebuild`);
+    if (newestSourceMtime() > statSync(buildId).mtimeMs) {
+      log('WARNING: apps/web has changed since that build; these tests run the old build (STEPPE_E2E_REBUILD=1 rebuilds).');
+    }
     return;
   }
   log('building apps/web (next build)…');

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useEffectEvent, useRef } from 'react';
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
 import { relationIdOf } from '../graph/elements';
-import { runLayout } from '../graph/layout';
+import { inView, runLayout } from '../graph/layout';
 import { buildStylesheet } from '../graph/style';
 import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
@@ -99,6 +99,12 @@ export function GraphCanvas({ elements, selection, anchor, onSelect, summary }: 
         if (el.nonempty() && !el.selected()) el.select();
       }
     });
+    // Something chosen from the panel or the search may be off screen: bring it into view.
+    const el = selectedId ? cy.getElementById(selectedId) : null;
+    if (el && el.nonempty()) {
+      const where = el.group() === 'edges' ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
+      if (!inView(cy, where)) cy.animate({ center: { eles: el } }, { duration: prefersReducedMotion() ? 0 : 250 });
+    }
   }, [selectedId, elements]);
 
   return (

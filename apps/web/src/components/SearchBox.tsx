@@ -136,64 +136,66 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
       <label htmlFor={inputId} className="search-label">
         Search people, organisations, places and events
       </label>
-      <input
-        id={inputId}
-        className="search-input"
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="e.g. Tokayev, CSTO, Almaty"
-        aria-autocomplete="list"
-        aria-expanded={showList}
-        aria-controls={listboxId}
-        aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      />
+      <div className="search-field">
+        <input
+          id={inputId}
+          className="search-input"
+          type="search"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="e.g. Tokayev, CSTO, Almaty"
+          aria-autocomplete="list"
+          aria-expanded={showList}
+          aria-controls={listboxId}
+          aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <div id={listboxId} role="listbox" aria-label="Search results" className="search-results" hidden={!showList}>
+          {groups.map((group, gi) => (
+            <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`} className="search-group">
+              <div id={`${baseId}-group-${group.kind}`} className="search-group-heading" style={{ color: group.info.colour }}>
+                <span aria-hidden="true">{group.info.icon}</span> {group.info.plural}
+              </div>
+              {group.hits.map((hit, hi) => {
+                const i = (offsets[gi] ?? 0) + hi;
+                return (
+                  <div
+                    key={hit.id}
+                    id={optionId(i)}
+                    role="option"
+                    aria-selected={i === active}
+                    className="search-option"
+                    data-entity-id={hit.id}
+                    // Keep focus in the input: choosing happens on click, not on blur.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onMouseEnter={() => setActive(i)}
+                    onClick={() => choose(hit)}
+                  >
+                    <span className="kind-chip" style={{ backgroundColor: group.info.colour }} aria-hidden="true">
+                      {group.info.icon}
+                    </span>
+                    <span className="search-option-text">
+                      <span className="search-option-name">{hit.name}</span>
+                      {hit.description ? <span className="search-option-description">{hit.description}</span> : null}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
       <p className={`search-status search-status-${state.status}`} role="status" aria-live="polite">
         {open || state.status === 'error' ? status : ''}
       </p>
-      <div id={listboxId} role="listbox" aria-label="Search results" className="search-results" hidden={!showList}>
-        {groups.map((group, gi) => (
-          <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`} className="search-group">
-            <div id={`${baseId}-group-${group.kind}`} className="search-group-heading" style={{ color: group.info.colour }}>
-              <span aria-hidden="true">{group.info.icon}</span> {group.info.plural}
-            </div>
-            {group.hits.map((hit, hi) => {
-              const i = (offsets[gi] ?? 0) + hi;
-              return (
-                <div
-                  key={hit.id}
-                  id={optionId(i)}
-                  role="option"
-                  aria-selected={i === active}
-                  className="search-option"
-                  data-entity-id={hit.id}
-                  // Keep focus in the input: choosing happens on click, not on blur.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => setActive(i)}
-                  onClick={() => choose(hit)}
-                >
-                  <span className="kind-chip" style={{ backgroundColor: group.info.colour }} aria-hidden="true">
-                    {group.info.icon}
-                  </span>
-                  <span className="search-option-text">
-                    <span className="search-option-name">{hit.name}</span>
-                    {hit.description ? <span className="search-option-description">{hit.description}</span> : null}
-                  </span>
-                </div>
-              );
-            })}
-          </div>
-        ))}
-      </div>
     </div>
   );
 }

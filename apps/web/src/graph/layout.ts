@@ -57,3 +57,9 @@ export function positionAround(anchor: NodeSingular, index: number, count: numbe
   const angle = (2 * Math.PI * index) / Math.max(count, 1);
   return { x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) };
 }
+
+/** Whether a model position is inside the visible part of the canvas, `margin` model units in from the edge. */
+export function inView(cy: Core, p: Position, margin = 20): boolean {
+  const e = cy.extent();
+  return p.x >= e.x1 + margin && p.x <= e.x2 - margin && p.y >= e.y1 + margin && p.y <= e.y2 - margin;
+}

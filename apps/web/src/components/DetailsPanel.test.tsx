@@ -5,7 +5,7 @@ import { addNeighbourhood, EMPTY_GRAPH } from '../graph/state';
 import type { Selection } from '../explorer/reducer';
 import { click, render } from '../test/render';
 import { tokayevNeighbourhood } from '../test/fixtures';
-import { DetailsPanel, readFrom } from './DetailsPanel';
+import { DetailsPanel, expansionSummary, readFrom } from './DetailsPanel';
 
 const graph = addNeighbourhood(EMPTY_GRAPH, tokayevNeighbourhood());
 
@@ -89,5 +89,15 @@ describe('readFrom', () => {
     const relation = tokayevNeighbourhood().relations[0]!;
     expect(readFrom(relation, 'kassym-jomart-tokayev')).toMatchObject({ phrase: 'requested aid from', other: { id: 'csto' } });
     expect(readFrom(relation, 'csto')).toMatchObject({ phrase: 'was asked for aid by', other: { id: 'kassym-jomart-tokayev' } });
+  });
+});
+
+describe('expansionSummary', () => {
+  it('says how much of the neighbourhood is on the canvas', () => {
+    const e = (loaded: number, totalCount: number) => ({ loaded, totalCount, hasNextPage: loaded < totalCount, endCursor: null });
+    expect(expansionSummary(e(0, 0))).toBe('The graph holds no relations of this entity.');
+    expect(expansionSummary(e(1, 1))).toBe('Its one relation is on the canvas.');
+    expect(expansionSummary(e(7, 7))).toBe('All 7 relations on the canvas.');
+    expect(expansionSummary(e(50, 120))).toBe('50 of 120 relations on the canvas.');
   });
 });

@@ -141,6 +141,13 @@ export function readFrom(relation: RelationData, entityId: string): { phrase: st
   return { phrase: inverse, other: relation.from };
 }
 
+export function expansionSummary(expansion: Expansion): string {
+  const { loaded, totalCount } = expansion;
+  if (totalCount === 0) return 'The graph holds no relations of this entity.';
+  if (loaded < totalCount) return `${loaded} of ${plural(totalCount, 'relation')} on the canvas.`;
+  return totalCount === 1 ? 'Its one relation is on the canvas.' : `All ${totalCount} relations on the canvas.`;
+}
+
 function EntityFactsList({ entity }: { entity: EntityDetail }) {
   const f = entity.facts;
   const rows: [string, string][] = [];
@@ -196,9 +203,7 @@ export function EntityDetails({
       <h3>Relations</h3>
       {expansion ? (
         <p className="muted">
-          {expansion.loaded < expansion.totalCount
-            ? `${expansion.loaded} of ${plural(expansion.totalCount, 'relation')} on the canvas.`
-            : `All ${plural(expansion.totalCount, 'relation')} on the canvas.`}
+          {expansionSummary(expansion)}
         </p>
       ) : (
         <p className="muted">Only the relations to entities already on the canvas are shown.</p>

@@ -10,6 +10,9 @@ declare global {
   }
 }
 
+// Set here, not only in jest.config.js: in a multi-project run (steppe-stack test) jest ignores per-project timeouts.
+jest.setTimeout(120_000);
+
 const stack = stackFromEnv();
 const ENTITY_ID = 'kassym-jomart-tokayev';
 const ENTITY_NAME = 'Kassym-Jomart Tokayev';

@@ -9,9 +9,7 @@ export function ApiStatus({ outage, onRetry }: { outage: SteppeApiError | null; 
     <div className="api-status" role="alert">
       <p>
         <strong>{outage.message}</strong>{' '}
-        {outage.kind === 'unavailable'
-          ? 'Its graph database is not answering.'
-          : 'Check that the Steppe API is running and that this address is right.'}{' '}
+        {outage.kind === 'unreachable' ? 'Check that the Steppe API is running and that this address is right. ' : ''}
         Retrying every few seconds; the explorer picks up again as soon as it answers.
       </p>
       <button type="button" onClick={onRetry}>

@@ -13,9 +13,9 @@ export const LIMITS = {
   paths: 50,
   timelineItems: 1_000,
   /** GraphQL document limits, enforced by graphql-armor before execution. */
-  maxDepth: 8,
+  maxDepth: 10,
   maxAliases: 15,
   maxTokens: 2_000,
   maxDirectives: 10,
-  maxCost: 5_000,
+  maxCost: 250_000,
 } as const;

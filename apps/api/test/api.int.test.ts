@@ -55,14 +55,14 @@ describe('GraphQL API on the seeded graph', () => {
     it('pages with cursors without repeating entities', async () => {
       const first = await gql<{ search: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
         api,
-        '{ search(query: "a", first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+        '{ search(query: "ka", first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
       );
       const page1 = first.body.data!.search;
       expect(page1.edges).toHaveLength(2);
       expect(page1.pageInfo.hasNextPage).toBe(true);
       const second = await gql<{ search: { edges: { node: { id: string } }[] } }>(
         api,
-        'query($after: String) { search(query: "a", first: 2, after: $after) { edges { node { id } } } }',
+        'query($after: String) { search(query: "ka", first: 2, after: $after) { edges { node { id } } } }',
         { after: page1.pageInfo.endCursor },
       );
       const ids2 = second.body.data!.search.edges.map((e) => e.node.id);
@@ -119,7 +119,7 @@ describe('GraphQL API on the seeded graph', () => {
       const before = queries.length;
       const res = await gql<{ search: { edges: { node: { relations: { edges: { node: { from: { id: string }; evidence: { source: { id: string } }[] } }[] } } }[] } }>(
         api,
-        '{ search(query: "a", first: 50) { edges { node { id relations(first: 10) { edges { node { from { id } to { id } evidence { source { id title } } } } } } } } }',
+        '{ search(query: "ka", first: 50) { edges { node { id relations(first: 10) { edges { node { from { id } to { id } evidence { source { id title } } } } } } } } }',
       );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.search.edges.length).toBeGreaterThan(5);

@@ -54,8 +54,8 @@ export function createExplorer(read: ReadRunner, graph: string) {
        MATCH (a:Entity {graph: g})-[r${relTypeAlternation(filter.types)}]->(b:Entity {graph: g})
        WHERE a.id IN $ids AND b.id IN $ids AND ${RELATION_FILTER}
        WITH r ORDER BY r.id
-       WITH collect(${RELATION_PROJECTION}) AS all
-       RETURN size(all) AS total, all[0..$limit] AS edges`,
+       WITH collect(${RELATION_PROJECTION}) AS found
+       RETURN size(found) AS total, found[0..$limit] AS edges`,
       { graph, ids, ...filterParams(filter), limit: neo4j.int(limit) },
     );
     const row = rows[0];

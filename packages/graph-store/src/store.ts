@@ -79,8 +79,8 @@ export function createGraphStore(options: GraphStoreOptions) {
          MATCH (:Entity {graph: g})-[r]->()
          WHERE $sourceId IN r.evidenceSources
          WITH r ORDER BY r.sortStart, r.id
-         WITH collect(${RELATION_PROJECTION}) AS all
-         RETURN size(all) AS total, all[$offset..$offset + $limit] AS page`,
+         WITH collect(${RELATION_PROJECTION}) AS found
+         RETURN size(found) AS total, found[$offset..$offset + $limit] AS page`,
         { graph, sourceId, offset: neo4j.int(offset), limit: neo4j.int(limit) },
       );
       const row = rows[0];

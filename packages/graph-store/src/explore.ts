@@ -183,15 +183,15 @@ export function createExplorer(read: ReadRunner, graph: string) {
       const rows = await read(
         `${ACTIVE_GENERATION}
          CALL (g) {
-           MATCH (e:Event {graph: g})
-           WHERE e.sortStart IS NOT NULL
+           MATCH (e:Entity:Event)
+           WHERE e.graph = g AND e.id IS NOT NULL AND e.sortStart IS NOT NULL
              AND ($ids IS NULL OR e.id IN $ids OR EXISTS { MATCH (e)--(x:Entity) WHERE x.id IN $ids })
              AND ($kinds IS NULL OR 'Event' IN $kinds)
              AND ($from IS NULL OR e.sortEnd >= $from) AND ($to IS NULL OR e.sortStart <= $to)
            RETURN e.sortStart AS sortKey, properties(e) AS entity, null AS relation
            UNION ALL
-           MATCH (a:Entity {graph: g})-[r]->(b:Entity)
-           WHERE r.sortStart IS NOT NULL
+           MATCH (a:Entity)-[r]->(b:Entity)
+           WHERE a.graph = g AND a.id IS NOT NULL AND r.sortStart IS NOT NULL
              AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
              AND ($kinds IS NULL OR a.kind IN $kinds OR b.kind IN $kinds)
              AND ($from IS NULL OR r.sortEnd >= $from) AND ($to IS NULL OR r.sortStart <= $to)

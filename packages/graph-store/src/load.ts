@@ -192,9 +192,10 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
          SET sg.active = $generation,
              sg.pending = [p IN coalesce(sg.pending, []) WHERE p <> $generation] + CASE WHEN previous IS NULL THEN [] ELSE [previous] END,
              sg.contentHash = $hash, sg.loadedAt = datetime(),
-             sg.sources = $counts.sources, sg.entities = $counts.entities, sg.relations = $counts.relations
+             sg.sources = $counts.sources, sg.entities = $counts.entities, sg.relations = $counts.relations,
+             sg.countKeys = $countKeys, sg.countValues = $countValues
          RETURN previous`,
-        { graph, generation, hash, counts },
+        { graph, generation, hash, counts, ...vocabularyCounts(data) },
       );
       return res.records[0]?.get('previous') as string | null;
     });
@@ -216,6 +217,17 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
   }
 }
 
+/**
+ * Entities per kind and relations per type, kept on the graph's pointer node so
+ * that the legend's counts cost one lookup instead of a scan of the graph.
+ */
+function vocabularyCounts(data: GraphData): { countKeys: string[]; countValues: number[] } {
+  const counts = new Map<string, number>();
+  for (const e of data.entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  for (const r of data.relations) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return { countKeys: [...counts.keys()], countValues: [...counts.values()] };
+}
+
 function entityMergeCypher(kind: EntityKind): string {
   // `kind` comes from ENTITY_KINDS, never from input.
   return `UNWIND $rows AS row
@@ -228,8 +240,8 @@ function relationMergeCypher(type: RelationType): string {
   return `UNWIND $rows AS row
     MATCH (a:Entity {graph: $generation, id: row.from})
     MATCH (b:Entity {graph: $generation, id: row.to})
-    MERGE (a)-[r:${type} {graph: $generation, id: row.id}]->(b)
-    SET r += row.props
+    CREATE (a)-[r:${type}]->(b)
+    SET r = row.props, r.graph = $generation
     RETURN count(r) AS written`;
 }
 
@@ -247,7 +259,8 @@ export async function deleteGeneration(driver: Driver, generation: string, datab
   for (const label of ['Entity', 'Source'] as const) {
     for (;;) {
       const { records } = await driver.executeQuery(
-        `MATCH (n:${label} {graph: $generation}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`,
+        // `id IS NOT NULL` lets the planner use the (graph, id) constraint's index instead of a label scan.
+        `MATCH (n:${label}) WHERE n.graph = $generation AND n.id IS NOT NULL WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`,
         { generation, limit: neo4j.int(Math.max(100, Math.floor(batchSize / 5))) },
         { database },
       );

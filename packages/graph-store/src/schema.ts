@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '@steppe/domain';
+import { RELATION_TYPE_NAMES } from '@steppe/domain';
 
 /** Full-text index over entity names and aliases; the search query relies on its name. */
 export const SEARCH_INDEX = 'steppe_entity_search';
@@ -16,14 +16,9 @@ export function schemaStatements(): string[] {
     'CREATE CONSTRAINT steppe_graph_name IF NOT EXISTS FOR (g:SteppeGraph) REQUIRE g.name IS UNIQUE',
     'CREATE CONSTRAINT steppe_entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.graph, n.id) IS UNIQUE',
     'CREATE CONSTRAINT steppe_source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.graph, s.id) IS UNIQUE',
-    'CREATE INDEX steppe_entity_graph IF NOT EXISTS FOR (n:Entity) ON (n.graph)',
-    'CREATE INDEX steppe_source_graph IF NOT EXISTS FOR (s:Source) ON (s.graph)',
     `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] ` +
-      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true } }",
   ];
-  for (const kind of ENTITY_KINDS) {
-    statements.push(`CREATE INDEX steppe_${kind.toLowerCase()}_graph IF NOT EXISTS FOR (n:${kind}) ON (n.graph)`);
-  }
   for (const type of RELATION_TYPE_NAMES) {
     statements.push(
       `CREATE CONSTRAINT steppe_rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE (r.graph, r.id) IS UNIQUE`,

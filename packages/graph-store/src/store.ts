@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { EntityKind, Source } from '@steppe/domain';
+import { isEntityKind, type EntityKind, type Source } from '@steppe/domain';
 import { ACTIVE_GENERATION, assertGraphName } from './generations';
 import { createExplorer } from './explore';
 import { hopPattern, RELATION_PROJECTION, type Direction } from './patterns';
@@ -62,9 +62,9 @@ export function createGraphStore(options: GraphStoreOptions) {
     async sources(): Promise<(Source & { relationCount: number })[]> {
       const rows = await read(
         `${ACTIVE_GENERATION}
-         MATCH (s:Source {graph: g})
+         MATCH (s:Source) WHERE s.graph = g AND s.id IS NOT NULL
          CALL (s, g) {
-           MATCH (:Entity {graph: g})-[r]->() WHERE s.id IN r.evidenceSources RETURN count(r) AS relationCount
+           MATCH (a:Entity)-[r]->() WHERE a.graph = g AND a.id IS NOT NULL AND s.id IN r.evidenceSources RETURN count(r) AS relationCount
          }
          RETURN properties(s) AS props, relationCount ORDER BY s.id`,
         { graph },
@@ -76,8 +76,8 @@ export function createGraphStore(options: GraphStoreOptions) {
     async relationsCitingSource(sourceId: string, offset: number, limit: number): Promise<Page<RelationRecord>> {
       const rows = await read(
         `${ACTIVE_GENERATION}
-         MATCH (:Entity {graph: g})-[r]->()
-         WHERE $sourceId IN r.evidenceSources
+         MATCH (a:Entity)-[r]->()
+         WHERE a.graph = g AND a.id IS NOT NULL AND $sourceId IN r.evidenceSources
          WITH r ORDER BY r.sortStart, r.id
          WITH collect(${RELATION_PROJECTION}) AS found
          RETURN size(found) AS total, found[$offset..$offset + $limit] AS page`,
@@ -183,26 +183,14 @@ export function createGraphStore(options: GraphStoreOptions) {
       }));
     },
 
-    /** How many entities of each kind and relations of each type the graph holds. */
+    /** How many entities of each kind and relations of each type the graph holds (recorded at load time). */
     async vocabularyCounts(): Promise<{ kinds: Map<string, number>; types: Map<string, number> }> {
-      const rows = await read(
-        `${ACTIVE_GENERATION}
-         CALL (g) {
-           MATCH (n:Entity {graph: g}) RETURN collect({key: n.kind, n: 1}) AS ks
-         }
-         CALL (g) {
-           MATCH (:Entity {graph: g})-[r]->() RETURN collect(type(r)) AS ts
-         }
-         RETURN ks, ts`,
-        { graph },
-      );
+      const rows = await read('MATCH (sg:SteppeGraph {name: $graph}) RETURN sg.countKeys AS keys, sg.countValues AS values', { graph });
+      const keys = (rows[0]?.keys as string[] | undefined) ?? [];
+      const values = (rows[0]?.values as number[] | undefined) ?? [];
       const kinds = new Map<string, number>();
       const types = new Map<string, number>();
-      const row = rows[0];
-      if (row) {
-        for (const k of row.ks as { key: string }[]) kinds.set(k.key, (kinds.get(k.key) ?? 0) + 1);
-        for (const t of row.ts as string[]) types.set(t, (types.get(t) ?? 0) + 1);
-      }
+      keys.forEach((key, i) => (isEntityKind(key) ? kinds : types).set(key, Number(values[i] ?? 0)));
       return { kinds, types };
     },
   };

@@ -185,6 +185,9 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
     }
 
     progress({ phase: 'switch', done: 0, total: 1 });
+    // The full-text index is eventually consistent (cheaper bulk writes): make the new
+    // generation searchable before readers are pointed at it.
+    await session.run('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()');
     const previous = await session.executeWrite(async (tx) => {
       const res = await tx.run(
         `MATCH (sg:SteppeGraph {name: $graph})

@@ -21,6 +21,8 @@ const SEARCH_LABEL = 'Search people, organisations, places and events';
 interface ApiRelation {
   id: string;
   label: string;
+  stance: string;
+  contested: boolean;
   from: { name: string };
   to: { name: string };
   evidence: { quote: string; source: { title: string; outlet: string | null } }[];
@@ -34,7 +36,7 @@ async function apiRelations(entityId: string): Promise<ApiRelation[]> {
     body: JSON.stringify({
       // `first` as a variable, as the explorer sends it (the API's cost limit multiplies a literal `first`).
       query: `query($id: ID!, $first: Int!) { entity(id: $id) { relations(first: $first) { edges { node {
-        id label from { name } to { name } evidence { quote source { title outlet } } } } } } }`,
+        id label stance contested from { name } to { name } evidence { quote source { title outlet } } } } } } }`,
       variables: { id: entityId, first: 50 },
     }),
   });
@@ -136,8 +138,9 @@ describe('the explorer, against the real API and a seeded graph', () => {
       const panel = page.getByRole('region', { name: 'Relation details' });
       const claim = (await panel.getByRole('heading', { level: 2 }).innerText()).replace(/\s+/g, ' ');
       expect(claim).toBe(`${relation.from.name} ${relation.label} ${relation.to.name}`);
-      await panel.getByText('Stance').waitFor();
-      await panel.getByText('Contested').first().waitFor();
+      const facts = panel.locator('dl.facts').first();
+      expect(await facts.locator('dt + dd', { has: page.locator('.stance') }).innerText()).toBe(relation.stance.toLowerCase());
+      expect(await facts.getByText(relation.contested ? 'Contested: sources disagree' : 'No source disputes it', { exact: true }).isVisible()).toBe(true);
       expect(relation.evidence.length).toBeGreaterThan(0);
       const quotes = panel.locator('.evidence-quote');
       expect(await quotes.count()).toBe(relation.evidence.length);

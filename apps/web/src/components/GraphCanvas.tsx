@@ -3,7 +3,7 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
-import { relationIdOf } from '../graph/elements';
+import { edgeId, relationIdOf } from '../graph/elements';
 import { inView, runLayout } from '../graph/layout';
 import { buildStylesheet } from '../graph/style';
 import { syncElements } from '../graph/sync';
@@ -22,7 +22,7 @@ export interface GraphCanvasProps {
 
 function selectionElementId(selection: Selection | null): string | null {
   if (!selection) return null;
-  return selection.type === 'entity' ? selection.id : `relation:${selection.id}`;
+  return selection.type === 'entity' ? selection.id : edgeId(selection.id);
 }
 
 function prefersReducedMotion(): boolean {

@@ -107,7 +107,7 @@ async function main() {
   const external = neo4jConnectionFromEnv();
   const local = external
     ? undefined
-    : await startLocalNeo4j({ port: 0, dataDir: path.join(scratch, 'neo4j'), heap: opts.heap, pageCache: opts.pageCache, allowCsvImport: true });
+    : await startLocalNeo4j({ port: 0, dataDir: path.join(scratch, 'neo4j'), heap: opts.heap, pageCache: opts.pageCache });
   const conn = external ?? local!;
   const driver = createDriver(conn, { maxRetryTimeMs: 30_000 });
   let peakRss = process.memoryUsage().rss;

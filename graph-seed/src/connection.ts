@@ -1,4 +1,4 @@
-import { neo4jConnectionFromEnv } from '@steppe/neo4j-local';
+import { DEFAULT_DEV_PASSWORD, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
 import { createDriver, isUnavailableError } from '@steppe/graph-store';
 import type { Driver } from 'neo4j-driver';
 
@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
  * `npm run neo4j -- start` runs on bolt://127.0.0.1:7687.
  */
 export async function connect(): Promise<{ driver: Driver; uri: string }> {
-  const conn = neo4jConnectionFromEnv() ?? { uri: `bolt://127.0.0.1:${process.env.NEO4J_PORT ?? 7687}`, user: 'neo4j', password: process.env.NEO4J_PASSWORD };
+  const conn = neo4jConnectionFromEnv() ?? { uri: `bolt://127.0.0.1:${process.env.NEO4J_PORT ?? 7687}`, user: 'neo4j', password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD };
   const driver = createDriver(conn);
   try {
     await driver.verifyConnectivity();

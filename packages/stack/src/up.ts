@@ -1,4 +1,5 @@
 import { createDriver } from '@steppe/graph-store';
+import { DEFAULT_DEV_PASSWORD } from '@steppe/neo4j-local';
 import { seedGraph } from '@steppe/graph-seed';
 import { provideNeo4j, type Neo4jHandle } from './neo4j';
 import { repoPath } from './paths';
@@ -42,7 +43,8 @@ export async function up(options: UpOptions): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    neo4j = await provideNeo4j({ port: options.neo4jPort, dataDir: repoPath('.neo4j', 'data') });
+    // The fixed development password lets `npm run seed` and other tools connect while it runs.
+    neo4j = await provideNeo4j({ port: options.neo4jPort, dataDir: repoPath('.neo4j', 'data'), password: DEFAULT_DEV_PASSWORD });
     const driver = createDriver(neo4j);
     try {
       const started = Date.now();

@@ -68,7 +68,14 @@ export async function testAll(jestArgs: string[]): Promise<number> {
 
   try {
     neo4j = await provideNeo4j({ port: 0, dataDir: path.join(scratch, 'neo4j') });
-    const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password ?? '' };
+    const env = {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password ?? '',
+      TURBO_TELEMETRY_DISABLED: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
 
     // The browser tests serve the production build of the web app.
     const buildCode = await run(repoPath('node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@steppe/web', '--output-logs=errors-only'], env);

@@ -104,6 +104,125 @@ export const NEIGHBOURHOOD_QUERY = /* GraphQL */ `
   ${ENTITY_SUMMARY}
 `;
 
+const ENTITY_DETAIL = /* GraphQL */ `
+  fragment EntityDetail on Entity {
+    ...EntitySummary
+    ... on Person {
+      roles
+    }
+    ... on Organisation {
+      orgType
+      country
+    }
+    ... on Place {
+      placeType
+      country
+    }
+    ... on Event {
+      startDate
+      endDate
+    }
+  }
+`;
+
+const RELATION_FIELDS = /* GraphQL */ `
+  fragment RelationFields on Relation {
+    id
+    type
+    label
+    date
+    startDate
+    endDate
+    stance
+    confidence
+    detail
+    sourceCount
+    contested
+    from {
+      ...EntitySummary
+    }
+    to {
+      ...EntitySummary
+    }
+    evidence {
+      quote
+      stance
+      source {
+        id
+        title
+        outlet
+        publishedAt
+        url
+      }
+    }
+  }
+`;
+
+/**
+ * Who is next to the given entities (one hop, optionally only some relation
+ * types and one direction), capped by `limit`. Only the entities: the
+ * relations among everything on the canvas come from SUBGRAPH_QUERY.
+ */
+export const NEIGHBOUR_IDS_QUERY = /* GraphQL */ `
+  query ExplorerNeighbours($ids: [ID!]!, $relationTypes: [RelationType!], $direction: Direction, $limit: Int!) {
+    neighbourhood(ids: $ids, depth: 1, relationTypes: $relationTypes, direction: $direction, limit: $limit) {
+      nodes {
+        ...EntitySummary
+      }
+      truncated
+      omittedNodes
+    }
+  }
+  ${ENTITY_SUMMARY}
+`;
+
+/** The given entities (with their facts) and every relation among them, with evidence. */
+export const SUBGRAPH_QUERY = /* GraphQL */ `
+  query ExplorerSubgraph($ids: [ID!]!) {
+    subgraph(ids: $ids) {
+      nodes {
+        ...EntityDetail
+      }
+      edges {
+        ...RelationFields
+      }
+      truncated
+      omittedEdges
+    }
+  }
+  ${ENTITY_SUMMARY}
+  ${ENTITY_DETAIL}
+  ${RELATION_FIELDS}
+`;
+
+export const PATHS_QUERY = /* GraphQL */ `
+  query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $mode: PathMode!, $limit: Int!) {
+    paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: $limit) {
+      length
+      nodes {
+        ...EntitySummary
+      }
+      relations {
+        ...RelationFields
+      }
+    }
+  }
+  ${ENTITY_SUMMARY}
+  ${RELATION_FIELDS}
+`;
+
+export const RELATION_TYPES_QUERY = /* GraphQL */ `
+  query ExplorerRelationTypes {
+    relationTypes {
+      name
+      label
+      inverseLabel
+      family
+      count
+    }
+  }
+`;
+
 /** A cheap query that only proves the API answers. */
 export const PING_QUERY = /* GraphQL */ `
   query ExplorerPing {
@@ -126,17 +245,26 @@ interface RawSearch {
   };
 }
 
-interface RawEntity extends RawSummary {
+interface RawDetail extends RawSummary {
   roles?: string[] | null;
   orgType?: string | null;
   placeType?: string | null;
   country?: string | null;
   startDate?: string | null;
   endDate?: string | null;
+}
+
+type RawRelation = Omit<RelationData, 'from' | 'to' | 'evidence'> & {
+  from: RawSummary;
+  to: RawSummary;
+  evidence?: RelationData['evidence'] | null;
+};
+
+interface RawEntity extends RawDetail {
   relations: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: Omit<RelationData, 'from' | 'to'> & { from: RawSummary; to: RawSummary } }[];
+    edges: { node: RawRelation }[];
   };
 }
 
@@ -157,7 +285,7 @@ function summary(raw: RawSummary, url: string): EntitySummary {
   };
 }
 
-function facts(raw: RawEntity): EntityFacts {
+function facts(raw: RawDetail): EntityFacts {
   const out: EntityFacts = {};
   if (raw.roles) out.roles = raw.roles;
   if (raw.orgType !== undefined) out.orgType = raw.orgType;
@@ -166,6 +294,14 @@ function facts(raw: RawEntity): EntityFacts {
   if (raw.startDate !== undefined) out.startDate = raw.startDate;
   if (raw.endDate !== undefined) out.endDate = raw.endDate;
   return out;
+}
+
+function relation(raw: RawRelation, url: string): RelationData {
+  return { ...raw, from: summary(raw.from, url), to: summary(raw.to, url), evidence: raw.evidence ?? [] };
+}
+
+function detail(raw: RawDetail, url: string): EntityDetail {
+  return { ...summary(raw, url), facts: facts(raw) };
 }
 
 /** Normalises what the user typed into a search string the API accepts ('' means: do not search). */
@@ -208,12 +344,7 @@ export async function fetchNeighbourhood(
   const raw = data.entity;
   if (!raw) return null;
   const entity: EntityDetail = { ...summary(raw, client.url), facts: facts(raw) };
-  const relations: RelationData[] = raw.relations.edges.map(({ node }) => ({
-    ...node,
-    from: summary(node.from, client.url),
-    to: summary(node.to, client.url),
-    evidence: node.evidence ?? [],
-  }));
+  const relations: RelationData[] = raw.relations.edges.map(({ node }) => relation(node, client.url));
   return {
     entity,
     relations,
@@ -225,4 +356,102 @@ export async function fetchNeighbourhood(
 
 export async function ping(client: GraphQLClient, options: RequestOptions = {}): Promise<void> {
   await client.request<{ __typename: string }>(PING_QUERY, {}, options);
+}
+
+/** How many neighbours one expansion brings at first; "N more" fetches the next batch. */
+export const EXPANSION_BATCH = 25;
+/** The API's cap on entities per neighbourhood. */
+export const MAX_NEIGHBOURHOOD_LIMIT = 500;
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface Neighbours {
+  /** The start entities and their neighbours (the start entities come first). */
+  entities: EntitySummary[];
+  truncated: boolean;
+  /** Neighbours found but held back by the limit. */
+  omittedNodes: number;
+}
+
+export async function fetchNeighbours(
+  client: GraphQLClient,
+  ids: readonly string[],
+  options: RequestOptions & { relationTypes?: readonly string[] | null; direction?: Direction; limit?: number } = {},
+): Promise<Neighbours> {
+  const data = await client.request<{ neighbourhood: { nodes: RawSummary[]; truncated: boolean; omittedNodes: number } }>(
+    NEIGHBOUR_IDS_QUERY,
+    {
+      ids: [...ids],
+      relationTypes: options.relationTypes && options.relationTypes.length > 0 ? [...options.relationTypes] : null,
+      direction: options.direction ?? 'BOTH',
+      limit: Math.min(options.limit ?? ids.length + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT),
+    },
+    { signal: options.signal },
+  );
+  const n = data.neighbourhood;
+  return { entities: n.nodes.map((raw) => summary(raw, client.url)), truncated: n.truncated, omittedNodes: n.omittedNodes };
+}
+
+export interface SubgraphData {
+  entities: EntityDetail[];
+  relations: RelationData[];
+  truncated: boolean;
+  omittedEdges: number;
+}
+
+/** The API's cap on ids per subgraph. */
+export const MAX_SUBGRAPH_IDS = 500;
+
+export async function fetchSubgraph(client: GraphQLClient, ids: readonly string[], options: RequestOptions = {}): Promise<SubgraphData> {
+  if (ids.length === 0) return { entities: [], relations: [], truncated: false, omittedEdges: 0 };
+  const data = await client.request<{
+    subgraph: { nodes: RawDetail[]; edges: RawRelation[]; truncated: boolean; omittedEdges: number };
+  }>(SUBGRAPH_QUERY, { ids: [...new Set(ids)].slice(0, MAX_SUBGRAPH_IDS) }, { signal: options.signal });
+  const s = data.subgraph;
+  return {
+    entities: s.nodes.map((raw) => detail(raw, client.url)),
+    relations: s.edges.map((raw) => relation(raw, client.url)),
+    truncated: s.truncated,
+    omittedEdges: s.omittedEdges,
+  };
+}
+
+export interface PathData {
+  length: number;
+  nodes: EntitySummary[];
+  relations: RelationData[];
+}
+
+export type PathMode = 'SHORTEST' | 'ALL_SHORTEST' | 'ALL';
+
+export async function fetchPaths(
+  client: GraphQLClient,
+  from: string,
+  to: string,
+  options: RequestOptions & { maxHops?: number; mode?: PathMode; limit?: number } = {},
+): Promise<PathData[]> {
+  const data = await client.request<{ paths: { length: number; nodes: RawSummary[]; relations: RawRelation[] }[] }>(
+    PATHS_QUERY,
+    { from, to, maxHops: options.maxHops ?? 4, mode: options.mode ?? 'ALL_SHORTEST', limit: options.limit ?? 5 },
+    { signal: options.signal },
+  );
+  return data.paths.map((p) => ({
+    length: p.length,
+    nodes: p.nodes.map((raw) => summary(raw, client.url)),
+    relations: p.relations.map((raw) => relation(raw, client.url)),
+  }));
+}
+
+export interface RelationTypeCount {
+  name: string;
+  label: string;
+  inverseLabel: string;
+  /** Lower-case, as @steppe/domain spells families. */
+  family: string;
+  count: number;
+}
+
+export async function fetchRelationTypes(client: GraphQLClient, options: RequestOptions = {}): Promise<RelationTypeCount[]> {
+  const data = await client.request<{ relationTypes: RelationTypeCount[] }>(RELATION_TYPES_QUERY, {}, options);
+  return data.relationTypes.map((t) => ({ ...t, family: t.family.toLowerCase() }));
 }

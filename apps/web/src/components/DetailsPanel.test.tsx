@@ -2,10 +2,10 @@
  * @jest-environment jsdom
  */
 import { addNeighbourhood, EMPTY_GRAPH } from '../graph/state';
-import type { Selection } from '../explorer/reducer';
+import type { Selection } from '../workspace/reducer';
 import { click, render } from '../test/render';
 import { tokayevNeighbourhood } from '../test/fixtures';
-import { DetailsPanel, expansionSummary, readFrom } from './DetailsPanel';
+import { DetailsPanel, expansionSummary, readFrom, splitEvidence } from './DetailsPanel';
 
 const graph = addNeighbourhood(EMPTY_GRAPH, tokayevNeighbourhood());
 
@@ -63,7 +63,9 @@ describe('DetailsPanel', () => {
     expect(text).toContain('President of Kazakhstan since 2019.');
     expect(text).toContain('Also known as Tokaev, Токаев');
     expect(text).toContain('RolesPresident of Kazakhstan');
-    expect(text).toContain('All 2 relations on the canvas.');
+    expect(text).toContain('Only its relations to entities already on the canvas are shown.');
+    const headings = [...view.container.querySelectorAll('.relation-group-heading')].map((h) => h.textContent);
+    expect(headings).toEqual(['accused (1)', 'requested aid from (1)']);
     const buttons = [...view.container.querySelectorAll<HTMLButtonElement>('.relation-button')];
     expect(buttons.map((b) => b.textContent)).toEqual([
       'accused January 2022 unrest ⚠ · 2 quotes',
@@ -94,10 +96,41 @@ describe('readFrom', () => {
 
 describe('expansionSummary', () => {
   it('says how much of the neighbourhood is on the canvas', () => {
-    const e = (loaded: number, totalCount: number) => ({ loaded, totalCount, hasNextPage: loaded < totalCount, endCursor: null });
-    expect(expansionSummary(e(0, 0))).toBe('The graph holds no relations of this entity.');
-    expect(expansionSummary(e(1, 1))).toBe('Its one relation is on the canvas.');
-    expect(expansionSummary(e(7, 7))).toBe('All 7 relations on the canvas.');
-    expect(expansionSummary(e(50, 120))).toBe('50 of 120 relations on the canvas.');
+    const e = (omitted: number, types: string[] | null = null) => ({ limit: 26, omitted, types, direction: 'BOTH' as const });
+    expect(expansionSummary(undefined, 2)).toBe('Only its relations to entities already on the canvas are shown.');
+    expect(expansionSummary(e(0), 0)).toBe('The graph holds no relations of this entity.');
+    expect(expansionSummary(e(0), 7)).toBe('Expanded: all its neighbours are on the canvas.');
+    expect(expansionSummary(e(12), 25)).toBe('Expanded: 12 more neighbours not shown yet.');
+    expect(expansionSummary(e(1, ['REQUESTED_AID_FROM']), 3)).toBe('Expanded (requested aid from): 1 more neighbour not shown yet.');
+  });
+});
+
+describe('contested claims', () => {
+  it('shows the sources that support and the sources that dispute a claim side by side', async () => {
+    const { view } = await show({ type: 'relation', id: 'tokayev-accused-unrest' });
+    const support = view.container.querySelector('section[aria-label="Sources that support the claim"]')!;
+    const dispute = view.container.querySelector('section[aria-label="Sources that dispute the claim"]')!;
+    expect(support.querySelectorAll('.evidence')).toHaveLength(1);
+    expect(dispute.querySelectorAll('.evidence')).toHaveLength(1);
+    expect(support.textContent).toContain('Shoot without warning');
+    expect(dispute.textContent).toContain('Questions remain');
+    expect(view.container.textContent).toContain('Sources disagree: 1 quote supports the claim, 1 quote disputes it.');
+    await view.unmount();
+  });
+
+  it('lists uncontested evidence in one column', async () => {
+    const { view } = await show({ type: 'relation', id: 'tokayev-requested-aid-from-csto' });
+    expect(view.container.querySelector('.evidence-sides')).toBeNull();
+    expect(view.container.querySelectorAll('.evidence')).toHaveLength(2);
+    await view.unmount();
+  });
+});
+
+describe('splitEvidence', () => {
+  it('puts denials on one side and everything else on the other', () => {
+    const relation = tokayevNeighbourhood().relations[1]!;
+    const { supporting, disputing } = splitEvidence(relation.evidence);
+    expect(supporting.map((e) => e.stance)).toEqual(['CLAIMED']);
+    expect(disputing.map((e) => e.stance)).toEqual(['DENIED']);
   });
 });

@@ -1,9 +1,11 @@
 'use client';
 
 import { relationTypeInfo } from '@steppe/domain';
-import type { EntityDetail, EntitySummary, RelationData } from '../api/types';
-import type { Selection } from '../explorer/reducer';
-import { isDetailed, relationsOf, type Expansion, type GraphState } from '../graph/state';
+import { EXPANSION_BATCH } from '../api/queries';
+import type { EntityDetail, EntitySummary, EvidenceData, RelationData } from '../api/types';
+import type { Selection } from '../workspace/reducer';
+import type { ExpansionState } from '../workspace/view';
+import { isDetailed, relationsOf, type GraphState } from '../graph/state';
 import { formatConfidence, formatPartialDate, formatWhen, plural, stanceDescription, stanceLabel } from '../lib/format';
 import { KindBadge } from './KindBadge';
 
@@ -12,12 +14,18 @@ export interface DetailsPanelProps {
   selection: Selection | null;
   /** Ids of entities whose neighbours are loading. */
   pending: ReadonlySet<string>;
+  /** How far each entity on the canvas has been expanded. */
+  expansions?: Readonly<Record<string, ExpansionState>>;
+  /** Entities on the canvas (relations to others are marked as such). */
+  onCanvas?: ReadonlySet<string>;
   onSelect: (selection: Selection) => void;
-  onExpand: (entity: EntitySummary, after?: string | null) => void;
+  onExpand: (entity: EntitySummary) => void;
+  /** Fetch the neighbours an expansion held back. */
+  onMore?: (entityId: string) => void;
 }
 
 /** What the details panel shows for the current selection: a claim with its evidence, or an entity. */
-export function DetailsPanel({ graph, selection, pending, onSelect, onExpand }: DetailsPanelProps) {
+export function DetailsPanel({ graph, selection, pending, expansions = {}, onCanvas, onSelect, onExpand, onMore }: DetailsPanelProps) {
   if (selection?.type === 'relation') {
     const relation = graph.relations[selection.id];
     if (relation) return <RelationDetails relation={relation} onSelect={onSelect} />;
@@ -29,10 +37,12 @@ export function DetailsPanel({ graph, selection, pending, onSelect, onExpand }: 
         <EntityDetails
           entity={entity}
           relations={relationsOf(graph, entity.id)}
-          expansion={graph.expansions[entity.id]}
+          expansion={expansions[entity.id]}
           loading={pending.has(entity.id)}
+          onCanvas={onCanvas}
           onSelect={onSelect}
           onExpand={onExpand}
+          onMore={onMore}
         />
       );
     }
@@ -40,7 +50,10 @@ export function DetailsPanel({ graph, selection, pending, onSelect, onExpand }: 
   return (
     <section className="details details-empty" aria-label="Details">
       <h2>Details</h2>
-      <p>Click a node to see who or what it is, or an edge to see the claim and the sources behind it.</p>
+      <p>
+        Click a node to see who or what it is, or an edge to see the claim and the sources behind it. From the keyboard:
+        the table view lists every entity and relation on the canvas.
+      </p>
     </section>
   );
 }
@@ -92,41 +105,86 @@ export function RelationDetails({ relation, onSelect }: { relation: RelationData
       <h3>Evidence ({relation.evidence.length})</h3>
       {relation.evidence.length === 0 ? (
         <p className="muted">No evidence is recorded for this relation.</p>
+      ) : relation.contested ? (
+        <ContestedEvidence evidence={relation.evidence} />
       ) : (
-        <ol className="evidence-list">
-          {relation.evidence.map((evidence, i) => (
-            <li key={`${evidence.source.id}-${i}`} className="evidence">
-              <blockquote className="evidence-quote">“{evidence.quote}”</blockquote>
-              <p className="evidence-source">
-                <cite>
-                  {evidence.source.url ? (
-                    <a href={evidence.source.url} target="_blank" rel="noreferrer noopener">
-                      {evidence.source.title}
-                    </a>
-                  ) : (
-                    evidence.source.title
-                  )}
-                </cite>
-                {evidence.source.outlet ? <span className="evidence-outlet">{evidence.source.outlet}</span> : null}
-                {evidence.source.publishedAt ? (
-                  <time className="evidence-date" dateTime={evidence.source.publishedAt}>
-                    {formatPartialDate(evidence.source.publishedAt)}
-                  </time>
-                ) : null}
-              </p>
-              <p className="evidence-stance">
-                This source{' '}
-                <span className={`stance stance-${evidence.stance.toLowerCase()}`} title={stanceDescription(evidence.stance)}>
-                  {stanceLabel(evidence.stance)}
-                </span>{' '}
-                it.
-              </p>
-            </li>
-          ))}
-        </ol>
+        <EvidenceList evidence={relation.evidence} />
       )}
     </section>
   );
+}
+
+function EvidenceItem({ evidence }: { evidence: EvidenceData }) {
+  return (
+    <li className="evidence">
+      <blockquote className="evidence-quote">“{evidence.quote}”</blockquote>
+      <p className="evidence-source">
+        <cite>
+          {evidence.source.url ? (
+            <a href={evidence.source.url} target="_blank" rel="noreferrer noopener">
+              {evidence.source.title}
+            </a>
+          ) : (
+            evidence.source.title
+          )}
+        </cite>
+        {evidence.source.outlet ? <span className="evidence-outlet">{evidence.source.outlet}</span> : null}
+        {evidence.source.publishedAt ? (
+          <time className="evidence-date" dateTime={evidence.source.publishedAt}>
+            {formatPartialDate(evidence.source.publishedAt)}
+          </time>
+        ) : null}
+      </p>
+      <p className="evidence-stance">
+        This source{' '}
+        <span className={`stance stance-${evidence.stance.toLowerCase()}`} title={stanceDescription(evidence.stance)}>
+          {stanceLabel(evidence.stance)}
+        </span>{' '}
+        it.
+      </p>
+    </li>
+  );
+}
+
+export function EvidenceList({ evidence }: { evidence: readonly EvidenceData[] }) {
+  return (
+    <ol className="evidence-list">
+      {evidence.map((e, i) => (
+        <EvidenceItem key={`${e.source.id}-${i}`} evidence={e} />
+      ))}
+    </ol>
+  );
+}
+
+/** Sources that back a contested claim and sources that dispute it, side by side. */
+export function ContestedEvidence({ evidence }: { evidence: readonly EvidenceData[] }) {
+  const { supporting, disputing } = splitEvidence(evidence);
+  return (
+    <div className="evidence-sides">
+      <p className="contested-summary">
+        Sources disagree: {plural(supporting.length, 'quote')} {supporting.length === 1 ? 'supports' : 'support'} the claim,{' '}
+        {plural(disputing.length, 'quote')} {disputing.length === 1 ? 'disputes' : 'dispute'} it.
+      </p>
+      <div className="evidence-columns">
+        <section className="evidence-side evidence-side-support" aria-label="Sources that support the claim">
+          <h4>Supporting ({supporting.length})</h4>
+          <EvidenceList evidence={supporting} />
+        </section>
+        <section className="evidence-side evidence-side-dispute" aria-label="Sources that dispute the claim">
+          <h4>Disputing ({disputing.length})</h4>
+          <EvidenceList evidence={disputing} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** Evidence that backs a claim (asserts, claims or reports it) and evidence that denies it. */
+export function splitEvidence(evidence: readonly EvidenceData[]): { supporting: EvidenceData[]; disputing: EvidenceData[] } {
+  return {
+    supporting: evidence.filter((e) => e.stance !== 'DENIED'),
+    disputing: evidence.filter((e) => e.stance === 'DENIED'),
+  };
 }
 
 /** How a relation reads from one of its ends: "requested aid from CSTO" or "was appointed by Tokayev". */
@@ -141,11 +199,38 @@ export function readFrom(relation: RelationData, entityId: string): { phrase: st
   return { phrase: inverse, other: relation.from };
 }
 
-export function expansionSummary(expansion: Expansion): string {
-  const { loaded, totalCount } = expansion;
-  if (totalCount === 0) return 'The graph holds no relations of this entity.';
-  if (loaded < totalCount) return `${loaded} of ${plural(totalCount, 'relation')} on the canvas.`;
-  return totalCount === 1 ? 'Its one relation is on the canvas.' : `All ${totalCount} relations on the canvas.`;
+/** What the panel says about how much of an entity's neighbourhood is on the canvas. */
+export function expansionSummary(expansion: ExpansionState | undefined, relationsHere: number): string {
+  if (!expansion) return 'Only its relations to entities already on the canvas are shown.';
+  const scope = expansion.types ? ` (${expansion.types.map(typeLabel).join(', ')})` : '';
+  if (expansion.omitted > 0) return `Expanded${scope}: ${plural(expansion.omitted, 'more neighbour')} not shown yet.`;
+  if (relationsHere === 0) return 'The graph holds no relations of this entity.';
+  return `Expanded${scope}: all its neighbours are on the canvas.`;
+}
+
+function typeLabel(type: string): string {
+  try {
+    return relationTypeInfo(type).label;
+  } catch {
+    return type;
+  }
+}
+
+export interface RelationGroup {
+  phrase: string;
+  items: { relation: RelationData; other: EntitySummary }[];
+}
+
+/** An entity's relations grouped by how they read from it ("requested aid from", "was appointed by"). */
+export function groupRelations(relations: readonly RelationData[], entityId: string): RelationGroup[] {
+  const groups = new Map<string, RelationGroup>();
+  for (const relation of relations) {
+    const { phrase, other } = readFrom(relation, entityId);
+    const group = groups.get(phrase) ?? { phrase, items: [] };
+    group.items.push({ relation, other });
+    groups.set(phrase, group);
+  }
+  return [...groups.values()].sort((a, b) => a.phrase.localeCompare(b.phrase));
 }
 
 function EntityFactsList({ entity }: { entity: EntityDetail }) {
@@ -175,16 +260,21 @@ export function EntityDetails({
   relations,
   expansion,
   loading,
+  onCanvas,
   onSelect,
   onExpand,
+  onMore,
 }: {
   entity: EntitySummary | EntityDetail;
   relations: RelationData[];
-  expansion: Expansion | undefined;
+  expansion: ExpansionState | undefined;
   loading: boolean;
+  onCanvas?: ReadonlySet<string>;
   onSelect: (s: Selection) => void;
-  onExpand: (entity: EntitySummary, after?: string | null) => void;
+  onExpand: (entity: EntitySummary) => void;
+  onMore?: (entityId: string) => void;
 }) {
+  const groups = groupRelations(relations, entity.id);
   return (
     <section className="details" aria-label="Entity details" data-entity-id={entity.id}>
       <p className="details-eyebrow">
@@ -200,41 +290,38 @@ export function EntityDetails({
       ) : null}
       {isDetailed(entity) ? <EntityFactsList entity={entity} /> : null}
 
-      <h3>Relations</h3>
-      {expansion ? (
-        <p className="muted">
-          {expansionSummary(expansion)}
-        </p>
-      ) : (
-        <p className="muted">Only the relations to entities already on the canvas are shown.</p>
-      )}
-      {relations.length > 0 ? (
-        <ul className="relation-list">
-          {relations.map((relation) => {
-            const { phrase, other } = readFrom(relation, entity.id);
-            return (
-              <li key={relation.id}>
-                <button type="button" className="relation-button" onClick={() => onSelect({ type: 'relation', id: relation.id })}>
-                  <span className="relation-phrase">{phrase}</span> <strong>{other.name}</strong>
-                  {relation.contested ? <span className="contested-dot" title="Contested: sources disagree"> ⚠</span> : null}
-                  <span className="relation-sources"> · {plural(relation.evidence.length, 'quote')}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      <h3>Relations ({relations.length})</h3>
+      <p className="muted expansion-summary">{expansionSummary(expansion, relations.length)}</p>
       <div className="details-actions">
         {!expansion ? (
           <button type="button" onClick={() => onExpand(entity)} disabled={loading}>
             {loading ? 'Loading neighbours…' : 'Show neighbours'}
           </button>
-        ) : expansion.hasNextPage ? (
-          <button type="button" onClick={() => onExpand(entity, expansion.endCursor)} disabled={loading}>
-            {loading ? 'Loading…' : 'Load more relations'}
+        ) : expansion.omitted > 0 && onMore ? (
+          <button type="button" onClick={() => onMore(entity.id)} disabled={loading}>
+            {loading ? 'Loading…' : `Load ${Math.min(expansion.omitted, EXPANSION_BATCH)} more of ${expansion.omitted}`}
           </button>
         ) : null}
       </div>
+      {groups.map((group) => (
+        <div key={group.phrase} className="relation-group">
+          <h4 className="relation-group-heading">
+            {group.phrase} ({group.items.length})
+          </h4>
+          <ul className="relation-list">
+            {group.items.map(({ relation, other }) => (
+              <li key={relation.id}>
+                <button type="button" className="relation-button" onClick={() => onSelect({ type: 'relation', id: relation.id })}>
+                  <span className="relation-phrase">{group.phrase}</span> <strong>{other.name}</strong>
+                  {relation.contested ? <span className="contested-dot" title="Contested: sources disagree"> ⚠</span> : null}
+                  <span className="relation-sources"> · {plural(relation.evidence.length, 'quote')}</span>
+                  {onCanvas && !onCanvas.has(other.id) ? <span className="muted"> · not on the canvas</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }

@@ -1,18 +1,33 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { createGraphQLClient, isAbort, SteppeApiError } from '../api/client';
-import { fetchNeighbourhood } from '../api/queries';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createGraphQLClient } from '../api/client';
+import { fetchRelationTypes, type Direction, type RelationTypeCount } from '../api/queries';
 import type { EntitySummary, SearchHit } from '../api/types';
-import { elementsOf } from '../graph/elements';
-import { entityCount } from '../graph/state';
-import { explorerReducer, INITIAL_EXPLORER_STATE, type Selection } from '../explorer/reducer';
+import { edgeId, relationIdOf, workspaceElements } from '../graph/elements';
+import { commandForKey, SHORTCUTS, type Command } from '../explorer/shortcuts';
+import { edgeRows, nodeRows } from '../table/rows';
+import { dateExtent, histogram } from '../timeline/histogram';
+import { legendCounts, typesOfFamily } from '../workspace/counts';
+import { relationPasses, toggleKind, toggleTypes, type Filters } from '../workspace/filters';
+import { canRedo, canUndo } from '../workspace/history';
+import { pathElementIds } from '../workspace/path';
+import { currentView, focusOf, selectedEntities, selectionIdOf, type CanvasChange, type Selection } from '../workspace/reducer';
+import { decodeUrlState, encodeUrlState, type UrlState } from '../workspace/url';
+import type { CanvasView, LayoutName } from '../workspace/view';
+import { canvasRelations, neighboursOf, visibility } from '../workspace/visibility';
 import { ApiStatus } from './ApiStatus';
+import { ContextMenu, type MenuItem } from './ContextMenu';
 import { DetailsPanel } from './DetailsPanel';
-import { GraphCanvas } from './GraphCanvas';
+import { FilterPanel } from './FilterPanel';
+import { GraphCanvas, type ContextTarget } from './GraphCanvas';
 import { useApiHealth } from './hooks';
 import { Legend } from './Legend';
+import { PathPanel } from './PathPanel';
 import { SearchBox } from './SearchBox';
+import { TableView } from './TableView';
+import { Toolbar } from './Toolbar';
+import { useWorkspace } from './useWorkspace';
 
 export interface ExplorerProps {
   /** The GraphQL endpoint, resolved on the server at request time. */
@@ -21,74 +36,277 @@ export interface ExplorerProps {
   configError?: string;
 }
 
-/** The explorer: search, canvas, details. All data comes from the GraphQL API over HTTP. */
+function inField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The explorer: search, canvas, filters, paths, details. All data comes from the GraphQL API over HTTP. */
 export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const client = useMemo(() => createGraphQLClient({ url: apiUrl }), [apiUrl]);
   const health = useApiHealth(client);
-  const [state, dispatch] = useReducer(explorerReducer, INITIAL_EXPLORER_STATE);
-  const inFlight = useRef(new Set<AbortController>());
+  const { report } = health;
+  const [state, actions] = useWorkspace(client, report);
+  const { dispatch, expand, expandMore, restore, findPaths, retry } = actions;
+  const view = currentView(state);
+  const { data, selection } = state;
+
+  const [relationTypes, setRelationTypes] = useState<RelationTypeCount[] | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  const [fitToken, setFitToken] = useState(0);
+  const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const [permalink, setPermalink] = useState<{ url: string; copied: boolean } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const controllers = inFlight.current;
-    return () => controllers.forEach((c) => c.abort());
-  }, []);
-
-  const { report } = health;
-  const expand = useCallback(
-    async (entity: Pick<EntitySummary, 'id' | 'name'>, options: { select: boolean; after?: string | null }) => {
-      const controller = new AbortController();
-      inFlight.current.add(controller);
-      dispatch({ type: 'load/start', id: entity.id, name: entity.name });
-      try {
-        const neighbourhood = await fetchNeighbourhood(client, entity.id, { after: options.after, signal: controller.signal });
+    fetchRelationTypes(client).then(
+      (types) => {
         report('ok');
-        if (!neighbourhood) {
-          dispatch({
-            type: 'load/failure',
-            id: entity.id,
-            name: entity.name,
-            message: `The graph has no entity “${entity.name}” (${entity.id}) any more.`,
-            retryable: false,
-          });
-        } else {
-          dispatch({ type: 'load/success', neighbourhood, select: options.select });
-        }
-      } catch (error) {
-        if (isAbort(error)) return;
-        report(error);
-        dispatch({
-          type: 'load/failure',
-          id: entity.id,
-          name: entity.name,
-          message: error instanceof Error ? error.message : String(error),
-          retryable: error instanceof SteppeApiError ? error.retryable : false,
-        });
-      } finally {
-        inFlight.current.delete(controller);
-      }
-    },
-    [client, report],
-  );
+        setRelationTypes(types);
+      },
+      (error: unknown) => report(error),
+    );
+  }, [client, report, health.recoveries]);
 
-  const graph = state.graph;
+  // — derived views of the state —
+  const visible = useMemo(() => visibility(data, view), [data, view]);
+  const highlighted = useMemo(() => pathElementIds(state.path.paths), [state.path.paths]);
+  const elements = useMemo(() => workspaceElements(data, view, visible, { highlighted }), [data, view, visible, highlighted]);
+  const counts = useMemo(() => legendCounts(data, view, visible), [data, view, visible]);
+  const hereRelations = useMemo(() => canvasRelations(data, view), [data, view]);
+  const timeline = useMemo(() => {
+    const f = view.filters;
+    const undatedFilters: Filters = { ...f, from: null, to: null };
+    const candidates = hereRelations.filter((r) => relationPasses(r, undatedFilters));
+    const domain = f.from && f.to ? { from: f.from, to: f.to } : dateExtent(candidates);
+    return histogram(candidates, domain);
+  }, [hereRelations, view.filters]);
+  const focus = focusOf(selection);
+  const focusedEntity: EntitySummary | null = focus?.type === 'entity' ? (data.entities[focus.id] ?? null) : null;
+  const selectedIds = useMemo(() => selectedEntities(selection), [selection]);
+  const pendingIds = useMemo(
+    () => new Set(state.pending.filter((p) => p.key.startsWith('expand:')).map((p) => p.key.slice('expand:'.length))),
+    [state.pending],
+  );
+  const onCanvas = useMemo(() => new Set(view.nodes), [view.nodes]);
+  const visibleNodeOrder = useMemo(() => view.nodes.filter((id) => visible.nodes.has(id)), [view.nodes, visible]);
+
+  // — the address bar: the view is in the URL, back/forward restores it —
+  const urlReady = useRef(false);
+  const fromUrl = useRef(new WeakSet<CanvasView>());
+  const lastView = useRef<CanvasView | null>(null);
+  const restoreFromLocation = useCallback(() => {
+    const url: UrlState = decodeUrlState(window.location.search);
+    fromUrl.current.add(url.view);
+    urlReady.current = false;
+    void restore(url).finally(() => {
+      urlReady.current = true;
+    });
+  }, [restore]);
+  useEffect(() => {
+    restoreFromLocation();
+    window.addEventListener('popstate', restoreFromLocation);
+    return () => window.removeEventListener('popstate', restoreFromLocation);
+  }, [restoreFromLocation]);
+  useEffect(() => {
+    if (!urlReady.current) return;
+    const qs = encodeUrlState({ view, selection: [...selection] });
+    const target = qs ? `?${qs}` : window.location.pathname;
+    const same = (qs ? `?${qs}` : '') === window.location.search;
+    const viewChanged = lastView.current !== null && lastView.current !== view && !fromUrl.current.has(view);
+    lastView.current = view;
+    if (same) return;
+    if (viewChanged) window.history.pushState(null, '', target);
+    else window.history.replaceState(null, '', target);
+    setPermalink(null);
+  }, [view, selection]);
+
+  // — commands —
+  const change = useCallback((c: CanvasChange) => dispatch({ type: 'canvas/change', change: c }), [dispatch]);
+  const select = useCallback((ids: readonly string[]) => dispatch({ type: 'select', ids }), [dispatch]);
+  const selectOne = useCallback((s: Selection) => select([selectionIdOf(s)]), [select]);
+
   const choose = useCallback(
     (hit: SearchHit) => {
-      if (graph.expansions[hit.id]) dispatch({ type: 'select', selection: { type: 'entity', id: hit.id } });
-      else void expand(hit, { select: true });
+      if (view.nodes.includes(hit.id)) {
+        if (view.hidden.includes(hit.id)) change({ type: 'showHidden' });
+        select([hit.id]);
+      } else void expand(hit, { select: true });
     },
-    [graph.expansions, expand],
+    [view.nodes, view.hidden, expand, select, change],
   );
 
-  const select = useCallback((selection: Selection | null) => dispatch({ type: 'select', selection }), []);
-  const onExpand = useCallback(
-    (entity: EntitySummary, after?: string | null) => void expand(entity, { select: false, after }),
-    [expand],
+  const expandIds = useCallback(
+    (ids: readonly string[], types: string[] | null = null, direction: Direction = 'BOTH') => {
+      for (const id of ids) {
+        const entity = data.entities[id];
+        if (entity) void expand(entity, { types, direction });
+      }
+    },
+    [data.entities, expand],
   );
 
-  const elements = useMemo(() => elementsOf(graph), [graph]);
-  const pendingIds = useMemo(() => new Set(state.pending.map((p) => p.id)), [state.pending]);
-  const nodes = entityCount(graph);
-  const edges = Object.keys(graph.relations).length;
+  /** The entities a command acts on: the selected ones, or the ends of a selected relation. */
+  const targetEntities = useCallback(
+    (ids: readonly string[] = selection) => {
+      const out = new Set<string>();
+      for (const id of ids) {
+        const relationId = relationIdOf(id);
+        if (relationId === null) out.add(id);
+        else {
+          const r = data.relations[relationId];
+          if (r) {
+            out.add(r.from.id);
+            out.add(r.to.id);
+          }
+        }
+      }
+      return [...out];
+    },
+    [selection, data.relations],
+  );
+
+  const allPinned = selectedIds.length > 0 && selectedIds.every((id) => view.pinned.includes(id));
+
+  const run = useCallback(
+    (command: Command) => {
+      switch (command) {
+        case 'undo':
+          return dispatch({ type: 'history/undo' });
+        case 'redo':
+          return dispatch({ type: 'history/redo' });
+        case 'expand':
+          return expandIds(selectedIds);
+        case 'hide':
+          return selection.length > 0 ? change({ type: 'hide', ids: [...selection] }) : undefined;
+        case 'showHidden':
+          return change({ type: 'showHidden' });
+        case 'remove':
+          return selectedIds.length > 0 ? change({ type: 'remove', ids: selectedIds }) : undefined;
+        case 'pin':
+          return selectedIds.length > 0 ? change({ type: 'pin', ids: selectedIds, pinned: !allPinned }) : undefined;
+        case 'keepOnly':
+          return selection.length > 0 ? change({ type: 'keepOnly', ids: targetEntities() }) : undefined;
+        case 'selectNeighbours': {
+          const from = targetEntities();
+          return select([...selection, ...neighboursOf(data, view, from, visible)]);
+        }
+        case 'fit':
+          return setFitToken((n) => n + 1);
+        case 'relayout':
+          return dispatch({ type: 'relayout' });
+        case 'focusSearch':
+          return searchRef.current?.focus();
+        case 'clearSelection':
+          setMenu(null);
+          return select([]);
+      }
+    },
+    [dispatch, expandIds, selectedIds, selection, change, allPinned, targetEntities, select, data, view, visible],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const command = commandForKey({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        inField: inField(event.target),
+      });
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run]);
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      if (visibleNodeOrder.length === 0) return;
+      const current = focus?.type === 'entity' ? visibleNodeOrder.indexOf(focus.id) : -1;
+      const next = current < 0 ? (delta === 1 ? 0 : visibleNodeOrder.length - 1) : (current + delta + visibleNodeOrder.length) % visibleNodeOrder.length;
+      select([visibleNodeOrder[next]!]);
+    },
+    [visibleNodeOrder, focus, select],
+  );
+
+  const onCanvasSelect = useCallback(
+    (ids: string[], { additive }: { additive: boolean }) => {
+      if (!additive) return select(ids);
+      const current = new Set(selection);
+      for (const id of ids) {
+        if (current.has(id) && ids.length === 1) current.delete(id);
+        else current.add(id);
+      }
+      select([...current]);
+    },
+    [selection, select],
+  );
+
+  const copyLink = useCallback(() => {
+    const url = window.location.href;
+    setPermalink({ url, copied: false });
+    navigator.clipboard?.writeText(url).then(
+      () => setPermalink({ url, copied: true }),
+      () => undefined,
+    );
+  }, []);
+
+  const menuItems = useMemo((): MenuItem[] => {
+    if (!menu) return [];
+    const relationId = relationIdOf(menu.id);
+    if (relationId) {
+      return [
+        { label: 'Show evidence', onSelect: () => select([menu.id]) },
+        { label: 'Hide relation', onSelect: () => change({ type: 'hide', ids: [menu.id] }), shortcut: 'H' },
+        { label: 'Keep only its two entities', onSelect: () => change({ type: 'keepOnly', ids: targetEntities([menu.id]) }) },
+      ];
+    }
+    const id = menu.id;
+    const entity = data.entities[id];
+    const pinned = view.pinned.includes(id);
+    const expansion = view.expansions[id];
+    const items: MenuItem[] = [
+      { label: 'Expand (all relations)', onSelect: () => expandIds([id]), shortcut: 'E' },
+      { label: 'Expand outgoing only', onSelect: () => expandIds([id], null, 'OUT') },
+      { label: 'Expand incoming only', onSelect: () => expandIds([id], null, 'IN') },
+    ];
+    if (expansion && expansion.omitted > 0) items.push({ label: `Load ${expansion.omitted} more neighbours`, onSelect: () => void expandMore(id) });
+    items.push(
+      { label: 'Select neighbours', onSelect: () => select([id, ...neighboursOf(data, view, [id], visible)]), shortcut: 'N' },
+      { label: pinned ? 'Unpin' : 'Pin in place', onSelect: () => change({ type: 'pin', ids: [id], pinned: !pinned }), shortcut: 'P' },
+      { label: 'Hide', onSelect: () => change({ type: 'hide', ids: [id] }), shortcut: 'H' },
+      { label: 'Remove from canvas', onSelect: () => change({ type: 'remove', ids: [id] }), shortcut: 'Del' },
+      { label: 'Keep only this', onSelect: () => change({ type: 'keepOnly', ids: [id] }) },
+    );
+    if (entity) {
+      items.push(
+        { label: 'Path from here', onSelect: () => dispatch({ type: 'path/endpoint', end: 'from', entity }) },
+        { label: 'Path to here', onSelect: () => dispatch({ type: 'path/endpoint', end: 'to', entity }) },
+      );
+    }
+    return items;
+  }, [menu, data, view, visible, select, change, targetEntities, expandIds, expandMore, dispatch]);
+
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    canvasRef.current?.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.focus();
+  }, []);
+
+  const nodes = view.nodes.length;
+  const edges = hereRelations.length;
+  const shownNodes = visible.nodes.size;
+  const shownEdges = visible.edges.size;
+  const summary =
+    nodes > 0
+      ? `Graph of ${shownNodes} entities and ${shownEdges} relations${shownNodes < nodes ? ` (${nodes - shownNodes} entities hidden)` : ''}. Arrow keys step through the entities; the table view lists them all.`
+      : 'Empty graph canvas.';
+  const menuTitle = menu ? (relationIdOf(menu.id) ? (data.relations[relationIdOf(menu.id)!]?.label ?? 'Relation') : (data.entities[menu.id]?.name ?? 'Entity')) : '';
 
   return (
     <div className="explorer">
@@ -97,7 +315,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <h1>Steppe</h1>
           <p className="tagline">Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
-        <SearchBox client={client} onChoose={choose} onOutcome={report} retryToken={health.recoveries} />
+        <SearchBox client={client} onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} />
       </header>
 
       {configError ? (
@@ -110,66 +328,183 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       <ApiStatus outage={health.outage} onRetry={health.checkNow} />
 
       <main className="workspace">
-        <section className="canvas-area" aria-label="Graph">
-          <GraphCanvas
-            elements={elements}
-            selection={state.selection}
-            anchor={state.anchor}
-            onSelect={select}
-            summary={
-              nodes > 0
-                ? `Graph of ${nodes} entities and ${edges} relations. The details panel lists each entity's relations.`
-                : 'Empty graph canvas.'
-            }
+        <aside className="sidebar" aria-label="Filters and paths">
+          <FilterPanel
+            filters={view.filters}
+            counts={counts}
+            histogram={timeline}
+            onChange={(filters) => change({ type: 'filters', filters })}
           />
-          <div className="canvas-overlay" aria-live="polite">
-            {state.pending.length > 0 ? (
-              <p className="overlay-message">Loading the relations of {state.pending.map((p) => p.name).join(', ')}…</p>
-            ) : null}
-            {state.failure ? (
-              <div className="overlay-message overlay-error" role="alert">
-                <p>
-                  Couldn’t load the relations of {state.failure.name}. {state.failure.message}
+          <PathPanel
+            client={client}
+            path={state.path}
+            focused={focusedEntity}
+            onEndpoint={(end, entity) => dispatch({ type: 'path/endpoint', end, entity })}
+            onFind={() => void findPaths()}
+            onClear={() => dispatch({ type: 'path/clear' })}
+            onSelect={selectOne}
+            onOutcome={report}
+          />
+        </aside>
+        <section className="canvas-area" aria-label="Graph">
+          <Toolbar
+            layout={view.layout}
+            onLayout={(layout: LayoutName) => change({ type: 'layout', layout })}
+            onRelayout={() => run('relayout')}
+            relationTypes={relationTypes}
+            selectedEntities={selectedIds.length}
+            selectedAny={selection.length}
+            allPinned={allPinned}
+            hiddenCount={view.hidden.length}
+            canUndo={canUndo(state.history)}
+            canRedo={canRedo(state.history)}
+            tableOpen={tableOpen}
+            onExpand={(types, direction) => expandIds(selectedIds, types, direction)}
+            onHide={() => run('hide')}
+            onShowHidden={() => run('showHidden')}
+            onRemove={() => run('remove')}
+            onPin={(pinned) => change({ type: 'pin', ids: selectedIds, pinned })}
+            onKeepOnly={() => run('keepOnly')}
+            onSelectNeighbours={() => run('selectNeighbours')}
+            onFit={() => run('fit')}
+            onUndo={() => run('undo')}
+            onRedo={() => run('redo')}
+            onToggleTable={() => setTableOpen((open) => !open)}
+            onCopyLink={copyLink}
+          />
+          {permalink ? (
+            <div className="permalink" role="status">
+              <label>
+                {permalink.copied ? 'Link copied. ' : 'Copy this link: '}
+                <input readOnly aria-label="Permalink" value={permalink.url} onFocus={(e) => e.currentTarget.select()} />
+              </label>
+              <button type="button" onClick={() => setPermalink(null)}>
+                Close
+              </button>
+            </div>
+          ) : null}
+          <div className="canvas-frame" ref={canvasRef}>
+            <GraphCanvas
+              elements={elements}
+              selection={selection}
+              anchor={state.anchor}
+              layout={view.layout}
+              pinned={view.pinned}
+              roots={Object.keys(view.expansions)}
+              relayoutToken={state.relayout}
+              fitToken={fitToken}
+              onSelect={onCanvasSelect}
+              onExpand={(id) => expandIds([id])}
+              onMore={(owner) => void expandMore(owner)}
+              onContextMenu={setMenu}
+              onStep={step}
+              summary={summary}
+            />
+            {menu ? <ContextMenu title={menuTitle} x={menu.x} y={menu.y} items={menuItems} onClose={closeMenu} /> : null}
+            <div className="canvas-overlay" aria-live="polite">
+              {state.pending.length > 0 ? (
+                <p className="overlay-message" role="status">
+                  Loading {state.pending.map((p) => p.label).join(', ')}…
                 </p>
-                <div className="overlay-actions">
-                  {state.failure.retryable ? (
-                    <button
-                      type="button"
-                      onClick={() => {
-                        const failure = state.failure;
-                        if (failure) void expand({ id: failure.id, name: failure.name }, { select: true });
-                      }}
-                    >
-                      Try again
+              ) : null}
+              {state.failure ? (
+                <div className="overlay-message overlay-error" role="alert">
+                  <p>
+                    Couldn’t load {state.failure.label}. {state.failure.message}
+                  </p>
+                  <div className="overlay-actions">
+                    {state.failure.retryable && state.failure.retry ? (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          const request = state.failure?.retry;
+                          if (request?.type === 'restore') restoreFromLocation();
+                          else if (request) retry(request);
+                        }}
+                      >
+                        Try again
+                      </button>
+                    ) : null}
+                    <button type="button" onClick={() => dispatch({ type: 'dismissFailure' })}>
+                      Dismiss
                     </button>
-                  ) : null}
-                  <button type="button" onClick={() => dispatch({ type: 'dismissFailure' })}>
-                    Dismiss
-                  </button>
+                  </div>
                 </div>
-              </div>
-            ) : null}
-            {nodes === 0 && state.pending.length === 0 && !state.failure ? (
-              <p className="overlay-message overlay-empty">
-                The canvas is empty. Search for a person, organisation, place or event and choose it to see its
-                relations and the sources behind them.
-              </p>
-            ) : null}
+              ) : null}
+              {nodes === 0 && state.pending.length === 0 && !state.failure ? (
+                <p className="overlay-message overlay-empty">
+                  The canvas is empty. Search for a person, organisation, place or event and choose it to see its
+                  relations and the sources behind them.
+                </p>
+              ) : null}
+              {nodes > 0 && shownNodes === 0 ? (
+                <p className="overlay-message overlay-empty">Nothing on the canvas matches the filters. Clear them to see it again.</p>
+              ) : null}
+            </div>
           </div>
           <div className="canvas-footer">
-            <p className="muted" aria-live="polite">
-              {nodes > 0 ? `${nodes} entities · ${edges} relations` : ''}
+            <p className="muted" aria-live="polite" data-testid="canvas-counts">
+              {nodes > 0
+                ? `${shownNodes} of ${nodes} entities · ${shownEdges} of ${edges} relations shown`
+                : ''}
             </p>
+            <details className="shortcuts">
+              <summary>Keyboard shortcuts</summary>
+              <dl>
+                {SHORTCUTS.map((s) => (
+                  <div key={s.command}>
+                    <dt>
+                      <kbd>{s.keys}</kbd>
+                    </dt>
+                    <dd>{s.description}</dd>
+                  </div>
+                ))}
+                <div>
+                  <dt>
+                    <kbd>←/→</kbd>
+                  </dt>
+                  <dd>On the canvas: step through the entities; Enter expands; Shift+F10 opens the menu</dd>
+                </div>
+              </dl>
+            </details>
             {nodes > 0 ? (
-              <button type="button" onClick={() => dispatch({ type: 'clear' })}>
+              <button type="button" onClick={() => change({ type: 'clear' })}>
                 Clear canvas
               </button>
             ) : null}
           </div>
-          <Legend />
+          {tableOpen ? (
+            <TableView
+              nodes={nodeRows(data, view, visible)}
+              edges={edgeRows(data, view, visible)}
+              selection={selection}
+              onSelectEntity={(id) => select([id])}
+              onSelectRelation={(id) => select([edgeId(id)])}
+            />
+          ) : null}
+          <Legend
+            counts={counts}
+            filters={view.filters}
+            onToggleKind={(kind) => change({ type: 'filters', filters: toggleKind(view.filters, kind) })}
+            onToggleFamily={(family) => change({ type: 'filters', filters: toggleTypes(view.filters, typesOfFamily(family)) })}
+          />
         </section>
-        <aside className="details-area">
-          <DetailsPanel graph={graph} selection={state.selection} pending={pendingIds} onSelect={select} onExpand={onExpand} />
+        <aside className="details-area" aria-label="Details">
+          <DetailsPanel
+            graph={data}
+            selection={focus}
+            pending={pendingIds}
+            expansions={view.expansions}
+            onCanvas={onCanvas}
+            onSelect={selectOne}
+            onExpand={(entity) => void expand(entity, { select: true })}
+            onMore={(id) => void expandMore(id)}
+          />
+          {selectedIds.length > 1 ? (
+            <p className="muted selection-note">
+              {selectedIds.length} entities selected: {selectedIds.map((id) => data.entities[id]?.name ?? id).join(', ')}.
+            </p>
+          ) : null}
         </aside>
       </main>
     </div>

@@ -1,70 +1,127 @@
 'use client';
 
-import { useEffect, useEffectEvent, useRef } from 'react';
-import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
+import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
+import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
-import { edgeId, relationIdOf } from '../graph/elements';
-import { inView, runLayout } from '../graph/layout';
-import { buildStylesheet } from '../graph/style';
+import { isEntityElementId, moreOwnerOf } from '../graph/elements';
+import { inView } from '../graph/layout';
+import { runNamedLayout } from '../graph/layouts';
+import { buildStylesheet, labelTier, type LabelTier } from '../graph/style';
 import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
-import type { Selection } from '../explorer/reducer';
+import type { LayoutName } from '../workspace/view';
+
+export interface ContextTarget {
+  /** Element id (entity id or `relation:<id>`). */
+  id: string;
+  /** Where to open the menu, relative to the canvas. */
+  x: number;
+  y: number;
+}
 
 export interface GraphCanvasProps {
   elements: readonly ElementDefinition[];
-  selection: Selection | null;
+  /** Selected element ids. */
+  selection: readonly string[];
   /** The entity new neighbours fan out from. */
   anchor: string | null;
-  onSelect: (selection: Selection | null) => void;
+  layout: LayoutName;
+  pinned: readonly string[];
+  /** Expanded entities: the roots of hierarchical and concentric layouts. */
+  roots: readonly string[];
+  /** Changes when the analyst asks for a fresh layout. */
+  relayoutToken: number;
+  /** Changes when the analyst asks to fit the graph to the canvas. */
+  fitToken: number;
+  onSelect: (ids: string[], options: { additive: boolean }) => void;
+  onExpand: (id: string) => void;
+  onMore: (ownerId: string) => void;
+  onContextMenu: (target: ContextTarget) => void;
+  /** Arrow keys on the canvas step through the entities. */
+  onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
   summary: string;
-}
-
-function selectionElementId(selection: Selection | null): string | null {
-  if (!selection) return null;
-  return selection.type === 'entity' ? selection.id : edgeId(selection.id);
 }
 
 function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 }
 
+function modifierHeld(event: { originalEvent?: unknown }): boolean {
+  const e = event.originalEvent as MouseEvent | undefined;
+  return !!e && (e.shiftKey || e.ctrlKey || e.metaKey);
+}
+
 /**
  * The Cytoscape canvas. Cytoscape owns the drawing; React owns the data. The
- * instance is created once per mount and destroyed on unmount; element
- * changes are applied as a diff so that nodes already placed stay put.
- * The container's `data-layout` attribute is `running` while fcose works and
- * `idle` once the picture is stable.
+ * instance is created once per mount; element changes are applied as a diff
+ * so that placed nodes stay put, and hidden elements stay on the canvas with
+ * `display: none`. The container's `data-layout` attribute is `running` while
+ * a layout works and `idle` once the picture is stable.
  */
-export function GraphCanvas({ elements, selection, anchor, onSelect, summary }: GraphCanvasProps) {
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { elements, selection, anchor, layout, pinned, roots, relayoutToken, fitToken, summary } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRuns = useRef(0);
+  const remembered = useRef(new Map<string, Position>());
+  const tierRef = useRef<LabelTier>('near');
 
-  const select = useEffectEvent((next: Selection | null) => onSelect(next));
+  const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));
+  const expand = useEffectEvent((id: string) => props.onExpand(id));
+  const more = useEffectEvent((owner: string) => props.onMore(owner));
+  const contextMenu = useEffectEvent((target: ContextTarget) => props.onContextMenu(target));
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const cy = cytoscape({
       container,
-      style: buildStylesheet(),
-      minZoom: 0.15,
+      style: buildStylesheet('near'),
+      minZoom: 0.1,
       maxZoom: 3,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
+      boxSelectionEnabled: true,
+      selectionType: 'additive',
     });
     cyRef.current = cy;
     container.dataset.layout = 'idle';
     exposeForTests(cy);
 
-    cy.on('tap', 'node', (event) => select({ type: 'entity', id: event.target.id() as string }));
+    cy.on('tap', 'node', (event) => {
+      const id = event.target.id() as string;
+      const owner = moreOwnerOf(id);
+      if (owner) more(owner);
+      else select([id], modifierHeld(event));
+    });
     cy.on('tap', 'edge', (event) => {
-      const relationId = relationIdOf(event.target.id() as string);
-      if (relationId) select({ type: 'relation', id: relationId });
+      const id = event.target.id() as string;
+      if (!event.target.hasClass('more')) select([id], modifierHeld(event));
     });
     cy.on('tap', (event) => {
-      if (event.target === cy) select(null);
+      if (event.target === cy) select([], false);
+    });
+    cy.on('boxselect', () => {
+      const ids = cy.$(':selected').map((el) => el.id()).filter(isEntityElementId);
+      select(ids, true);
+    });
+    cy.on('dbltap', 'node', (event) => {
+      const id = event.target.id() as string;
+      if (isEntityElementId(id)) expand(id);
+    });
+    cy.on('cxttap', 'node, edge', (event) => {
+      const id = event.target.id() as string;
+      if (event.target.hasClass('more')) return;
+      const p = event.renderedPosition ?? { x: 0, y: 0 };
+      select([id], false);
+      contextMenu({ id, x: p.x, y: p.y });
+    });
+    // Labels follow the zoom (see labelTier): restyle only when the tier changes.
+    cy.on('zoom', () => {
+      const tier = labelTier(cy.zoom());
+      if (tier !== tierRef.current) {
+        tierRef.current = tier;
+        cy.style(buildStylesheet(tier));
+      }
     });
 
     return () => {
@@ -74,47 +131,113 @@ export function GraphCanvas({ elements, selection, anchor, onSelect, summary }: 
     };
   }, []);
 
-  useEffect(() => {
+  const layoutRequest = useEffectEvent((randomize: boolean, animate: boolean) => {
     const cy = cyRef.current;
     const container = containerRef.current;
     if (!cy || !container) return;
-    const wasEmpty = cy.nodes().length === 0;
-    const change = syncElements(cy, elements, { anchor });
-    if (change.addedNodes.length === 0 && change.removed.length === 0) return;
     const run = ++layoutRuns.current;
     container.dataset.layout = 'running';
-    void runLayout(cy, { randomize: wasEmpty, animate: !wasEmpty && !prefersReducedMotion() }).then(() => {
+    void runNamedLayout(cy, {
+      name: layout,
+      pinned: new Set(pinned),
+      roots,
+      randomize,
+      animate: animate && !prefersReducedMotion(),
+    }).then(() => {
       if (run === layoutRuns.current && !cy.destroyed()) container.dataset.layout = 'idle';
     });
-  }, [elements, anchor]);
+  });
 
-  const selectedId = selectionElementId(selection);
+  // Pinned nodes cannot be dragged either.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const set = new Set(pinned);
+    cy.nodes().forEach((n) => {
+      if (set.has(n.id())) n.lock();
+      else n.unlock();
+    });
+  }, [pinned, elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wasEmpty = cy.nodes().length === 0;
+    const change = syncElements(cy, elements, { anchor, remembered: remembered.current });
+    const placedFresh = change.addedNodes.length - change.restored.length;
+    if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty);
+  }, [elements, anchor]);
+
+  // A new layout when the analyst picks one or asks for it.
+  const firstLayout = useRef(true);
+  useEffect(() => {
+    if (firstLayout.current) {
+      firstLayout.current = false;
+      return;
+    }
+    layoutRequest(false, true);
+  }, [layout, relayoutToken]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || fitToken === 0) return;
+    cy.animate({ fit: { eles: cy.elements().not('.filtered'), padding: 40 } }, { duration: prefersReducedMotion() ? 0 : 250 });
+  }, [fitToken]);
+
+  const selectionKey = selection.join('\n');
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wanted = new Set(selectionKey ? selectionKey.split('\n') : []);
     cy.batch(() => {
-      cy.elements(':selected').filter((el) => el.id() !== selectedId).unselect();
-      if (selectedId) {
-        const el = cy.getElementById(selectedId);
+      cy.elements(':selected').filter((el) => !wanted.has(el.id())).unselect();
+      for (const id of wanted) {
+        const el = cy.getElementById(id);
         if (el.nonempty() && !el.selected()) el.select();
       }
     });
-    // Something chosen from the panel or the search may be off screen: bring it into view.
-    const el = selectedId ? cy.getElementById(selectedId) : null;
-    if (el && el.nonempty()) {
-      const where = el.group() === 'edges' ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
+    // Something chosen from the panel, the table or the search may be off screen: bring it into view.
+    const last = [...wanted].pop();
+    const el = last ? cy.getElementById(last) : null;
+    if (el && el.nonempty() && el.visible()) {
+      const where = el.isEdge() ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
       if (!inView(cy, where)) cy.animate({ center: { eles: el } }, { duration: prefersReducedMotion() ? 0 : 250 });
     }
-  }, [selectedId, elements]);
+  }, [selectionKey, elements]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const cy = cyRef.current;
+    if (!cy) return;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      props.onStep(1);
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      props.onStep(-1);
+    } else if (event.key === 'Enter' && selection.length > 0) {
+      event.preventDefault();
+      const last = selection[selection.length - 1]!;
+      if (isEntityElementId(last)) props.onExpand(last);
+    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      const last = selection[selection.length - 1];
+      if (!last) return;
+      event.preventDefault();
+      const el = cy.getElementById(last);
+      const p = el.nonempty() && el.isNode() ? (el as unknown as NodeSingular).renderedPosition() : { x: 40, y: 40 };
+      props.onContextMenu({ id: last, x: p.x, y: p.y });
+    }
+  }
 
   return (
-    <div className="canvas-frame">
-      <div ref={containerRef} className="canvas" data-testid="graph-canvas" aria-label={summary} role="img" />
-      <div className="canvas-tools">
-        <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 40 } }, { duration: 250 })}>
-          Fit
-        </button>
-      </div>
-    </div>
+    <div
+      ref={containerRef}
+      className="canvas"
+      data-testid="graph-canvas"
+      role="application"
+      aria-roledescription="graph canvas"
+      aria-label={summary}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    />
   );
 }

@@ -1,5 +1,9 @@
-import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type RelationFamily } from '@steppe/domain';
+'use client';
+
+import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from '@steppe/domain';
 import { CONTESTED_COLOUR } from '../graph/style';
+import type { Filters } from '../workspace/filters';
+import { FAMILY_NAMES, typesOfFamily, type Count, type LegendCounts } from '../workspace/counts';
 
 function ShapePath({ shape }: { shape: string }) {
   switch (shape) {
@@ -32,8 +36,24 @@ function LineSwatch({ colour, lineStyle }: { colour: string; lineStyle: string }
   );
 }
 
-/** The key to the canvas, drawn from the same domain tables as the stylesheet. */
-export function Legend() {
+function countText(c: Count | undefined): string {
+  if (!c) return '0';
+  return c.visible === c.total ? String(c.total) : `${c.visible}/${c.total}`;
+}
+
+export interface LegendProps {
+  counts?: LegendCounts;
+  filters?: Filters;
+  onToggleKind?: (kind: EntityKind) => void;
+  onToggleFamily?: (family: RelationFamily) => void;
+}
+
+/**
+ * The key to the canvas, drawn from the same domain tables as the
+ * stylesheet, with how many of each the canvas holds. Each entry is a toggle:
+ * pressing it hides (or shows again) that kind of entity or family of relations.
+ */
+export function Legend({ counts, filters, onToggleKind, onToggleFamily }: LegendProps) {
   return (
     <details className="legend" open>
       <summary>Legend</summary>
@@ -41,19 +61,57 @@ export function Legend() {
         <ul aria-label="Entity kinds">
           {ENTITY_KINDS.map((kind) => {
             const info = ENTITY_KIND_INFO[kind];
+            const shown = !filters?.hiddenKinds.includes(kind);
+            const body = (
+              <>
+                <ShapeSwatch shape={info.shape} colour={info.colour} /> {info.plural}
+                {counts ? <span className="legend-count">{countText(counts.kinds[kind])}</span> : null}
+              </>
+            );
             return (
               <li key={kind} title={info.description}>
-                <ShapeSwatch shape={info.shape} colour={info.colour} /> {info.plural}
+                {onToggleKind ? (
+                  <button
+                    type="button"
+                    className="legend-toggle"
+                    aria-pressed={shown}
+                    title={`${shown ? 'Hide' : 'Show'} ${info.plural.toLowerCase()}`}
+                    onClick={() => onToggleKind(kind)}
+                  >
+                    {body}
+                  </button>
+                ) : (
+                  body
+                )}
               </li>
             );
           })}
         </ul>
         <ul aria-label="Relation families">
-          {(Object.keys(RELATION_FAMILIES) as RelationFamily[]).map((family) => {
+          {FAMILY_NAMES.map((family) => {
             const info = RELATION_FAMILIES[family];
+            const shown = !typesOfFamily(family).every((t) => filters?.hiddenTypes.includes(t));
+            const body = (
+              <>
+                <LineSwatch colour={info.colour} lineStyle={info.lineStyle} /> {info.label}
+                {counts ? <span className="legend-count">{countText(counts.families[family])}</span> : null}
+              </>
+            );
             return (
               <li key={family}>
-                <LineSwatch colour={info.colour} lineStyle={info.lineStyle} /> {info.label}
+                {onToggleFamily ? (
+                  <button
+                    type="button"
+                    className="legend-toggle"
+                    aria-pressed={shown}
+                    title={`${shown ? 'Hide' : 'Show'} ${info.label.toLowerCase()}`}
+                    onClick={() => onToggleFamily(family)}
+                  >
+                    {body}
+                  </button>
+                ) : (
+                  body
+                )}
               </li>
             );
           })}

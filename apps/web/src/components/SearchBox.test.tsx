@@ -66,11 +66,11 @@ describe('SearchBox', () => {
     expect(input.getAttribute('aria-expanded')).toBe('true');
     expect(input.getAttribute('aria-controls')).toBe(listbox.id);
     const groups = [...listbox.querySelectorAll('[role="group"]')];
-    expect(groups.map((g) => document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
-      '👤 People',
-      '🏛 Organisations',
-      '⚑ Events',
-    ]);
+    const headings = groups.map((g) => document.getElementById(g.getAttribute('aria-labelledby')!)!);
+    expect(headings.map((h) => h.textContent?.trim())).toEqual(['People', 'Organisations', 'Events']);
+    // Each heading and option carries the kind's icon (inline SVG, no emoji font needed).
+    for (const h of headings) expect(h.querySelector('svg.kind-icon')).not.toBeNull();
+    expect(listbox.querySelectorAll('[role="option"] svg.kind-icon')).toHaveLength(3);
     const options = [...listbox.querySelectorAll('[role="option"]')];
     expect(options.map((o) => o.getAttribute('data-entity-id'))).toEqual(['kassym-jomart-tokayev', 'csto', 'january-2022-unrest']);
     expect(view.container.querySelector('[role="status"]')?.textContent).toBe('3 matches.');
@@ -124,6 +124,45 @@ describe('SearchBox', () => {
       "Search failed: Can't reach the Steppe API at http://api.test/graphql.",
     );
     expect(outcomes).toEqual([outage]);
+    await view.unmount();
+  });
+
+  it('Enter before the debounce fires searches at once and chooses the best hit', async () => {
+    const { view, input, queries, chosen } = await setup(() => searchResult(tokayev, csto));
+    await typeInto(input, 'Tokayev');
+    await press(input, 'Enter');
+    // No timer has run: the search went out on Enter, not after the debounce.
+    await settle(0);
+    expect(queries).toEqual(['Tokayev']);
+    expect(chosen.map((h) => h.id)).toEqual(['kassym-jomart-tokayev']);
+    // When the debounce fires later it does not search again.
+    await settle(300);
+    expect(queries).toEqual(['Tokayev']);
+    expect(chosen).toHaveLength(1);
+    await view.unmount();
+  });
+
+  it('Enter with results for older text searches the current text instead of choosing a stale hit', async () => {
+    const { view, input, queries, chosen } = await setup((q) => (q === 'csto' ? searchResult(csto) : searchResult(tokayev)));
+    await typeInto(input, 'Tokayev');
+    await settle(300);
+    await typeInto(input, 'csto');
+    await press(input, 'Enter');
+    await settle(0);
+    expect(queries).toEqual(['Tokayev', 'csto']);
+    expect(chosen.map((h) => h.id)).toEqual(['csto']);
+    await view.unmount();
+  });
+
+  it('a picker keeps the chosen name in the field', async () => {
+    const { client } = clientAnswering(() => searchResult(csto));
+    const view = await render(<SearchBox client={client} onChoose={() => undefined} label="Path to" keepChoice />);
+    const input = view.container.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    expect(view.container.querySelector('label')?.textContent).toBe('Path to');
+    await typeInto(input, 'cst');
+    await settle(300);
+    await press(input, 'Enter');
+    expect(input.value).toBe('Collective Security Treaty Organization');
     await view.unmount();
   });
 

@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { isAbort, type GraphQLClient } from '../api/client';
 import { normaliseSearch, searchEntities } from '../api/queries';
 import type { SearchHit } from '../api/types';
 import { flattenGroups, groupHits, moveActive } from '../search/group';
 import { useDebouncedValue } from './hooks';
+import { KindIcon } from './KindBadge';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const MIN_SEARCH_LENGTH = 2;
@@ -38,6 +39,13 @@ export interface SearchBoxProps {
   /** Changes when the API comes back after an outage: a failed search is retried. */
   retryToken?: number;
   debounceMs?: number;
+  /** The field's visible label. */
+  label?: string;
+  placeholder?: string;
+  /** Show the chosen entity's name in the field after choosing (for pickers). */
+  keepChoice?: boolean;
+  /** Receives the input element, e.g. so that a shortcut can focus it. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
@@ -45,7 +53,17 @@ export interface SearchBoxProps {
  * come as a listbox grouped by kind, arrow keys move through them, Enter or a
  * click chooses one, Escape closes the list.
  */
-export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounceMs = SEARCH_DEBOUNCE_MS }: SearchBoxProps) {
+export function SearchBox({
+  client,
+  onChoose,
+  onOutcome,
+  retryToken = 0,
+  debounceMs = SEARCH_DEBOUNCE_MS,
+  label = 'Search people, organisations, places and events',
+  placeholder = 'e.g. Tokayev, CSTO, Almaty',
+  keepChoice = false,
+  inputRef,
+}: SearchBoxProps) {
   const baseId = useId();
   const inputId = `${baseId}-input`;
   const listboxId = `${baseId}-listbox`;
@@ -56,7 +74,11 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
   const [active, setActive] = useState(-1);
   const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
   const debounced = useDebouncedValue(text, debounceMs);
-  const query = normaliseSearch(debounced);
+  // Enter searches at once, without waiting for the debounce, and chooses the best hit when it arrives.
+  const [searchNow, setSearchNow] = useState<string | null>(null);
+  const [chooseWhenReady, setChooseWhenReady] = useState(false);
+  const typed = normaliseSearch(text);
+  const query = searchNow !== null && searchNow === typed ? searchNow : normaliseSearch(debounced);
   const reportRef = useRef(onOutcome);
   useEffect(() => {
     reportRef.current = onOutcome;
@@ -90,8 +112,23 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
   function choose(hit: SearchHit) {
     setOpen(false);
     setActive(-1);
+    setChooseWhenReady(false);
+    if (keepChoice) setText(hit.name);
     onChoose(hit);
   }
+
+  const firstHit = state.status === 'done' ? state.hits[0] : undefined;
+  const firstOption = options[0];
+  const settledQuery = state.status === 'done' || state.status === 'error' ? state.query : null;
+  const chooseRef = useRef(choose);
+  useEffect(() => {
+    chooseRef.current = choose;
+  });
+  useEffect(() => {
+    if (!chooseWhenReady || settledQuery === null) return;
+    if (firstOption && firstHit) chooseRef.current(firstOption);
+    else setChooseWhenReady(false);
+  }, [chooseWhenReady, settledQuery, firstOption, firstHit]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     switch (event.key) {
@@ -104,9 +141,15 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
       }
       case 'Enter': {
         const hit = options[active >= 0 ? active : 0];
-        if (hit && state.status === 'done') {
+        if (hit && state.status === 'done' && state.query === typed) {
           event.preventDefault();
           choose(hit);
+        } else if (typed.length >= MIN_SEARCH_LENGTH) {
+          // The debounce has not fired yet (or the results are for older text): search now, choose when ready.
+          event.preventDefault();
+          setSearchNow(typed);
+          setChooseWhenReady(true);
+          setOpen(true);
         }
         break;
       }
@@ -134,7 +177,7 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
   return (
     <div className="search">
       <label htmlFor={inputId} className="search-label">
-        Search people, organisations, places and events
+        {label}
       </label>
       <div className="search-field">
         <input
@@ -144,7 +187,8 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
           role="combobox"
           autoComplete="off"
           spellCheck={false}
-          placeholder="e.g. Tokayev, CSTO, Almaty"
+          placeholder={placeholder}
+          ref={inputRef}
           aria-autocomplete="list"
           aria-expanded={showList}
           aria-controls={listboxId}
@@ -152,6 +196,7 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
           value={text}
           onChange={(event) => {
             setText(event.target.value);
+            setChooseWhenReady(false);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
@@ -162,7 +207,7 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
           {groups.map((group, gi) => (
             <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`} className="search-group">
               <div id={`${baseId}-group-${group.kind}`} className="search-group-heading" style={{ color: group.info.colour }}>
-                <span aria-hidden="true">{group.info.icon}</span> {group.info.plural}
+                <KindIcon kind={group.kind} /> {group.info.plural}
               </div>
               {group.hits.map((hit, hi) => {
                 const i = (offsets[gi] ?? 0) + hi;
@@ -180,7 +225,7 @@ export function SearchBox({ client, onChoose, onOutcome, retryToken = 0, debounc
                     onClick={() => choose(hit)}
                   >
                     <span className="kind-chip" style={{ backgroundColor: group.info.colour }} aria-hidden="true">
-                      {group.info.icon}
+                      <KindIcon kind={group.kind} colour="#ffffff" />
                     </span>
                     <span className="search-option-text">
                       <span className="search-option-name">{hit.name}</span>

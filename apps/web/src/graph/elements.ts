@@ -2,6 +2,9 @@ import type { EdgeDefinition, ElementDefinition, NodeDefinition } from 'cytoscap
 import { relationTypeInfo, type EntityKind, type RelationFamily } from '@steppe/domain';
 import type { EntitySummary, RelationData } from '../api/types';
 import type { GraphState } from './state';
+import type { CanvasView } from '../workspace/view';
+import type { Visibility } from '../workspace/visibility';
+import { canvasRelations } from '../workspace/visibility';
 
 /**
  * API data → Cytoscape element definitions. Node ids are entity ids; edge ids
@@ -107,4 +110,91 @@ export function elementsOf(state: GraphState): ElementDefinition[] {
     Object.values(state.relations),
     new Set(Object.keys(state.expansions)),
   );
+}
+
+/** Pseudo-elements that stand for neighbours an expansion held back ("+12 more"). */
+export const MORE_NODE_PREFIX = 'more:';
+export const MORE_EDGE_PREFIX = 'more-edge:';
+
+export function moreNodeId(entityId: string): string {
+  return MORE_NODE_PREFIX + entityId;
+}
+
+/** The entity a "+N more" node belongs to, or null when the id is not one. */
+export function moreOwnerOf(elementId: string): string | null {
+  return elementId.startsWith(MORE_NODE_PREFIX) ? elementId.slice(MORE_NODE_PREFIX.length) : null;
+}
+
+/** Whether an element id is an entity's (not a relation's or a pseudo-element's). */
+export function isEntityElementId(elementId: string): boolean {
+  return relationIdOf(elementId) === null && !elementId.startsWith(MORE_NODE_PREFIX) && !elementId.startsWith(MORE_EDGE_PREFIX);
+}
+
+export interface WorkspaceElementOptions {
+  /** Element ids on the highlighted path (entity ids and edge ids). */
+  highlighted?: ReadonlySet<string>;
+}
+
+function classNames(...names: (string | false | null | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
+}
+
+/**
+ * The elements for a view: every entity on the canvas and every relation
+ * among them. Elements that filters or the analyst hid are still there, with
+ * the class `filtered` (drawn with display: none), so clearing a filter gives
+ * back the same picture without a new layout. Expansions that held
+ * neighbours back get a "+N more" node.
+ */
+export function workspaceElements(
+  data: GraphState,
+  view: CanvasView,
+  visible: Visibility,
+  options: WorkspaceElementOptions = {},
+): ElementDefinition[] {
+  const highlighted = options.highlighted ?? new Set<string>();
+  const pathActive = highlighted.size > 0;
+  const pinned = new Set(view.pinned);
+  const out: ElementDefinition[] = [];
+  for (const id of view.nodes) {
+    const entity = data.entities[id];
+    if (!entity) continue;
+    const node = entityNode(entity, id in view.expansions);
+    out.push({
+      ...node,
+      data: { ...node.data, pinned: pinned.has(id) },
+      classes: classNames(
+        !visible.nodes.has(id) && 'filtered',
+        pinned.has(id) && 'pinned',
+        pathActive && (highlighted.has(id) ? 'on-path' : 'off-path'),
+      ),
+    });
+  }
+  for (const relation of canvasRelations(data, view)) {
+    const edge = relationEdge(relation);
+    const id = edge.data.id;
+    out.push({
+      ...edge,
+      data: { ...edge.data, sourceCount: relation.sourceCount },
+      classes: classNames(
+        !visible.edges.has(relation.id) && 'filtered',
+        pathActive && (highlighted.has(id) ? 'on-path' : 'off-path'),
+      ),
+    });
+  }
+  for (const id of view.nodes) {
+    const expansion = view.expansions[id];
+    if (!expansion || expansion.omitted <= 0 || !visible.nodes.has(id)) continue;
+    out.push({
+      group: 'nodes',
+      data: { id: moreNodeId(id), owner: id, label: `+${expansion.omitted} more` },
+      classes: 'more',
+    });
+    out.push({
+      group: 'edges',
+      data: { id: MORE_EDGE_PREFIX + id, source: id, target: moreNodeId(id) },
+      classes: 'more',
+    });
+  }
+  return out;
 }

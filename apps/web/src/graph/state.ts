@@ -74,3 +74,25 @@ function otherName(r: RelationData, entityId: string): string {
 export function entityCount(state: GraphState): number {
   return Object.keys(state.entities).length;
 }
+
+/**
+ * Adds entities and relations (with their endpoints) to what is known. A
+ * fuller entity record is never replaced by a thinner one. Returns the state
+ * itself when nothing was given.
+ */
+export function mergeData(
+  state: GraphState,
+  entities: readonly (EntitySummary | EntityDetail)[],
+  relations: readonly RelationData[],
+): GraphState {
+  if (entities.length === 0 && relations.length === 0) return state;
+  const nextEntities: Record<string, EntitySummary | EntityDetail> = { ...state.entities };
+  const nextRelations: Record<string, RelationData> = { ...state.relations };
+  for (const relation of relations) {
+    nextEntities[relation.from.id] = mergeEntity(nextEntities[relation.from.id], relation.from);
+    nextEntities[relation.to.id] = mergeEntity(nextEntities[relation.to.id], relation.to);
+    nextRelations[relation.id] = relation;
+  }
+  for (const entity of entities) nextEntities[entity.id] = mergeEntity(nextEntities[entity.id], entity);
+  return { ...state, entities: nextEntities, relations: nextRelations };
+}

@@ -5,6 +5,7 @@ import {
   RELATION_FAMILIES,
   type RelationFamily,
 } from '@steppe/domain';
+import { iconDataUri } from './icons';
 
 /**
  * The canvas stylesheet, derived from the domain vocabulary: one rule per
@@ -14,8 +15,30 @@ import {
 
 export const SELECTION_COLOUR = '#f5b700';
 export const CONTESTED_COLOUR = '#e74c3c';
+export const PATH_COLOUR = '#ff6a00';
 const TEXT_COLOUR = '#1d2330';
 const DEFAULT_EDGE_COLOUR = '#95a0b5';
+
+/**
+ * Labels are drawn for the zoom the analyst is at: close up, edges are
+ * labelled; further out, edge labels go (they would be an unreadable smear)
+ * and node labels grow in model units so that they stay readable on screen.
+ */
+export type LabelTier = 'near' | 'mid' | 'far';
+
+export const EDGE_LABEL_MIN_ZOOM = 0.8;
+export const FAR_ZOOM = 0.45;
+
+export function labelTier(zoom: number): LabelTier {
+  if (zoom >= EDGE_LABEL_MIN_ZOOM) return 'near';
+  if (zoom >= FAR_ZOOM) return 'mid';
+  return 'far';
+}
+
+/** Node label size per tier, in model units: on screen at least ~11 px down to the tier's lowest zoom. */
+export const NODE_FONT_SIZE: Readonly<Record<LabelTier, number>> = { near: 12, mid: 15, far: 26 };
+/** Below this size on screen Cytoscape does not draw a label at all (it could not be read). */
+export const MIN_ZOOMED_FONT_SIZE = 7;
 
 export function kindSelector(kind: string): string {
   return `node[kind = "${kind}"]`;
@@ -25,12 +48,20 @@ export function familySelector(family: string): string {
   return `edge[family = "${family}"]`;
 }
 
-export function buildStylesheet(): StylesheetJson {
+export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
   const kindRules: StylesheetJson = ENTITY_KINDS.map((kind) => {
     const info = ENTITY_KIND_INFO[kind];
     return {
       selector: kindSelector(kind),
-      style: { 'background-color': info.colour, shape: info.shape, 'border-color': info.colour },
+      style: {
+        'background-color': info.colour,
+        shape: info.shape,
+        'border-color': info.colour,
+        'background-image': iconDataUri(kind),
+        'background-width': '58%',
+        'background-height': '58%',
+        'background-clip': 'none',
+      },
     };
   });
   const familyRules: StylesheetJson = (Object.keys(RELATION_FAMILIES) as RelationFamily[]).map((family) => {
@@ -58,7 +89,8 @@ export function buildStylesheet(): StylesheetJson {
         'border-opacity': 1,
         color: TEXT_COLOUR,
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-        'font-size': 11,
+        'font-size': NODE_FONT_SIZE[tier],
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
         'font-weight': 600,
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -75,12 +107,12 @@ export function buildStylesheet(): StylesheetJson {
     {
       // Entities whose neighbours are loaded are drawn larger with a dark ring.
       selector: 'node[?expanded]',
-      style: { width: 46, height: 46, 'border-color': TEXT_COLOUR, 'border-width': 3, 'font-size': 12 },
+      style: { width: 46, height: 46, 'border-color': TEXT_COLOUR, 'border-width': 3, 'font-size': NODE_FONT_SIZE[tier] + 1 },
     },
     {
       selector: 'edge',
       style: {
-        label: 'data(label)',
+        label: tier === 'near' ? 'data(label)' : '',
         width: 2,
         'curve-style': 'bezier',
         'line-color': DEFAULT_EDGE_COLOUR,
@@ -88,7 +120,8 @@ export function buildStylesheet(): StylesheetJson {
         'target-arrow-color': DEFAULT_EDGE_COLOUR,
         'arrow-scale': 1.1,
         color: '#4a5468',
-        'font-size': 9,
+        'font-size': 10,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
@@ -114,6 +147,50 @@ export function buildStylesheet(): StylesheetJson {
     {
       selector: 'edge:selected',
       style: { width: 4, 'underlay-color': SELECTION_COLOUR, 'underlay-padding': 5, 'underlay-opacity': 0.6 },
+    },
+    {
+      // Filtered out or hidden by hand: still on the canvas (positions kept), not drawn.
+      selector: '.filtered',
+      style: { display: 'none' },
+    },
+    {
+      // Pinned: layouts leave it where it is; a dashed ring says so.
+      selector: 'node.pinned',
+      style: { 'border-style': 'dashed', 'border-color': TEXT_COLOUR, 'border-width': 3 },
+    },
+    {
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle',
+        width: 64,
+        height: 18,
+        'background-color': '#eef1f5',
+        'background-image': 'none',
+        'border-color': '#95a0b5',
+        'border-width': 1,
+        'border-style': 'dashed',
+        color: '#4a5468',
+        'font-size': 10,
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-background-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge.more',
+      style: { 'line-style': 'dashed', 'line-color': '#c3c9d4', 'target-arrow-shape': 'none', width: 1, label: '' },
+    },
+    {
+      selector: '.on-path',
+      style: { 'overlay-color': PATH_COLOUR, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },
+    },
+    {
+      selector: 'edge.on-path',
+      style: { width: 5, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, label: 'data(label)' },
+    },
+    {
+      selector: '.off-path',
+      style: { opacity: 0.25 },
     },
   ];
 }

@@ -36,7 +36,7 @@ describe('syncElements', () => {
     syncElements(cy, buildElements([tokayev], [aidRequest]));
     cy.getElementById('csto').position({ x: 500, y: -20 });
     const again = syncElements(cy, buildElements([tokayev], [aidRequest]));
-    expect(again).toEqual({ addedNodes: [], addedEdges: [], removed: [], updated: [] });
+    expect(again).toEqual({ addedNodes: [], addedEdges: [], removed: [], updated: [], restored: [] });
     expect(cy.getElementById('csto').position()).toEqual({ x: 500, y: -20 });
   });
 
@@ -50,6 +50,29 @@ describe('syncElements', () => {
     expect(cy.getElementById('csto').data('expanded')).toBe(true);
     const p = cy.getElementById('almaty').position();
     expect(Math.hypot(p.x - 1000, p.y - 1000)).toBeCloseTo(140, 5);
+  });
+
+  it('updates classes without touching positions (a filter hides, it does not remove)', () => {
+    syncElements(cy, buildElements([tokayev], [aidRequest]));
+    cy.getElementById('csto').position({ x: 321, y: 123 });
+    const hidden = buildElements([tokayev], [aidRequest]).map((def) => (def.data.id === 'csto' ? { ...def, classes: 'filtered' } : def));
+    const result = syncElements(cy, hidden);
+    expect(result.updated).toEqual(['csto']);
+    expect(cy.getElementById('csto').hasClass('filtered')).toBe(true);
+    expect(cy.getElementById('csto').position()).toEqual({ x: 321, y: 123 });
+    syncElements(cy, buildElements([tokayev], [aidRequest]));
+    expect(cy.getElementById('csto').hasClass('filtered')).toBe(false);
+  });
+
+  it('puts a node that comes back (undo) where it was when it left', () => {
+    const remembered = new Map<string, { x: number; y: number }>();
+    syncElements(cy, buildElements([tokayev], [aidRequest]), { remembered });
+    cy.getElementById('csto').position({ x: 77, y: 88 });
+    syncElements(cy, buildElements([tokayev], []), { remembered });
+    expect(cy.getElementById('csto').empty()).toBe(true);
+    const back = syncElements(cy, buildElements([tokayev], [aidRequest]), { remembered });
+    expect(back.restored).toEqual(['csto']);
+    expect(cy.getElementById('csto').position()).toEqual({ x: 77, y: 88 });
   });
 
   it('skips an edge whose endpoint is not on the canvas instead of throwing', () => {

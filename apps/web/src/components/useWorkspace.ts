@@ -1,0 +1,183 @@
+'use client';
+
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { isAbort, SteppeApiError, type GraphQLClient } from '../api/client';
+import { EXPANSION_BATCH, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type Direction } from '../api/queries';
+import type { EntitySummary } from '../api/types';
+import { edgeId } from '../graph/elements';
+import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
+import type { UrlState } from '../workspace/url';
+
+export interface ExpandOptions {
+  types?: string[] | null;
+  direction?: Direction;
+  /** Neighbourhood limit (start entity included); default: one batch. */
+  limit?: number;
+  /** Select the entity once it is on the canvas. */
+  select?: boolean;
+}
+
+export interface WorkspaceActions {
+  dispatch: (action: WorkspaceAction) => void;
+  /** Puts an entity and its neighbours (one hop, capped) on the canvas. */
+  expand: (entity: Pick<EntitySummary, 'id' | 'name'>, options?: ExpandOptions) => Promise<void>;
+  /** Fetches the next batch of neighbours an expansion held back. */
+  expandMore: (id: string) => Promise<void>;
+  /** Reproduces a view from the address bar (fetching what it shows). */
+  restore: (url: UrlState) => Promise<void>;
+  findPaths: () => Promise<void>;
+  retry: (request: RetryRequest) => void;
+}
+
+/**
+ * The explorer's state and the requests that change it. Every fetch goes
+ * through the GraphQL client; the state itself is the pure workspace reducer.
+ * Entities arrive in two steps: `neighbourhood` says who is next to whom, then
+ * `subgraph` fetches every relation among all the entities on the canvas, so
+ * the canvas always shows the same relations as a link to it would.
+ */
+export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) => void): [WorkspaceState, WorkspaceActions] {
+  const [state, dispatch] = useReducer(workspaceReducer, INITIAL_WORKSPACE);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+  const inFlight = useRef(new Set<AbortController>());
+  useEffect(() => {
+    const controllers = inFlight.current;
+    return () => controllers.forEach((c) => c.abort());
+  }, []);
+
+  const track = useCallback(
+    async (key: string, label: string, retry: RetryRequest | null, work: (signal: AbortSignal) => Promise<void>) => {
+      const controller = new AbortController();
+      inFlight.current.add(controller);
+      dispatch({ type: 'load/start', key, label });
+      try {
+        await work(controller.signal);
+        report('ok');
+        dispatch({ type: 'load/end', key });
+      } catch (error) {
+        if (isAbort(error)) {
+          dispatch({ type: 'load/end', key });
+          return;
+        }
+        report(error);
+        dispatch({
+          type: 'load/failure',
+          failure: {
+            key,
+            label,
+            message: error instanceof Error ? error.message : String(error),
+            retryable: error instanceof SteppeApiError ? error.retryable : false,
+            retry,
+          },
+        });
+      } finally {
+        inFlight.current.delete(controller);
+      }
+    },
+    [report],
+  );
+
+  /** Fetches every relation among the canvas's entities plus `extra`, and merges them. */
+  const fillRelations = useCallback(
+    async (extra: readonly string[], signal: AbortSignal) => {
+      const ids = [...new Set([...currentView(stateRef.current).nodes, ...extra])];
+      const sub = await fetchSubgraph(client, ids, { signal });
+      dispatch({ type: 'data/merge', entities: sub.entities, relations: sub.relations });
+      return sub;
+    },
+    [client],
+  );
+
+  const expand = useCallback(
+    (entity: Pick<EntitySummary, 'id' | 'name'>, options: ExpandOptions = {}) => {
+      const types = options.types && options.types.length > 0 ? options.types : null;
+      const direction = options.direction ?? 'BOTH';
+      const limit = Math.min(options.limit ?? 1 + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT);
+      const retry: RetryRequest = { type: 'expand', id: entity.id, name: entity.name, types, direction, limit };
+      return track(`expand:${entity.id}`, `the neighbours of ${entity.name}`, retry, async (signal) => {
+        const found = await fetchNeighbours(client, [entity.id], { relationTypes: types, direction, limit, signal });
+        if (!found.entities.some((e) => e.id === entity.id)) {
+          throw new SteppeApiError('graphql', `The graph has no entity “${entity.name}” (${entity.id}) any more.`, client.url);
+        }
+        const ids = found.entities.map((e) => e.id);
+        await fillRelations(ids, signal);
+        dispatch({
+          type: 'canvas/add',
+          ids,
+          expansion: { id: entity.id, state: { limit, omitted: found.omittedNodes, types, direction } },
+          anchor: entity.id,
+          select: options.select ? [entity.id] : undefined,
+        });
+      });
+    },
+    [client, fillRelations, track],
+  );
+
+  const expandMore = useCallback(
+    (id: string) => {
+      const s = stateRef.current;
+      const expansion = currentView(s).expansions[id];
+      const entity = s.data.entities[id];
+      if (!entity) return Promise.resolve();
+      return expand(entity, {
+        types: expansion?.types ?? null,
+        direction: expansion?.direction ?? 'BOTH',
+        limit: (expansion?.limit ?? 1) + EXPANSION_BATCH,
+      });
+    },
+    [expand],
+  );
+
+  const restore = useCallback(
+    (url: UrlState) =>
+      track('restore', 'the linked view', { type: 'restore' }, async (signal) => {
+        const missing = url.view.nodes.filter((id) => !stateRef.current.data.entities[id]);
+        if (missing.length > 0 || url.view.nodes.length > 0) {
+          const sub = await fetchSubgraph(client, url.view.nodes, { signal });
+          dispatch({ type: 'data/merge', entities: sub.entities, relations: sub.relations });
+        }
+        dispatch({ type: 'view/restore', view: url.view, selection: url.selection });
+      }),
+    [client, track],
+  );
+
+  const findPaths = useCallback(async () => {
+    const { from, to } = stateRef.current.path;
+    if (!from || !to) return;
+    const controller = new AbortController();
+    inFlight.current.add(controller);
+    dispatch({ type: 'path/start' });
+    try {
+      const paths = await fetchPaths(client, from.id, to.id, { mode: 'ALL_SHORTEST', maxHops: 4, limit: 5, signal: controller.signal });
+      report('ok');
+      const ids = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))];
+      dispatch({ type: 'data/merge', entities: paths.flatMap((p) => p.nodes), relations: paths.flatMap((p) => p.relations) });
+      if (ids.length > 0) {
+        await fillRelations(ids, controller.signal);
+        const first = paths[0];
+        dispatch({ type: 'canvas/add', ids, anchor: from.id, select: first?.relations[0] ? [edgeId(first.relations[0].id)] : undefined });
+      }
+      dispatch({ type: 'path/done', paths });
+    } catch (error) {
+      if (isAbort(error)) return;
+      report(error);
+      dispatch({ type: 'path/failure', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      inFlight.current.delete(controller);
+    }
+  }, [client, fillRelations, report]);
+
+  const retry = useCallback(
+    (request: RetryRequest) => {
+      if (request.type === 'expand') {
+        void expand({ id: request.id, name: request.name }, { types: request.types, direction: request.direction, limit: request.limit, select: true });
+      }
+    },
+    [expand],
+  );
+
+  return [state, { dispatch, expand, expandMore, restore, findPaths, retry }];
+}

@@ -1,0 +1,87 @@
+import { ENTITY_KINDS, type EntityKind } from '@steppe/domain';
+import { EXPANSION_BATCH } from '../api/queries';
+import { NO_FILTERS, normaliseFilters, type Filters } from './filters';
+import { EMPTY_VIEW, isLayoutName, type CanvasView, type ExpansionState } from './view';
+
+/**
+ * The view in the address bar, so that a link reproduces it: the entities on
+ * the canvas, which were expanded, hidden and pinned, the layout, the filters
+ * and the selection. Node positions are not kept: the layout places them.
+ *
+ *   e   entities on the canvas        x   expanded entities
+ *   h   hidden elements               p   pinned entities
+ *   l   layout (absent: fcose)        s   selected elements (the last one is shown in the details panel)
+ *   hk  hidden kinds                  ht  hidden relation types
+ *   ms  minimum sources               from, to   day range (YYYY-MM-DD)
+ *   nu  1: hide undated relations while a range is set
+ */
+export interface UrlState {
+  view: CanvasView;
+  /** Element ids: entity ids and edge ids (`relation:<id>`). */
+  selection: string[];
+}
+
+/** Ids are slugs; anything else in the address bar is ignored. */
+const ID = /^[\w.:-]{1,200}$/;
+const MAX_IDS = 500;
+
+function list(params: URLSearchParams, key: string): string[] {
+  const raw = params.get(key);
+  if (!raw) return [];
+  return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => ID.test(s)))].slice(0, MAX_IDS);
+}
+
+export function defaultExpansion(): ExpansionState {
+  return { limit: 1 + EXPANSION_BATCH, omitted: 0, types: null, direction: 'BOTH' };
+}
+
+export function encodeUrlState(state: UrlState): string {
+  const { view } = state;
+  const params = new URLSearchParams();
+  const put = (key: string, values: readonly string[]) => {
+    if (values.length > 0) params.set(key, values.join(','));
+  };
+  put('e', view.nodes);
+  put('x', view.nodes.filter((id) => id in view.expansions));
+  put('h', view.hidden);
+  put('p', view.pinned);
+  if (view.layout !== EMPTY_VIEW.layout) params.set('l', view.layout);
+  const f = view.filters;
+  put('hk', f.hiddenKinds);
+  put('ht', f.hiddenTypes);
+  if (f.minSources > 1) params.set('ms', String(f.minSources));
+  if (f.from) params.set('from', f.from);
+  if (f.to) params.set('to', f.to);
+  if (!f.includeUndated) params.set('nu', '1');
+  put('s', state.selection);
+  return params.toString();
+}
+
+export function decodeUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const nodes = list(params, 'e');
+  const onCanvas = new Set(nodes);
+  const hidden = list(params, 'h').filter((id) => onCanvas.has(id) || id.startsWith('relation:'));
+  const expansions: Record<string, ExpansionState> = {};
+  for (const id of list(params, 'x')) if (onCanvas.has(id)) expansions[id] = defaultExpansion();
+  const layout = params.get('l');
+  const filters: Filters = normaliseFilters({
+    hiddenKinds: list(params, 'hk').filter((k): k is EntityKind => (ENTITY_KINDS as readonly string[]).includes(k)),
+    hiddenTypes: list(params, 'ht').filter((t) => /^[A-Z_]+$/.test(t)),
+    minSources: Number(params.get('ms') ?? NO_FILTERS.minSources) || 1,
+    from: params.get('from'),
+    to: params.get('to'),
+    includeUndated: params.get('nu') !== '1',
+  });
+  return {
+    view: {
+      nodes,
+      hidden,
+      pinned: list(params, 'p').filter((id) => onCanvas.has(id)),
+      expansions,
+      layout: isLayoutName(layout) ? layout : EMPTY_VIEW.layout,
+      filters,
+    },
+    selection: list(params, 's').filter((id) => onCanvas.has(id) || id.startsWith('relation:')),
+  };
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ensureLauncherBuilt } from './build';
 import { DEFAULT_NEO4J_USER, openNeo4jDriver, type Neo4jConnection } from './connection';
 import { AlreadyRunningError, Neo4jLocalError, Neo4jStartError, PortInUseError } from './errors';
-import { launcherCommandArgs, launcherEnv, splitJvmOptions, type JitMode } from './jvm';
+import { assertMemorySize, launcherCommandArgs, launcherEnv, splitJvmOptions, type JitMode } from './jvm';
 import { EXIT_PORT_IN_USE, LauncherExitedError, spawnLauncher, type LauncherProcess } from './launcher-process';
 import { defaultDataDir } from './paths';
 import { readPidFile, removePidFile, writePidFile } from './pidfile';
@@ -73,6 +73,11 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions = {}): Pro
     throw new Neo4jLocalError(`invalid port ${requestedPort}`);
   }
 
+  const heap = options.heap ?? (env.NEO4J_HEAP || undefined);
+  const pageCache = options.pageCache ?? (env.NEO4J_PAGECACHE || undefined);
+  if (heap !== undefined) assertMemorySize(heap, 'heap size');
+  if (pageCache !== undefined) assertMemorySize(pageCache, 'page cache size');
+
   assertNotAlreadyRunning(dataDir);
   // Before the (possibly minutes-long first) build, so a taken fixed port fails in milliseconds.
   if (requestedPort !== 0 && !(await isPortFree(requestedPort))) throw new PortInUseError(requestedPort);
@@ -95,8 +100,8 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions = {}): Pro
         port,
         dataDir,
         auth,
-        heap: options.heap ?? (env.NEO4J_HEAP || undefined),
-        pageCache: options.pageCache ?? (env.NEO4J_PAGECACHE || undefined),
+        heap,
+        pageCache,
         txTimeout: options.txTimeout ?? (env.NEO4J_TX_TIMEOUT || undefined),
         jit,
         extraJvmOptions: jvmOptions,

@@ -20,6 +20,8 @@ import { cleanEnv, makeTempDir } from './support';
 
 const tmp = makeTempDir();
 const dataDir = path.join(tmp, 'data');
+// The C1-only JIT, as the jest setup uses: these instances live for seconds.
+const quick = { jit: 'quick', env: cleanEnv() } as const;
 let running: LocalNeo4j | undefined;
 
 afterEach(async () => {
@@ -29,7 +31,7 @@ afterEach(async () => {
 
 describe('startLocalNeo4j', () => {
   it('starts on a free port, serves Cypher, is visible to status, and stops without leaving a process', async () => {
-    running = await startLocalNeo4j({ dataDir, password: 'first-password', env: cleanEnv() });
+    running = await startLocalNeo4j({ ...quick, dataDir, password: 'first-password' });
     const { uri, pid, port } = running;
     expect(uri).toBe(`bolt://127.0.0.1:${port}`);
     expect(running.user).toBe('neo4j');
@@ -52,9 +54,11 @@ describe('startLocalNeo4j', () => {
     const status = await neo4jStatus({ dataDir });
     expect(status).toMatchObject({ running: true, boltReachable: true, instance: { pid, uri, auth: true } });
     expect(fs.readFileSync(running.pidFile, 'utf8')).not.toContain('first-password');
+    // The initial-password file Neo4j consumed on first start is not left lying around.
+    expect(fs.existsSync(path.join(dataDir, 'data', 'dbms', 'auth.ini'))).toBe(false);
 
     // A second instance on the same store is refused before any JVM is spawned.
-    await expect(startLocalNeo4j({ dataDir, env: cleanEnv() })).rejects.toBeInstanceOf(AlreadyRunningError);
+    await expect(startLocalNeo4j({ ...quick, dataDir })).rejects.toBeInstanceOf(AlreadyRunningError);
 
     await running.stop();
     running = undefined;
@@ -64,7 +68,7 @@ describe('startLocalNeo4j', () => {
   });
 
   it('restarts on the same data dir with the data kept and the new password in force', async () => {
-    running = await startLocalNeo4j({ dataDir, password: 'second-password', env: cleanEnv() });
+    running = await startLocalNeo4j({ ...quick, dataDir, password: 'second-password' });
     const driver = openNeo4jDriver(running);
     try {
       const { records } = await driver.executeQuery('MATCH (p:Probe) RETURN count(p) AS n');
@@ -78,7 +82,7 @@ describe('startLocalNeo4j', () => {
   });
 
   it('runs without auth when asked to', async () => {
-    running = await startLocalNeo4j({ dataDir: path.join(tmp, 'noauth'), auth: false, env: cleanEnv() });
+    running = await startLocalNeo4j({ ...quick, dataDir: path.join(tmp, 'noauth'), auth: false });
     expect(running.password).toBeUndefined();
     const driver = openNeo4jDriver(running);
     try {
@@ -103,7 +107,7 @@ describe('a port that is already taken', () => {
 
   it('fails fast with a message that says what to do', async () => {
     const started = Date.now();
-    const attempt = startLocalNeo4j({ port, dataDir: path.join(tmp, 'taken'), env: cleanEnv() });
+    const attempt = startLocalNeo4j({ ...quick, port, dataDir: path.join(tmp, 'taken') });
     await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
     await expect(attempt).rejects.toThrow(
       `port ${port} is already in use: stop whatever is listening there or set NEO4J_PORT`,

@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingImpl;
@@ -22,7 +24,18 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.config.Setting;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Runs Neo4j Community embedded with a Bolt connector on 127.0.0.1, for local development and tests.
@@ -43,6 +56,7 @@ public final class Neo4jLauncher {
     static final int EXIT_START_FAILED = 4;
 
     private static final String DEFAULT_DATABASE = "neo4j";
+    private static final String ADMIN_USER = "neo4j";
     private static final long AVAILABILITY_TIMEOUT_MS = 300_000;
 
     private static volatile DatabaseManagementService dbms;
@@ -82,6 +96,9 @@ public final class Neo4jLauncher {
 
         try {
             Files.createDirectories(home);
+            if (auth && isNewStore(home)) {
+                writeInitialPassword(home, password);
+            }
             DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -114,7 +131,10 @@ public final class Neo4jLauncher {
                         + Duration.ofMillis(AVAILABILITY_TIMEOUT_MS).toSeconds() + "s");
             }
             if (auth) {
-                setPassword(password);
+                removeInitialPasswordFile(home);
+                if (!passwordIsSet(password)) {
+                    setPassword(password);
+                }
             }
         } catch (Throwable e) {
             fail(EXIT_START_FAILED, "Neo4j failed to start: " + rootMessage(e));
@@ -122,7 +142,90 @@ public final class Neo4jLauncher {
 
         System.out.println(READY_MARKER + " bolt://127.0.0.1:" + port);
         System.out.flush();
+        warmUpCypherInBackground();
         // main returns; Neo4j's non-daemon threads keep the JVM alive until a signal or stdin EOF.
+    }
+
+    private static boolean isNewStore(Path home) {
+        return !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
+    }
+
+    /**
+     * A new store takes its first user from auth.ini (what {@code neo4j-admin dbms set-initial-password}
+     * writes), which spares the start a Cypher statement: the first one costs ~2.5 s of class loading
+     * and compilation, over a third of a start. Best effort: {@link #passwordIsSet} checks the outcome
+     * and falls back to ALTER USER, so a change in these internal classes costs speed, not correctness.
+     */
+    private static void writeInitialPassword(Path home, String password) {
+        try {
+            Path file = initialPasswordFile(home);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            FileUserRepository repository = new FileUserRepository(
+                    new DefaultFileSystemAbstraction(), file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            repository.start();
+            try {
+                repository.create(new User(ADMIN_USER, null, SystemGraphCredential.createCredentialForPassword(
+                        password.getBytes(StandardCharsets.UTF_8), new SecureHasher()), false, false));
+            } finally {
+                repository.shutdown();
+            }
+        } catch (Throwable e) {
+            System.err.println("steppe-neo4j: could not pre-set the initial password (" + rootMessage(e)
+                    + "); setting it with Cypher instead");
+        }
+    }
+
+    private static Path initialPasswordFile(Path home) {
+        return CommunitySecurityModule.getInitialUserRepositoryFile(
+                Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build());
+    }
+
+    /**
+     * Neo4j reads auth.ini only when it creates the security graph, and leaves it behind. A stale copy
+     * would resurrect an old password if someone deleted just the system database, so it goes.
+     */
+    private static void removeInitialPasswordFile(Path home) {
+        try {
+            Files.deleteIfExists(initialPasswordFile(home));
+        } catch (Throwable ignored) {
+            // Harmless leftover.
+        }
+    }
+
+    /** Reads the security graph directly: answering this through Cypher would cost what auth.ini saved. */
+    private static boolean passwordIsSet(String password) {
+        try (Transaction tx = dbms.database("system").beginTx()) {
+            Node user = tx.findNode(Label.label("User"), "name", ADMIN_USER);
+            if (user == null || !Boolean.FALSE.equals(user.getProperty("passwordChangeRequired", null))) {
+                return false;
+            }
+            Object credentials = user.getProperty("credentials", null);
+            return credentials instanceof String serialized
+                    && SystemGraphCredential.deserialize(serialized, new SecureHasher())
+                            .matchesPassword(password.getBytes(StandardCharsets.UTF_8));
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /**
+     * Without the password statement the first client query would pay for loading the Cypher stack;
+     * doing it right after the ready line overlaps that with the client's own startup.
+     */
+    private static void warmUpCypherInBackground() {
+        Thread warmer = new Thread(() -> {
+            try {
+                DatabaseManagementService service = dbms;
+                if (service != null) {
+                    service.database(DEFAULT_DATABASE).executeTransactionally("RETURN 1");
+                }
+            } catch (Throwable ignored) {
+                // Only an optimisation; a shutdown racing it is fine.
+            }
+        }, "steppe-neo4j-warmup");
+        warmer.setDaemon(true);
+        warmer.start();
     }
 
     /**
@@ -132,7 +235,7 @@ public final class Neo4jLauncher {
     private static void setPassword(String password) {
         try {
             dbms.database("system").executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                    "ALTER USER " + ADMIN_USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
         } catch (RuntimeException e) {
             // Neo4j refuses to "change" a password to its current value, which is exactly what we want.
             String message = String.valueOf(rootMessage(e));
@@ -176,7 +279,7 @@ public final class Neo4jLauncher {
         try (ServerSocket socket = new ServerSocket()) {
             // Same option Netty sets, so a port in TIME_WAIT counts as free just as it will for Neo4j.
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
             return true;
         } catch (IOException e) {
             return false;

@@ -112,7 +112,7 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions = {}): Pro
 
     let uri: string;
     try {
-      uri = await waitUntilServing(launcher, { user: DEFAULT_NEO4J_USER, password }, startedAt + timeoutMs, timeoutMs);
+      uri = await waitUntilServing(launcher, { user: DEFAULT_NEO4J_USER, password }, { deadline: startedAt + timeoutMs, timeoutMs, dataDir });
     } catch (error) {
       await launcher.stop(5_000);
       const portTaken = error instanceof LauncherExitedError && error.exit.code === EXIT_PORT_IN_USE;
@@ -150,12 +150,12 @@ function assertNotAlreadyRunning(dataDir: string): void {
 async function waitUntilServing(
   launcher: LauncherProcess,
   credentials: { user: string; password: string | undefined },
-  deadline: number,
-  timeoutMs: number,
+  { deadline, timeoutMs, dataDir }: { deadline: number; timeoutMs: number; dataDir: string },
 ): Promise<string> {
   const timeoutError = () =>
     new Neo4jStartError(
-      `Neo4j did not become ready within ${Math.round(timeoutMs / 1000)} s (raise startTimeoutMs, or check the logs in the data dir)`,
+      `Neo4j did not become ready within ${timeoutMs / 1000} s; a busy machine may need a longer start timeout. ` +
+        `Neo4j's own log: ${path.join(dataDir, 'logs', 'debug.log')}`,
       launcher.stderrTail(),
     );
   let timer: NodeJS.Timeout | undefined;

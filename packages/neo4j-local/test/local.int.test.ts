@@ -7,6 +7,7 @@ import {
   AlreadyRunningError,
   ensureLauncherBuilt,
   findFreePort,
+  Neo4jStartError,
   neo4jStatus,
   openNeo4jDriver,
   PortInUseError,
@@ -93,6 +94,32 @@ describe('startLocalNeo4j', () => {
     }
   });
 });
+
+describe('a start that takes too long', () => {
+  it('fails with a timeout error and leaves no JVM behind', async () => {
+    const slowDir = path.join(tmp, 'slow');
+    const attempt = startLocalNeo4j({ ...quick, dataDir: slowDir, startTimeoutMs: 300 });
+    await expect(attempt).rejects.toBeInstanceOf(Neo4jStartError);
+    await expect(attempt).rejects.toThrow(/did not become ready within 0.3 s.*debug\.log/);
+    expect(launcherProcessesUsing(slowDir)).toEqual([]);
+  });
+});
+
+/** Every live launcher JVM whose command line names `dataDir` (Linux /proc). */
+function launcherProcessesUsing(dataDir: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmdline.includes('steppe.Neo4jLauncher') && cmdline.includes(dataDir) && isProcessAlive(Number(pid));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 describe('a port that is already taken', () => {
   let server: net.Server;

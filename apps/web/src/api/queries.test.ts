@@ -5,6 +5,14 @@ import type { GraphQLClient } from './client';
 import { SteppeApiError } from './client';
 import {
   fetchNeighbourhood,
+  fetchNeighbours,
+  fetchPaths,
+  fetchRelationTypes,
+  fetchSubgraph,
+  NEIGHBOUR_IDS_QUERY,
+  PATHS_QUERY,
+  RELATION_TYPES_QUERY,
+  SUBGRAPH_QUERY,
   MAX_SEARCH_LENGTH,
   NEIGHBOURHOOD_QUERY,
   normaliseSearch,
@@ -31,6 +39,10 @@ describe('query documents', () => {
     ['search', SEARCH_QUERY],
     ['neighbourhood', NEIGHBOURHOOD_QUERY],
     ['ping', PING_QUERY],
+    ['neighbours', NEIGHBOUR_IDS_QUERY],
+    ['subgraph', SUBGRAPH_QUERY],
+    ['paths', PATHS_QUERY],
+    ['relation types', RELATION_TYPES_QUERY],
   ])('the %s query validates against the API schema', (_name, document) => {
     expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
   });
@@ -145,5 +157,66 @@ describe('fetchNeighbourhood', () => {
   it('resolves to null when no entity has the id', async () => {
     const { client } = fakeClient(() => ({ entity: null }));
     await expect(fetchNeighbourhood(client, 'nobody')).resolves.toBeNull();
+  });
+});
+
+const rawRelation = (id: string, from: ReturnType<typeof summary>, to: ReturnType<typeof summary>) => ({
+  id,
+  type: 'REQUESTED_AID_FROM',
+  label: 'requested aid from',
+  date: '2022-01-05',
+  startDate: null,
+  endDate: null,
+  stance: 'ASSERTED',
+  confidence: 0.9,
+  detail: null,
+  sourceCount: 1,
+  contested: false,
+  from,
+  to,
+  evidence: null,
+});
+
+describe('explorer queries', () => {
+  const t = summary('kassym-jomart-tokayev', 'Person', 'Kassym-Jomart Tokayev');
+  const c = summary('csto', 'Organisation', 'CSTO');
+
+  it('fetchNeighbours sends ids, types, direction and the limit as variables', async () => {
+    const { client, calls } = fakeClient(() => ({ neighbourhood: { nodes: [t, c], truncated: true, omittedNodes: 4 } }));
+    const n = await fetchNeighbours(client, ['kassym-jomart-tokayev'], { relationTypes: ['REQUESTED_AID_FROM'], direction: 'OUT', limit: 26 });
+    expect(calls[0]!.variables).toEqual({ ids: ['kassym-jomart-tokayev'], relationTypes: ['REQUESTED_AID_FROM'], direction: 'OUT', limit: 26 });
+    expect(n).toEqual({ entities: [expect.objectContaining({ id: t.id }), expect.objectContaining({ id: 'csto' })], truncated: true, omittedNodes: 4 });
+    await fetchNeighbours(client, ['x'], { relationTypes: [], limit: 10_000 });
+    expect(calls[1]!.variables).toMatchObject({ relationTypes: null, direction: 'BOTH', limit: 500 });
+  });
+
+  it('fetchSubgraph maps entities with their facts and relations with evidence', async () => {
+    const { client, calls } = fakeClient(() => ({
+      subgraph: { nodes: [{ ...t, roles: ['President'] }, { ...c, orgType: 'alliance', country: null }], edges: [rawRelation('r1', t, c)], truncated: false, omittedEdges: 0 },
+    }));
+    const s = await fetchSubgraph(client, ['csto', 'kassym-jomart-tokayev', 'csto']);
+    expect(calls[0]!.variables).toEqual({ ids: ['csto', 'kassym-jomart-tokayev'] });
+    expect(s.entities[0]!.facts).toEqual({ roles: ['President'] });
+    expect(s.entities[1]!.facts).toEqual({ orgType: 'alliance', country: null });
+    expect(s.relations[0]).toMatchObject({ id: 'r1', evidence: [], from: { id: t.id }, to: { id: 'csto' } });
+    expect(await fetchSubgraph(client, [])).toEqual({ entities: [], relations: [], truncated: false, omittedEdges: 0 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('fetchPaths asks for every shortest path by default', async () => {
+    const { client, calls } = fakeClient(() => ({ paths: [{ length: 1, nodes: [t, c], relations: [rawRelation('r1', t, c)] }] }));
+    const paths = await fetchPaths(client, t.id, 'csto');
+    expect(calls[0]!.variables).toEqual({ from: t.id, to: 'csto', maxHops: 4, mode: 'ALL_SHORTEST', limit: 5 });
+    expect(paths[0]!.nodes.map((n) => n.id)).toEqual([t.id, 'csto']);
+  });
+
+  it('fetchRelationTypes spells families as the domain does', async () => {
+    const { client } = fakeClient(() => ({ relationTypes: [{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'POWER', count: 4 }] }));
+    expect(await fetchRelationTypes(client)).toEqual([{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'power', count: 4 }]);
+  });
+
+  it('rejects an entity kind it does not know', async () => {
+    const { client } = fakeClient(() => ({ neighbourhood: { nodes: [summary('x', 'Planet', 'X')], truncated: false, omittedNodes: 0 } }));
+    await expect(fetchNeighbours(client, ['x'])).rejects.toMatchObject({ kind: 'invalid-response' });
   });
 });

@@ -55,7 +55,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const [tableOpen, setTableOpen] = useState(false);
   const [fitToken, setFitToken] = useState(0);
   const [menu, setMenu] = useState<ContextTarget | null>(null);
-  const [permalink, setPermalink] = useState<{ url: string; copied: boolean } | null>(null);
+  /** The link last copied, for the view it was copied from (it is not shown once the view changes). */
+  const [permalink, setPermalink] = useState<{ url: string; query: string; copied: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -119,8 +120,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     if (same) return;
     if (viewChanged) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', target);
-    setPermalink(null);
   }, [view, selection]);
+  const currentQuery = useMemo(() => encodeUrlState({ view, selection: [...selection] }), [view, selection]);
 
   // — commands —
   const change = useCallback((c: CanvasChange) => dispatch({ type: 'canvas/change', change: c }), [dispatch]);
@@ -250,12 +251,12 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
   const copyLink = useCallback(() => {
     const url = window.location.href;
-    setPermalink({ url, copied: false });
+    setPermalink({ url, query: currentQuery, copied: false });
     navigator.clipboard?.writeText(url).then(
-      () => setPermalink({ url, copied: true }),
+      () => setPermalink({ url, query: currentQuery, copied: true }),
       () => undefined,
     );
-  }, []);
+  }, [currentQuery]);
 
   const menuItems = useMemo((): MenuItem[] => {
     if (!menu) return [];
@@ -372,7 +373,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             onToggleTable={() => setTableOpen((open) => !open)}
             onCopyLink={copyLink}
           />
-          {permalink ? (
+          {permalink && permalink.query === currentQuery ? (
             <div className="permalink" role="status">
               <label>
                 {permalink.copied ? 'Link copied. ' : 'Copy this link: '}

@@ -76,7 +76,7 @@ export function SearchBox({
   const debounced = useDebouncedValue(text, debounceMs);
   // Enter searches at once, without waiting for the debounce, and chooses the best hit when it arrives.
   const [searchNow, setSearchNow] = useState<string | null>(null);
-  const [chooseWhenReady, setChooseWhenReady] = useState(false);
+  const [chooseFor, setChooseFor] = useState<string | null>(null);
   const typed = normaliseSearch(text);
   const query = searchNow !== null && searchNow === typed ? searchNow : normaliseSearch(debounced);
   const reportRef = useRef(onOutcome);
@@ -112,7 +112,7 @@ export function SearchBox({
   function choose(hit: SearchHit) {
     setOpen(false);
     setActive(-1);
-    setChooseWhenReady(false);
+    setChooseFor(null);
     if (keepChoice) setText(hit.name);
     onChoose(hit);
   }
@@ -125,10 +125,8 @@ export function SearchBox({
     chooseRef.current = choose;
   });
   useEffect(() => {
-    if (!chooseWhenReady || settledQuery === null) return;
-    if (firstOption && firstHit) chooseRef.current(firstOption);
-    else setChooseWhenReady(false);
-  }, [chooseWhenReady, settledQuery, firstOption, firstHit]);
+    if (chooseFor !== null && chooseFor === settledQuery && firstOption && firstHit) chooseRef.current(firstOption);
+  }, [chooseFor, settledQuery, firstOption, firstHit]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     switch (event.key) {
@@ -148,7 +146,7 @@ export function SearchBox({
           // The debounce has not fired yet (or the results are for older text): search now, choose when ready.
           event.preventDefault();
           setSearchNow(typed);
-          setChooseWhenReady(true);
+          setChooseFor(typed);
           setOpen(true);
         }
         break;
@@ -196,7 +194,7 @@ export function SearchBox({
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            setChooseWhenReady(false);
+            setChooseFor(null);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}

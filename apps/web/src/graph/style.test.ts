@@ -1,7 +1,7 @@
 import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type RelationFamily } from '@steppe/domain';
 import { cytoscape } from './cytoscape';
 import { buildElements } from './elements';
-import { buildStylesheet, familySelector, kindSelector } from './style';
+import { buildStylesheet, familySelector, kindSelector, labelTier, MIN_ZOOMED_FONT_SIZE, NODE_FONT_SIZE } from './style';
 import { accusation, aidRequest, deployment, tokayev } from '../test/fixtures';
 
 function rgb(hex: string): string {
@@ -55,5 +55,34 @@ describe('buildStylesheet', () => {
     } finally {
       cy.destroy();
     }
+  });
+});
+
+describe('labels at every zoom', () => {
+  it('picks a tier from the zoom', () => {
+    expect(labelTier(1.5)).toBe('near');
+    expect(labelTier(0.8)).toBe('near');
+    expect(labelTier(0.6)).toBe('mid');
+    expect(labelTier(0.2)).toBe('far');
+  });
+
+  it('hides edge labels away from near zoom and grows node labels so they stay readable on screen', () => {
+    const node = (tier: 'near' | 'mid' | 'far') => buildStylesheet(tier).find((r) => r.selector === 'node') as unknown as { style: Record<string, unknown> };
+    const edge = (tier: 'near' | 'mid' | 'far') => buildStylesheet(tier).find((r) => r.selector === 'edge') as unknown as { style: Record<string, unknown> };
+    expect(edge('near').style.label).toBe('data(label)');
+    expect(edge('mid').style.label).toBe('');
+    expect(node('far').style['font-size']).toBe(NODE_FONT_SIZE.far);
+    // On screen, node labels stay at least ~11 px down to each tier's lowest zoom.
+    expect(NODE_FONT_SIZE.near * 0.8).toBeGreaterThanOrEqual(9.5);
+    expect(NODE_FONT_SIZE.mid * 0.45).toBeGreaterThanOrEqual(6.5);
+    expect(node('near').style['min-zoomed-font-size']).toBe(MIN_ZOOMED_FONT_SIZE);
+  });
+
+  it('draws each kind with its icon and hides filtered elements', () => {
+    const sheet = buildStylesheet();
+    const person = sheet.find((r) => r.selector === kindSelector('Person')) as unknown as { style: Record<string, unknown> };
+    expect(String(person.style['background-image'])).toMatch(/^data:image\/svg\+xml;utf8,/);
+    const filtered = sheet.find((r) => r.selector === '.filtered') as unknown as { style: Record<string, unknown> };
+    expect(filtered.style.display).toBe('none');
   });
 });

@@ -20,6 +20,11 @@ function neo4jLocalHook(name: 'jest-setup' | 'jest-teardown'): JestHook {
 }
 
 export default async function globalSetup(globalConfig: JestConfig, projectConfig: JestConfig): Promise<void> {
+  // A stack that is already running (e.g. a developer's `next dev` + API): use it as is, start and stop nothing.
+  if (process.env[STACK_ENV.webUrl] && process.env[STACK_ENV.apiUrl] && process.env[STACK_ENV.graph]) {
+    process.stderr.write(`[e2e] using the running stack at ${process.env[STACK_ENV.webUrl]} (API ${process.env[STACK_ENV.apiUrl]})\n`);
+    return;
+  }
   const stack = await startStack({
     neo4j: {
       start: async () => neo4jLocalHook('jest-setup')(globalConfig, projectConfig),

@@ -23,8 +23,8 @@ interface ApiRelation {
   label: string;
   stance: string;
   contested: boolean;
-  from: { name: string };
-  to: { name: string };
+  from: { id: string; name: string };
+  to: { id: string; name: string };
   evidence: { quote: string; source: { title: string; outlet: string | null } }[];
 }
 
@@ -36,7 +36,7 @@ async function apiRelations(entityId: string): Promise<ApiRelation[]> {
     body: JSON.stringify({
       // `first` as a variable, as the explorer sends it (the API's cost limit multiplies a literal `first`).
       query: `query($id: ID!, $first: Int!) { entity(id: $id) { relations(first: $first) { edges { node {
-        id label stance contested from { name } to { name } evidence { quote source { title outlet } } } } } } }`,
+        id label stance contested from { id name } to { id name } evidence { quote source { title outlet } } } } } } }`,
       variables: { id: entityId, first: 50 },
     }),
   });
@@ -100,10 +100,13 @@ describe('the explorer, against the real API and a seeded graph', () => {
       expect(canvas.nodes.map((n) => n.label)).toContain(ENTITY_NAME);
       expect(canvas.nodes.find((n) => n.id === ENTITY_ID)?.kind).toBe('Person');
       expect(new Set(canvas.nodes.map((n) => n.id)).size).toBe(canvas.nodes.length);
-      // Every edge drawn is one of his relations, and all of them (≤ 50) are drawn.
+      // Every one of his relations to an entity on the canvas is drawn, and every edge drawn joins two entities on the canvas.
       const relations = await apiRelations(ENTITY_ID);
-      expect(canvas.edges.map((e) => e.relationId).sort()).toEqual(relations.map((r) => r.id).sort());
-      for (const edge of canvas.edges) expect([edge.source, edge.target]).toContain(ENTITY_ID);
+      const onCanvas = new Set(canvas.nodes.map((n) => n.id));
+      const drawn = new Set(canvas.edges.map((e) => e.relationId));
+      for (const r of relations) expect(drawn.has(r.id)).toBe(onCanvas.has(r.from.id) && onCanvas.has(r.to.id));
+      for (const edge of canvas.edges) expect(onCanvas.has(edge.source) && onCanvas.has(edge.target)).toBe(true);
+      expect(canvas.edges.filter((e) => e.source === ENTITY_ID || e.target === ENTITY_ID).length).toBeGreaterThan(0);
       // The chosen entity is selected and described.
       const entityPanel = page.getByRole('region', { name: 'Entity details' });
       await entityPanel.getByRole('heading', { name: ENTITY_NAME }).waitFor();
@@ -123,7 +126,7 @@ describe('the explorer, against the real API and a seeded graph', () => {
           .sort((a, b) => b.length - a.length),
       );
       let opened: ApiRelation | undefined;
-      for (const target of targets.slice(0, 6)) {
+      for (const target of targets.filter((t) => relations.some((r) => r.id === t.relationId)).slice(0, 6)) {
         await page.mouse.click(box.x + target.x, box.y + target.y);
         const panel = page.locator(`section[aria-label="Relation details"][data-relation-id="${target.relationId}"]`);
         if (await panel.waitFor({ timeout: 2_000 }).then(() => true, () => false)) {

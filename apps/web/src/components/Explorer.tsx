@@ -55,6 +55,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const [tableOpen, setTableOpen] = useState(false);
   const [fitToken, setFitToken] = useState(0);
   const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const [centre, setCentre] = useState<{ id: string; token: number } | null>(null);
   /** The link last copied, for the view it was copied from (it is not shown once the view changes). */
   const [permalink, setPermalink] = useState<{ url: string; query: string; copied: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -94,6 +95,9 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const visibleNodeOrder = useMemo(() => view.nodes.filter((id) => visible.nodes.has(id)), [view.nodes, visible]);
 
   // — the address bar: the view is in the URL, back/forward restores it —
+  const pathFrom = state.path.status === 'done' ? state.path.from?.id : undefined;
+  const pathTo = state.path.status === 'done' ? state.path.to?.id : undefined;
+  const pathEnds = useMemo(() => (pathFrom && pathTo ? { from: pathFrom, to: pathTo } : null), [pathFrom, pathTo]);
   const urlReady = useRef(false);
   const fromUrl = useRef(new WeakSet<CanvasView>());
   const lastView = useRef<CanvasView | null>(null);
@@ -112,7 +116,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   }, [restoreFromLocation]);
   useEffect(() => {
     if (!urlReady.current) return;
-    const qs = encodeUrlState({ view, selection: [...selection] });
+    const qs = encodeUrlState({ view, selection: [...selection], path: pathEnds });
     const target = qs ? `?${qs}` : window.location.pathname;
     const same = (qs ? `?${qs}` : '') === window.location.search;
     const viewChanged = lastView.current !== null && lastView.current !== view && !fromUrl.current.has(view);
@@ -120,8 +124,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     if (same) return;
     if (viewChanged) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', target);
-  }, [view, selection]);
-  const currentQuery = useMemo(() => encodeUrlState({ view, selection: [...selection] }), [view, selection]);
+  }, [view, selection, pathEnds]);
+  const currentQuery = useMemo(() => encodeUrlState({ view, selection: [...selection], path: pathEnds }), [view, selection, pathEnds]);
 
   // — commands —
   const change = useCallback((c: CanvasChange) => dispatch({ type: 'canvas/change', change: c }), [dispatch]);
@@ -130,6 +134,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
   const choose = useCallback(
     (hit: SearchHit) => {
+      setCentre((c) => ({ id: hit.id, token: (c?.token ?? 0) + 1 }));
       if (view.nodes.includes(hit.id)) {
         if (view.hidden.includes(hit.id)) change({ type: 'showHidden' });
         select([hit.id]);
@@ -311,6 +316,26 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
   return (
     <div className="explorer">
+      <nav className="skip-links" aria-label="Skip links">
+        <a
+          href="#graph-canvas"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('graph-canvas')?.focus();
+          }}
+        >
+          Skip to the graph
+        </a>
+        <a
+          href="#details"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('details')?.focus();
+          }}
+        >
+          Skip to the details
+        </a>
+      </nav>
       <header className="topbar">
         <div className="brand">
           <h1>Steppe</h1>
@@ -399,6 +424,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               onMore={(owner) => void expandMore(owner)}
               onContextMenu={setMenu}
               onStep={step}
+              centreRequest={centre}
               summary={summary}
             />
             {menu ? <ContextMenu title={menuTitle} x={menu.x} y={menu.y} items={menuItems} onClose={closeMenu} /> : null}
@@ -490,7 +516,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             onToggleFamily={(family) => change({ type: 'filters', filters: toggleTypes(view.filters, typesOfFamily(family)) })}
           />
         </section>
-        <aside className="details-area" aria-label="Details">
+        <aside className="details-area" aria-label="Details" id="details" tabIndex={-1}>
           <DetailsPanel
             graph={data}
             selection={focus}

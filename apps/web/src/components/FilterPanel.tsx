@@ -86,18 +86,27 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
         </label>
       </fieldset>
 
-      <fieldset>
-        <legend>Entity kinds</legend>
+      <details className="filter-group">
+        <summary>
+          Entity kinds{filters.hiddenKinds.length > 0 ? ` (${filters.hiddenKinds.length} hidden)` : ''}
+        </summary>
+        <fieldset>
+        <legend className="visually-hidden">Entity kinds</legend>
         {ENTITY_KINDS.map((kind) => (
           <label key={kind} className="checkbox">
             <input type="checkbox" checked={!filters.hiddenKinds.includes(kind)} onChange={() => onChange(toggleKind(filters, kind))} />
             {ENTITY_KIND_INFO[kind].plural} <span className="muted">({counts.kinds[kind].total})</span>
           </label>
         ))}
-      </fieldset>
+        </fieldset>
+      </details>
 
-      <fieldset>
-        <legend>Relation types</legend>
+      <details className="filter-group">
+        <summary>
+          Relation types{filters.hiddenTypes.length > 0 ? ` (${filters.hiddenTypes.length} hidden)` : ''}
+        </summary>
+        <fieldset>
+        <legend className="visually-hidden">Relation types</legend>
         {typesHere.length === 0 ? <p className="muted">No relations on the canvas yet.</p> : null}
         {FAMILY_NAMES.map((family) => {
           const types = typesHere.filter((t) => t.family === family);
@@ -120,7 +129,8 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
             </div>
           );
         })}
-      </fieldset>
+        </fieldset>
+      </details>
     </section>
   );
 }

@@ -37,6 +37,8 @@ export interface GraphCanvasProps {
   onExpand: (id: string) => void;
   onMore: (ownerId: string) => void;
   onContextMenu: (target: ContextTarget) => void;
+  /** Centre this entity once it is on the canvas and laid out (a new token asks again). */
+  centreRequest?: { id: string; token: number } | null;
   /** Arrow keys on the canvas step through the entities. */
   onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
@@ -66,6 +68,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const layoutRuns = useRef(0);
   const remembered = useRef(new Map<string, Position>());
   const tierRef = useRef<LabelTier>('near');
+  const pendingCentre = useRef<string | null>(null);
+
+  /** Centres the requested entity if it is on the canvas and no layout is moving it. */
+  const centreIfReady = useEffectEvent(() => {
+    const cy = cyRef.current;
+    const id = pendingCentre.current;
+    if (!cy || !id || containerRef.current?.dataset.layout !== 'idle') return;
+    const node = cy.getElementById(id);
+    if (node.empty() || !node.visible()) return;
+    pendingCentre.current = null;
+    // The node itself in the middle (cy.center would centre its box, label included).
+    const p = (node as unknown as NodeSingular).position();
+    const pan = { x: cy.width() / 2 - p.x * cy.zoom(), y: cy.height() / 2 - p.y * cy.zoom() };
+    if (prefersReducedMotion()) cy.pan(pan);
+    else cy.animate({ pan }, { duration: 250 });
+  });
 
   const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));
   const expand = useEffectEvent((id: string) => props.onExpand(id));
@@ -124,7 +142,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       }
     });
 
+    // The container changes size with the page's layout (panels, table view), not only with the window.
+    const resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
+    resizes?.observe(container);
+
     return () => {
+      resizes?.disconnect();
       withdrawFromTests(cy);
       cy.destroy();
       cyRef.current = null;
@@ -144,7 +167,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       randomize,
       animate: animate && !prefersReducedMotion(),
     }).then(() => {
-      if (run === layoutRuns.current && !cy.destroyed()) container.dataset.layout = 'idle';
+      if (run === layoutRuns.current && !cy.destroyed()) {
+        container.dataset.layout = 'idle';
+        centreIfReady();
+      }
     });
   });
 
@@ -166,7 +192,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const change = syncElements(cy, elements, { anchor, remembered: remembered.current });
     const placedFresh = change.addedNodes.length - change.restored.length;
     if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty);
+    else centreIfReady();
   }, [elements, anchor]);
+
+  const centreToken = props.centreRequest?.token;
+  const centreId = props.centreRequest?.id;
+  useEffect(() => {
+    if (!centreId) return;
+    pendingCentre.current = centreId;
+    centreIfReady();
+  }, [centreId, centreToken]);
 
   // A new layout when the analyst picks one or asks for it.
   const firstLayout = useRef(true);
@@ -231,6 +266,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   return (
     <div
       ref={containerRef}
+      id="graph-canvas"
       className="canvas"
       data-testid="graph-canvas"
       role="application"

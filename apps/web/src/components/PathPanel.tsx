@@ -83,7 +83,7 @@ function PathView({ path, index, onSelect }: { path: PathData; index: number; on
           const first = relation.evidence[0];
           const when = formatWhen(relation.date, relation.startDate, relation.endDate);
           return (
-            <li key={relation.id} className="hop">
+            <li key={relation.id} className="hop" data-relation-id={relation.id}>
               <button type="button" className="relation-button" onClick={() => onSelect({ type: 'relation', id: relation.id })}>
                 {hopText(relation, from)}
               </button>

@@ -77,6 +77,8 @@ export function TimelineHistogram({ histogram, from, to, onBrush }: TimelineHist
                 height={h}
                 className={`histogram-bar${inBrush(i) ? ' brushing' : inFilter(i) ? ' in-range' : ''}`}
                 data-start={b.start}
+                data-end={b.end}
+                data-count={b.count}
               >
                 <title>{`${b.label}: ${b.count} relation${b.count === 1 ? '' : 's'}`}</title>
               </rect>

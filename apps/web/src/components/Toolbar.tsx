@@ -93,13 +93,13 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" disabled={props.selectedAny === 0} onClick={props.onHide} title="Hide the selection (H)">
           Hide
         </button>
-        <button type="button" disabled={props.hiddenCount === 0} onClick={props.onShowHidden} title="Show what was hidden (Shift+H)">
+        <button type="button" className="show-hidden" disabled={props.hiddenCount === 0} onClick={props.onShowHidden} title="Show what was hidden (Shift+H)">
           Show hidden{props.hiddenCount > 0 ? ` (${props.hiddenCount})` : ''}
         </button>
         <button type="button" disabled={none} onClick={props.onRemove} title="Remove the selected entities (Delete)">
           Remove
         </button>
-        <button type="button" disabled={none} onClick={() => props.onPin(!props.allPinned)} title="Pin or unpin (P)" aria-pressed={!none && props.allPinned}>
+        <button type="button" className="pin-toggle" disabled={none} onClick={() => props.onPin(!props.allPinned)} title="Pin or unpin (P)" aria-pressed={!none && props.allPinned}>
           {props.allPinned && !none ? 'Unpin' : 'Pin'}
         </button>
       </div>

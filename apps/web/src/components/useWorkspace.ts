@@ -25,7 +25,8 @@ export interface WorkspaceActions {
   expandMore: (id: string) => Promise<void>;
   /** Reproduces a view from the address bar (fetching what it shows). */
   restore: (url: UrlState) => Promise<void>;
-  findPaths: () => Promise<void>;
+  /** Finds the paths between the chosen ends (or the given ones) and puts them on the canvas. */
+  findPaths: (ends?: { from: EntitySummary; to: EntitySummary }) => Promise<void>;
   retry: (request: RetryRequest) => void;
 }
 
@@ -131,22 +132,13 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [expand],
   );
 
-  const restore = useCallback(
-    (url: UrlState) =>
-      track('restore', 'the linked view', { type: 'restore' }, async (signal) => {
-        const missing = url.view.nodes.filter((id) => !stateRef.current.data.entities[id]);
-        if (missing.length > 0 || url.view.nodes.length > 0) {
-          const sub = await fetchSubgraph(client, url.view.nodes, { signal });
-          dispatch({ type: 'data/merge', entities: sub.entities, relations: sub.relations });
-        }
-        dispatch({ type: 'view/restore', view: url.view, selection: url.selection });
-      }),
-    [client, track],
-  );
-
-  const findPaths = useCallback(async () => {
-    const { from, to } = stateRef.current.path;
+  const findPaths = useCallback(async (ends?: { from: EntitySummary; to: EntitySummary }) => {
+    const { from, to } = ends ?? stateRef.current.path;
     if (!from || !to) return;
+    if (ends) {
+      dispatch({ type: 'path/endpoint', end: 'from', entity: from });
+      dispatch({ type: 'path/endpoint', end: 'to', entity: to });
+    }
     const controller = new AbortController();
     inFlight.current.add(controller);
     dispatch({ type: 'path/start' });
@@ -169,6 +161,27 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
       inFlight.current.delete(controller);
     }
   }, [client, fillRelations, report]);
+
+  const restore = useCallback(
+    (url: UrlState) =>
+      track('restore', 'the linked view', { type: 'restore' }, async (signal) => {
+        const missing = url.view.nodes.filter((id) => !stateRef.current.data.entities[id]);
+        if (missing.length > 0 || url.view.nodes.length > 0) {
+          const sub = await fetchSubgraph(client, url.view.nodes, { signal });
+          dispatch({ type: 'data/merge', entities: sub.entities, relations: sub.relations });
+        }
+        dispatch({ type: 'view/restore', view: url.view, selection: url.selection });
+        if (url.path) {
+          const ends = await fetchSubgraph(client, [url.path.from, url.path.to], { signal });
+          const from = ends.entities.find((e) => e.id === url.path?.from);
+          const to = ends.entities.find((e) => e.id === url.path?.to);
+          if (from && to) void findPaths({ from, to });
+        } else {
+          dispatch({ type: 'path/clear' });
+        }
+      }),
+    [client, track, findPaths],
+  );
 
   const retry = useCallback(
     (request: RetryRequest) => {

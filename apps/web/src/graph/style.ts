@@ -181,12 +181,18 @@ export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
       style: { 'line-style': 'dashed', 'line-color': '#c3c9d4', 'target-arrow-shape': 'none', width: 1, label: '' },
     },
     {
-      selector: '.on-path',
-      style: { 'overlay-color': PATH_COLOUR, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },
+      selector: 'node.on-path',
+      style: {
+        'underlay-color': PATH_COLOUR,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+        'z-index': 10,
+      },
     },
     {
       selector: 'edge.on-path',
-      style: { width: 5, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, label: 'data(label)' },
+      style: { width: 5, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, label: 'data(label)', 'z-index': 10 },
     },
     {
       selector: '.off-path',

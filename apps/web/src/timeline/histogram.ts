@@ -1,5 +1,5 @@
 import type { RelationData } from '../api/types';
-import { relationInterval } from '../workspace/filters';
+import { OPEN_START, relationInterval } from '../workspace/filters';
 
 /**
  * A histogram of when the relations on the canvas happened, for the date
@@ -82,7 +82,9 @@ export function dateExtent(relations: readonly RelationData[]): { from: string; 
   for (const r of relations) {
     const i = relationInterval(r);
     if (!i) continue;
-    if (from === null || i.start < from) from = i.start;
+    // An open start would stretch the axis back to year 0: use the end instead.
+    const start = i.start === OPEN_START ? i.end.slice(0, 4) + '-01-01' : i.start;
+    if (from === null || start < from) from = start;
     if (to === null || i.end > to) to = i.end;
   }
   return from !== null && to !== null ? { from, to } : null;

@@ -18,6 +18,7 @@ describe('relationInterval', () => {
     expect(relationInterval({ date: '2022-01', startDate: null, endDate: null })).toEqual({ start: '2022-01-01', end: '2022-01-31' });
     expect(relationInterval({ date: null, startDate: '2022-01-06', endDate: '2022-01-19' })).toEqual({ start: '2022-01-06', end: '2022-01-19' });
     expect(relationInterval({ date: null, startDate: '2019', endDate: null })).toEqual({ start: '2019-01-01', end: '2019-12-31' });
+    expect(relationInterval({ date: null, startDate: null, endDate: '2021' })).toEqual({ start: '0000-01-01', end: '2021-12-31' });
     expect(relationInterval({ date: null, startDate: null, endDate: null })).toBeNull();
   });
 });

@@ -73,17 +73,21 @@ export function filtersActive(f: Filters): boolean {
   return f.hiddenKinds.length > 0 || relationFiltersActive(f);
 }
 
-/** The days a relation covers (a partial date covers all its days), or null when undated. */
+/** Before any date: the start of a relation known only to have ended by some date. */
+export const OPEN_START = '0000-01-01';
+
+/**
+ * The days a relation covers, as the API reads them: a partial date covers
+ * all its days; a relation with only a start covers that start; one with
+ * only an end is open towards the past. Null when undated.
+ */
 export function relationInterval(r: Pick<RelationData, 'date' | 'startDate' | 'endDate'>): { start: string; end: string } | null {
   const valid = (v: string | null) => (v && isPartialDate(v) ? v : null);
   const date = valid(r.date);
-  if (date) return { start: dateStart(date), end: dateEnd(date) };
-  const start = valid(r.startDate);
-  const end = valid(r.endDate);
-  if (start && end) return { start: dateStart(start), end: dateEnd(end) };
-  if (start) return { start: dateStart(start), end: dateEnd(start) };
-  if (end) return { start: dateStart(end), end: dateEnd(end) };
-  return null;
+  const first = date ?? valid(r.startDate);
+  const last = date ?? valid(r.endDate) ?? valid(r.startDate);
+  if (!last) return null;
+  return { start: first ? dateStart(first) : OPEN_START, end: dateEnd(last) };
 }
 
 /** Whether a relation passes the type, source-count and date filters. */

@@ -14,18 +14,25 @@ const view: CanvasView = {
 describe('URL state', () => {
   it('round-trips a view and its selection', () => {
     const qs = encodeUrlState({ view, selection: ['relation:kassym-jomart-tokayev-requested-aid-from-csto'] });
-    expect(decodeUrlState(qs)).toEqual({ view, selection: ['relation:kassym-jomart-tokayev-requested-aid-from-csto'] });
+    expect(decodeUrlState(qs)).toEqual({ view, selection: ['relation:kassym-jomart-tokayev-requested-aid-from-csto'], path: null });
     expect(decodeUrlState(`?${qs}`).view.nodes).toEqual(view.nodes);
   });
 
   it('leaves defaults out, so an empty view is an empty query', () => {
     expect(encodeUrlState({ view: EMPTY_VIEW, selection: [] })).toBe('');
-    expect(decodeUrlState('')).toEqual({ view: EMPTY_VIEW, selection: [] });
+    expect(decodeUrlState('')).toEqual({ view: EMPTY_VIEW, selection: [], path: null });
   });
 
   it('is readable: short keys, comma-separated ids', () => {
     const qs = encodeUrlState({ view: { ...EMPTY_VIEW, nodes: ['a', 'b'], filters: { ...NO_FILTERS, from: '2022-01-05' } }, selection: ['a'] });
     expect(decodeURIComponent(qs)).toBe('e=a,b&from=2022-01-05&s=a');
+  });
+
+  it('keeps the ends of highlighted paths', () => {
+    const qs = encodeUrlState({ view, selection: [], path: { from: 'kassym-jomart-tokayev', to: 'mukhtar-ablyazov' } });
+    expect(decodeUrlState(qs).path).toEqual({ from: 'kassym-jomart-tokayev', to: 'mukhtar-ablyazov' });
+    expect(decodeUrlState('pf=a&pt=a').path).toBeNull();
+    expect(decodeUrlState('pf=a').path).toBeNull();
   });
 
   it('ignores what it does not understand', () => {

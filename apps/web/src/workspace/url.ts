@@ -14,11 +14,14 @@ import { EMPTY_VIEW, isLayoutName, type CanvasView, type ExpansionState } from '
  *   hk  hidden kinds                  ht  hidden relation types
  *   ms  minimum sources               from, to   day range (YYYY-MM-DD)
  *   nu  1: hide undated relations while a range is set
+ *   pf, pt   the ends of the highlighted paths
  */
 export interface UrlState {
   view: CanvasView;
   /** Element ids: entity ids and edge ids (`relation:<id>`). */
   selection: string[];
+  /** The ends of the paths highlighted on the canvas. */
+  path?: { from: string; to: string } | null;
 }
 
 /** Ids are slugs; anything else in the address bar is ignored. */
@@ -54,6 +57,10 @@ export function encodeUrlState(state: UrlState): string {
   if (f.to) params.set('to', f.to);
   if (!f.includeUndated) params.set('nu', '1');
   put('s', state.selection);
+  if (state.path) {
+    params.set('pf', state.path.from);
+    params.set('pt', state.path.to);
+  }
   return params.toString();
 }
 
@@ -83,5 +90,12 @@ export function decodeUrlState(search: string): UrlState {
       filters,
     },
     selection: list(params, 's').filter((id) => onCanvas.has(id) || id.startsWith('relation:')),
+    path: pathOf(params),
   };
+}
+
+function pathOf(params: URLSearchParams): { from: string; to: string } | null {
+  const from = params.get('pf');
+  const to = params.get('pt');
+  return from && to && ID.test(from) && ID.test(to) && from !== to ? { from, to } : null;
 }

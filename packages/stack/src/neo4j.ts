@@ -1,4 +1,4 @@
-import { DEFAULT_DEV_PASSWORD, neo4jConnectionFromEnv, startLocalNeo4j } from '@steppe/neo4j-local';
+import { neo4jConnectionFromEnv, startLocalNeo4j } from '@steppe/neo4j-local';
 import { prefixer } from './processes';
 
 export interface Neo4jHandle {

@@ -1,17 +1,7 @@
-import type { Entity, EntityKind, Evidence, RelationType, Source, Stance } from '@steppe/domain';
+import type { Entity, EntityKind, Evidence, Relation, RelationType, Source, Stance } from '@steppe/domain';
 
-/** A relation as read back from the store, with its evidence and derived facts. */
-export interface RelationRecord {
-  id: string;
-  type: RelationType;
-  from: string;
-  to: string;
-  date?: string;
-  startDate?: string;
-  endDate?: string;
-  stance: Stance;
-  confidence: number;
-  detail?: string;
+/** A relation as read back from the store, with every evidence item's stance resolved and derived facts. */
+export interface RelationRecord extends Omit<Relation, 'evidence'> {
   evidence: Required<Evidence>[];
   sourceCount: number;
   contested: boolean;

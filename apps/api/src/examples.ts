@@ -34,11 +34,67 @@ query Entity($id: ID!) {
     variables: { id: 'kassym-jomart-tokayev' },
   },
   {
+    title: 'Neighbourhood',
+    query: `# Everything within two hops of Tokayev in the first week of January 2022, cited by at least one source.
+query Neighbourhood($ids: [ID!]!) {
+  neighbourhood(ids: $ids, depth: 2, from: "2022-01-01", to: "2022-01-07", limit: 50) {
+    truncated omittedNodes
+    nodes { id kind name }
+    edges { label from { name } to { name } date contested sourceCount }
+  }
+}`,
+    variables: { ids: ['kassym-jomart-tokayev'] },
+  },
+  {
+    title: 'Paths',
+    query: `# How is Tokayev connected to Ablyazov? Every shortest chain, with the evidence for each hop.
+query Paths($from: ID!, $to: ID!) {
+  paths(from: $from, to: $to, mode: ALL_SHORTEST, maxHops: 4) {
+    length
+    nodes { name }
+    relations { label from { name } to { name } evidence { quote source { title } } }
+  }
+}`,
+    variables: { from: 'kassym-jomart-tokayev', to: 'mukhtar-ablyazov' },
+  },
+  {
+    title: 'Contested claims',
+    query: `# Who accused whom of what, and which sources deny it?
+{
+  sources {
+    title
+    relations(first: 100) {
+      edges { node { label contested from { name } to { name } evidence { stance quote source { title } } } }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Subgraph',
+    query: `# The relations among a chosen set of entities.
+query Subgraph($ids: [ID!]!) {
+  subgraph(ids: $ids) { nodes { name } edges { label from { name } to { name } } }
+}`,
+    variables: { ids: ['kassym-jomart-tokayev', 'nursultan-nazarbayev', 'csto'] },
+  },
+  {
+    title: 'Timeline',
+    query: `# What happened, day by day (when it happened, not when it was reported).
+{
+  timeline(from: "2022-01-01", to: "2022-01-10") {
+    date endDate
+    event { name }
+    relation { label from { name } to { name } }
+  }
+}`,
+  },
+  {
     title: 'Vocabulary',
     query: `# The relation types and entity kinds, with counts.
 {
   relationTypes { name label inverseLabel fromKinds toKinds family count }
   entityKinds { kind plural colour count }
+  stats { entities relations sources loadedAt }
 }`,
   },
 ];

@@ -2,6 +2,7 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { createDriver, resetGraph, type QueryEvent } from '@steppe/graph-store';
 import { seedGraph } from '@steppe/graph-seed';
+import { EXAMPLE_QUERIES } from '../src';
 import { apiFor, gql, type Api } from './helpers';
 
 /**
@@ -209,6 +210,16 @@ describe('GraphQL API on the seeded graph', () => {
       expect([...dates].sort()).toEqual(dates);
       for (const d of dates) expect(d <= '2022-01-31').toBe(true);
       for (const t of res.body.data!.timeline) expect(Boolean(t.event) !== Boolean(t.relation)).toBe(true);
+    });
+  });
+
+  describe('GraphiQL examples', () => {
+    it.each(EXAMPLE_QUERIES.map((e) => [e.title, e] as const))('%s runs within the limits and returns data', async (_title, example) => {
+      const res = await gql<Record<string, unknown>>(api, example.query, example.variables);
+      expect(res.body.errors).toBeUndefined();
+      const values = Object.values(res.body.data ?? {});
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) expect(v === null || (Array.isArray(v) && v.length === 0)).toBe(false);
     });
   });
 

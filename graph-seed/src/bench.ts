@@ -56,7 +56,7 @@ async function writeCsvFiles(data: GraphData, dir: string) {
   }
 }
 
-/** Neo4j's own bulk path, loading the same properties with MERGE on the same constraints. */
+/** Neo4j's own bulk path, with the same statements as Steppe's loader (MERGE entities, CREATE relations), fed from CSV. */
 async function loadCsv(driver: Driver, data: GraphData, dir: string, generation: string, batch: number) {
   const session = driver.session();
   try {
@@ -78,7 +78,7 @@ async function loadCsv(driver: Driver, data: GraphData, dir: string, generation:
          CALL (row) {
            MATCH (a:Entity {graph: $generation, id: row.from})
            MATCH (b:Entity {graph: $generation, id: row.to})
-           MERGE (a)-[r:${type} {graph: $generation, id: row.id}]->(b)
+           CREATE (a)-[r:${type} {graph: $generation, id: row.id}]->(b)
            SET r.date = row.date, r.sortStart = row.sortStart, r.sortEnd = row.sortEnd, r.stance = row.stance,
                r.confidence = toFloat(row.confidence), r.evidenceSources = split(row.sources, '|'),
                r.evidenceQuotes = split(row.quotes, '|'), r.evidenceStances = split(row.stances, '|'),

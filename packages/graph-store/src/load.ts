@@ -184,6 +184,16 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
       }
     }
 
+    // A batch retried after an ambiguous commit could have written twice: the new
+    // generation must hold exactly the data before readers are pointed at it.
+    const written = await generationCounts(driver, generation, database);
+    if (written.entities !== counts.entities || written.relations !== counts.relations || written.sources !== counts.sources) {
+      throw new Error(
+        `The new generation does not match the data (expected ${JSON.stringify(counts)}, found ${JSON.stringify(written)}); ` +
+          'readers still see the previous graph. Run the load again.',
+      );
+    }
+
     progress({ phase: 'switch', done: 0, total: 1 });
     // The full-text index is eventually consistent (cheaper bulk writes): make the new
     // generation searchable before readers are pointed at it.
@@ -243,9 +253,22 @@ function relationMergeCypher(type: RelationType): string {
   return `UNWIND $rows AS row
     MATCH (a:Entity {graph: $generation, id: row.from})
     MATCH (b:Entity {graph: $generation, id: row.to})
-    CREATE (a)-[r:${type}]->(b)
-    SET r = row.props, r.graph = $generation
+    CREATE (a)-[r:${type} {graph: $generation}]->(b)
+    SET r += row.props
     RETURN count(r) AS written`;
+}
+
+async function generationCounts(driver: Driver, generation: string, database?: string) {
+  const { records } = await driver.executeQuery(
+    `CALL () { MATCH (n:Entity) WHERE n.graph = $generation AND n.id IS NOT NULL RETURN count(n) AS entities }
+     CALL () { MATCH (n:Entity)-[r]->() WHERE n.graph = $generation AND n.id IS NOT NULL RETURN count(r) AS relations }
+     CALL () { MATCH (s:Source) WHERE s.graph = $generation AND s.id IS NOT NULL RETURN count(s) AS sources }
+     RETURN entities, relations, sources`,
+    { generation },
+    { database, routing: 'READ' },
+  );
+  const row = records[0];
+  return { entities: Number(row?.get('entities')), relations: Number(row?.get('relations')), sources: Number(row?.get('sources')) };
 }
 
 async function abandonedGenerations(driver: Driver, graph: string, database?: string): Promise<string[]> {

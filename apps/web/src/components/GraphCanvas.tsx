@@ -93,8 +93,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    // Opt-in WebGL renderer (cytoscape ≥ 3.31) for machines with a GPU: open the explorer with ?renderer=webgl.
+    // Not the default: the API caps a view at 500 entities, which the canvas renderer draws well, and
+    // without a GPU (software WebGL) it is far slower (see BENCHMARKS.md, "Explorer rendering").
+    const webgl = new URLSearchParams(window.location.search).get('renderer') === 'webgl';
     const cy = cytoscape({
       container,
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } as unknown as { name: string } } : {}),
       style: buildStylesheet('near'),
       minZoom: 0.1,
       maxZoom: 3,

@@ -38,6 +38,14 @@ export function fcoseOptions(overrides: Partial<FcoseOptions> = {}): FcoseOption
   };
 }
 
+/** Above this many nodes fcose runs at draft quality: its refinement grows too slow (see BENCHMARKS.md). */
+export const LARGE_VIEW_NODES = 1_000;
+
+/** fcose as the explorer runs it for a view of `nodes` entities. */
+export function fcoseOptionsForSize(nodes: number, overrides: Partial<FcoseOptions> = {}): FcoseOptions {
+  return fcoseOptions({ ...(nodes > LARGE_VIEW_NODES ? { quality: 'draft', nodeDimensionsIncludeLabels: false } : {}), ...overrides });
+}
+
 /** Runs fcose and resolves when it has stopped (instantly for a non-animated layout). */
 export function runLayout(cy: Core, overrides: Partial<FcoseOptions> = {}): Promise<void> {
   if (cy.nodes().length === 0) return Promise.resolve();

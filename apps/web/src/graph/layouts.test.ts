@@ -46,3 +46,12 @@ describe('named layouts', () => {
     expect(options.randomize).toBe(false);
   });
 });
+
+describe('fcoseOptionsForSize', () => {
+  it('runs fcose at draft quality for large views', () => {
+    const { fcoseOptionsForSize, LARGE_VIEW_NODES } = jest.requireActual<typeof import('./layout')>('./layout');
+    expect(fcoseOptionsForSize(50).quality).toBe('default');
+    expect(fcoseOptionsForSize(LARGE_VIEW_NODES + 1)).toMatchObject({ quality: 'draft', nodeDimensionsIncludeLabels: false });
+    expect(fcoseOptionsForSize(5_000, { animate: true }).animate).toBe(true);
+  });
+});

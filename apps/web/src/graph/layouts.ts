@@ -1,6 +1,6 @@
 import type { Collection, Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../workspace/view';
-import { fcoseOptions } from './layout';
+import { fcoseOptionsForSize } from './layout';
 
 export interface LayoutRequest {
   name: LayoutName;
@@ -39,7 +39,7 @@ export function layoutOptions(cy: Core, request: LayoutRequest): LayoutOptions |
   switch (request.name) {
     case 'fcose':
       return {
-        ...fcoseOptions({
+        ...fcoseOptionsForSize(visible.nodes().length, {
           randomize: (request.randomize ?? false) && fixed.length === 0,
           animate,
           fit,

@@ -63,15 +63,19 @@ describe('labels at every zoom', () => {
     expect(labelTier(1.5)).toBe('near');
     expect(labelTier(0.8)).toBe('near');
     expect(labelTier(0.6)).toBe('mid');
-    expect(labelTier(0.2)).toBe('far');
+    expect(labelTier(0.3)).toBe('far');
+    expect(labelTier(0.2)).toBe('overview');
   });
 
   it('hides edge labels away from near zoom and grows node labels so they stay readable on screen', () => {
-    const node = (tier: 'near' | 'mid' | 'far') => buildStylesheet(tier).find((r) => r.selector === 'node') as unknown as { style: Record<string, unknown> };
+    const node = (tier: 'near' | 'mid' | 'far' | 'overview') => buildStylesheet(tier).find((r) => r.selector === 'node') as unknown as { style: Record<string, unknown> };
     const edge = (tier: 'near' | 'mid' | 'far') => buildStylesheet(tier).find((r) => r.selector === 'edge') as unknown as { style: Record<string, unknown> };
     expect(edge('near').style.label).toBe('data(label)');
     expect(edge('mid').style.label).toBe('');
     expect(node('far').style['font-size']).toBe(NODE_FONT_SIZE.far);
+    expect(node('overview').style.label).toBe('');
+    // Labels drop out only where they could not be read anyway.
+    expect(NODE_FONT_SIZE.far * 0.27).toBeLessThan(MIN_ZOOMED_FONT_SIZE + 0.1);
     // On screen, node labels stay at least ~11 px down to each tier's lowest zoom.
     expect(NODE_FONT_SIZE.near * 0.8).toBeGreaterThanOrEqual(9.5);
     expect(NODE_FONT_SIZE.mid * 0.45).toBeGreaterThanOrEqual(6.5);

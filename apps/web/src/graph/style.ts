@@ -24,19 +24,22 @@ const DEFAULT_EDGE_COLOUR = '#95a0b5';
  * labelled; further out, edge labels go (they would be an unreadable smear)
  * and node labels grow in model units so that they stay readable on screen.
  */
-export type LabelTier = 'near' | 'mid' | 'far';
+export type LabelTier = 'near' | 'mid' | 'far' | 'overview';
 
 export const EDGE_LABEL_MIN_ZOOM = 0.8;
 export const FAR_ZOOM = 0.45;
+/** Below this zoom even the largest node label would be drawn under MIN_ZOOMED_FONT_SIZE: no labels at all (and none to measure, which is what makes large views slow to draw). */
+export const OVERVIEW_ZOOM = 0.27;
 
 export function labelTier(zoom: number): LabelTier {
   if (zoom >= EDGE_LABEL_MIN_ZOOM) return 'near';
   if (zoom >= FAR_ZOOM) return 'mid';
-  return 'far';
+  if (zoom >= OVERVIEW_ZOOM) return 'far';
+  return 'overview';
 }
 
 /** Node label size per tier, in model units: on screen at least ~11 px down to the tier's lowest zoom. */
-export const NODE_FONT_SIZE: Readonly<Record<LabelTier, number>> = { near: 12, mid: 15, far: 26 };
+export const NODE_FONT_SIZE: Readonly<Record<LabelTier, number>> = { near: 12, mid: 15, far: 26, overview: 26 };
 /** Below this size on screen Cytoscape does not draw a label at all (it could not be read). */
 export const MIN_ZOOMED_FONT_SIZE = 7;
 
@@ -81,7 +84,7 @@ export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        label: tier === 'overview' ? '' : 'data(label)',
         width: 34,
         height: 34,
         'background-color': '#8a94a6',

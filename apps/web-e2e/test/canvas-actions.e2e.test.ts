@@ -1,0 +1,160 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
+import { api, nodeOnPage, readCanvas, SEARCH_LABEL, visibleIds, waitForCanvas } from '../src/explorer-page';
+import { stackFromEnv } from '../src/stack';
+
+jest.setTimeout(180_000);
+
+/** Canvas actions against the real API: capped expansion, expand by type, layouts with pins, filters, contested claims. */
+const stack = stackFromEnv();
+const UNREST = 'kazakhstan-unrest-2022';
+const KAZAKHSTAN = 'kazakhstan';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = watchPageErrors(page);
+  await page.goto(stack.webUrl);
+  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
+  await search.fill('January 2022 unrest');
+  await page.getByRole('option', { name: /January 2022 unrest in Kazakhstan/ }).first().click();
+  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function neighbours(ids: string[], variables: Record<string, unknown> = {}) {
+  const data = await api<{ neighbourhood: { nodes: { id: string }[]; omittedNodes: number } }>(
+    stack.apiUrl,
+    `query($ids: [ID!]!, $limit: Int!, $types: [RelationType!], $direction: Direction) {
+      neighbourhood(ids: $ids, limit: $limit, relationTypes: $types, direction: $direction) { nodes { id } omittedNodes } }`,
+    { ids, limit: 26, types: null, direction: 'BOTH', ...variables },
+  );
+  return data.neighbourhood;
+}
+
+async function selectInTable(name: string) {
+  const toggle = page.getByRole('button', { name: 'Table view' });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.getByRole('table', { name: 'Entities on the canvas' }).getByRole('button', { name, exact: true }).click();
+}
+
+describe('canvas actions', () => {
+  it('caps an expansion and shows "+N more", which fetches the rest', async () => {
+    const truth = await neighbours([UNREST]);
+    expect(truth.omittedNodes).toBeGreaterThan(0);
+    let canvas = await readCanvas(page);
+    expect(canvas.nodes.map((n) => n.id).sort()).toEqual(truth.nodes.map((n) => n.id).sort());
+    const label = await page.evaluate((id) => window.__steppeCy!.getElementById(`more:${id}`).data('label'), UNREST);
+    expect(label).toBe(`+${truth.omittedNodes} more`);
+    await page.getByRole('region', { name: 'Entity details' }).getByText(`${truth.omittedNodes} more neighbour`).waitFor();
+    await screenshot(page, 'actions-01-capped');
+
+    const at = await nodeOnPage(page, `more:${UNREST}`);
+    await page.mouse.click(at.x, at.y);
+    await waitForCanvas(page, `cy.getElementById('more:' + arg).empty() && cy.nodes(':not(.more)').length > 26`, UNREST);
+    const all = await neighbours([UNREST], { limit: 51 });
+    canvas = await readCanvas(page);
+    expect(canvas.nodes.map((n) => n.id).sort()).toEqual(all.nodes.map((n) => n.id).sort());
+    expect(all.omittedNodes).toBe(0);
+  });
+
+  it('expands by relation type and direction from the toolbar', async () => {
+    await selectInTable('Kazakhstan');
+    await page.getByLabel('Expand by').selectOption('MEMBER_OF');
+    await page.getByLabel('Direction').selectOption('OUT');
+    await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Expand', exact: true }).click();
+    await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, KAZAKHSTAN);
+    const truth = await neighbours([KAZAKHSTAN], { types: ['MEMBER_OF'], direction: 'OUT' });
+    expect(truth.nodes.length).toBeGreaterThan(1);
+    const ids = new Set((await readCanvas(page)).nodes.map((n) => n.id));
+    for (const n of truth.nodes) expect(ids.has(n.id)).toBe(true);
+    await page.getByRole('region', { name: 'Entity details' }).getByText('Expanded (is a member of)').waitFor();
+  });
+
+  it('switches layouts and keeps a pinned entity where it is; undo brings the layout back', async () => {
+    await selectInTable('Kazakhstan');
+    await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Pin' }).click();
+    const where = () => page.evaluate((id) => ({ ...window.__steppeCy!.getElementById(id).position() }), KAZAKHSTAN);
+    const positions = () => page.evaluate(() => window.__steppeCy!.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`));
+    const pinnedAt = await where();
+    for (const layout of ['concentric', 'breadthfirst', 'grid', 'fcose']) {
+      const before = await positions();
+      await page.getByLabel('Layout').selectOption(layout);
+      await page.waitForFunction((b) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+        const now = window.__steppeCy!.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`);
+        return el.dataset.layout === 'idle' && now.join() !== b.join();
+      }, before);
+      await waitForCanvas(page, 'true');
+      expect(await where()).toEqual(pinnedAt);
+      if (layout === 'grid') await screenshot(page, 'actions-02-grid-pinned');
+    }
+    await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Undo' }).click();
+    expect(await page.getByLabel('Layout').inputValue()).toBe('grid');
+    await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Redo' }).click();
+    expect(await page.getByLabel('Layout').inputValue()).toBe('fcose');
+  });
+
+  it('hides and shows from the context menu (right-click)', async () => {
+    const at = await nodeOnPage(page, KAZAKHSTAN);
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Kazakhstan' });
+    await menu.getByRole('menuitem', { name: /^Hide/ }).click();
+    expect((await readCanvas(page)).nodes.find((n) => n.id === KAZAKHSTAN)?.visible).toBe(false);
+    await page.getByRole('button', { name: 'Show hidden (1)' }).click();
+    expect((await readCanvas(page)).nodes.find((n) => n.id === KAZAKHSTAN)?.visible).toBe(true);
+  });
+
+  it('filters by the minimum number of sources and by kind, hiding (not removing) elements', async () => {
+    const canvas = await readCanvas(page);
+    const truth = await api<{ subgraph: { edges: { id: string; sourceCount: number }[] } }>(
+      stack.apiUrl,
+      'query($ids: [ID!]!) { subgraph(ids: $ids) { edges { id sourceCount } } }',
+      { ids: canvas.nodes.map((n) => n.id) },
+    );
+    const filters = page.getByRole('region', { name: 'Filters' });
+    await filters.getByLabel('Minimum number of sources').fill('2');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('ms') === '2');
+    const after = await readCanvas(page);
+    expect(visibleIds(after.edges)).toEqual(truth.subgraph.edges.filter((e) => e.sourceCount >= 2).map((e) => `relation:${e.id}`).sort());
+    expect(after.edges).toHaveLength(canvas.edges.length);
+    await filters.getByLabel('Minimum number of sources').fill('1');
+
+    await filters.getByText('Entity kinds').click();
+    await filters.getByRole('checkbox', { name: /Places/ }).uncheck();
+    const noPlaces = await readCanvas(page);
+    for (const n of noPlaces.nodes) expect(n.visible).toBe(n.kind !== 'Place');
+    expect(await page.getByRole('list', { name: 'Entity kinds' }).getByRole('button', { name: /Places/ }).getAttribute('aria-pressed')).toBe('false');
+    await filters.getByRole('checkbox', { name: /Places/ }).check();
+  });
+
+  it('shows the sources of a contested claim side by side', async () => {
+    const truth = await api<{ subgraph: { edges: { id: string; contested: boolean; evidence: { quote: string; stance: string }[] }[] } }>(
+      stack.apiUrl,
+      'query($ids: [ID!]!) { subgraph(ids: $ids) { edges { id contested evidence { quote stance } } } }',
+      { ids: (await readCanvas(page)).nodes.map((n) => n.id) },
+    );
+    const contested = truth.subgraph.edges.find((e) => e.contested);
+    expect(contested).toBeDefined();
+    const table = page.getByRole('table', { name: 'Relations on the canvas' });
+    await table.locator(`tr[data-relation-id="${contested!.id}"] th button`).click();
+    const panel = page.locator(`section[aria-label="Relation details"][data-relation-id="${contested!.id}"]`);
+    await panel.waitFor();
+    const support = panel.getByRole('region', { name: 'Sources that support the claim' });
+    const dispute = panel.getByRole('region', { name: 'Sources that dispute the claim' });
+    const quotes = (stances: (s: string) => boolean) => contested!.evidence.filter((e) => stances(e.stance)).map((e) => `“${e.quote}”`).sort();
+    expect((await support.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(quotes((s) => s !== 'DENIED'));
+    expect((await dispute.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(quotes((s) => s === 'DENIED'));
+    const a = (await support.boundingBox())!;
+    const b = (await dispute.boundingBox())!;
+    expect(b.x).toBeGreaterThan(a.x + a.width - 1); // side by side, not stacked
+    await screenshot(page, 'actions-03-contested');
+    expect(errors).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
 import { translateStoreError } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
+import { createExportReader, useExportRoute } from './export';
 import { LIMITS } from './limits';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema/load-schema';
@@ -115,6 +116,8 @@ export function createApi(deps: ApiDeps) {
         blockFieldSuggestion: { enabled: true },
       }),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
+      // GET|POST /export: files of a subgraph (src/export).
+      useExportRoute({ reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database }), logger: deps.logger }),
       useReadinessCheck({
         endpoint: '/readyz',
         async check({ fetchAPI }) {

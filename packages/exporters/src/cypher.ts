@@ -112,19 +112,20 @@ function sourceRow(s: Source): Record<string, CypherValue> {
   return { ...(s as unknown as Record<string, CypherValue>) };
 }
 
-/** The schema graph-store creates (same names, so an existing one is recognised), written from the vocabulary. */
+/**
+ * The node constraints and the search index graph-store creates (same names, so
+ * an existing one is recognised). Relationships get no constraint, as in
+ * graph-store: the MERGE below finds a relation between its two bound end
+ * nodes without one.
+ */
 function schemaStatements(): string[] {
-  const out = [
+  return [
     'CREATE CONSTRAINT steppe_graph_name IF NOT EXISTS FOR (g:SteppeGraph) REQUIRE g.name IS UNIQUE',
     'CREATE CONSTRAINT steppe_entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.graph, n.id) IS UNIQUE',
     'CREATE CONSTRAINT steppe_source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.graph, s.id) IS UNIQUE',
     'CREATE FULLTEXT INDEX steppe_entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] ' +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true } }",
   ];
-  for (const type of RELATION_TYPE_NAMES) {
-    out.push(`CREATE CONSTRAINT steppe_rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE (r.graph, r.id) IS UNIQUE`);
-  }
-  return out;
 }
 
 function comment(text: string): string {

@@ -1,3 +1,6 @@
+// The declaration travels with this file, so workspaces that compile it (the API) see it too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./types/cytoscape-fcose.d.ts" />
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import {
@@ -127,12 +130,13 @@ export function renderFigureSvg(nodes: readonly Entity[], edges: readonly Export
   const margin = 60;
   const xs = [...positions.values()].map((p) => p.x);
   const ys = [...positions.values()].map((p) => p.y);
-  const minX = Math.min(0, ...xs) - margin;
-  const maxX = Math.max(0, ...xs) + margin;
-  const minY = Math.min(0, ...ys) - margin;
-  const maxY = Math.max(0, ...ys) + margin;
+  const minX = (xs.length > 0 ? Math.min(...xs) : 0) - margin * 1.5;
+  const maxX = (xs.length > 0 ? Math.max(...xs) : 0) + margin * 1.5;
+  const minY = (ys.length > 0 ? Math.min(...ys) : 0) - margin;
+  const maxY = (ys.length > 0 ? Math.max(...ys) : 0) + margin;
   const scale = Math.min(1.6, width / Math.max(1, maxX - minX));
-  const legendHeight = 54;
+  const familyCount = new Set(edges.map((e) => familyOf(e.type)).filter(Boolean)).size;
+  const legendHeight = 40 + 18 * Math.ceil((familyCount * 150) / Math.max(300, width - 24));
   const height = Math.max(160, (maxY - minY) * scale) + legendHeight;
   const at = (p: Point) => ({ x: (p.x - minX) * scale, y: (p.y - minY) * scale });
 
@@ -231,22 +235,34 @@ export function renderFigureSvg(nodes: readonly Entity[], edges: readonly Export
     }
   }
 
-  // Legend: the kinds and families present.
-  const legend = xml.frameEl(svg, 'g', { class: 'legend', transform: `translate(12 ${(height - legendHeight + 14).toFixed(0)})`, 'font-size': 11 });
-  let lx = 0;
-  const kinds = [...new Set(nodes.map((n) => n.kind))];
-  for (const k of kinds) {
+  // Legend: the kinds and families present, wrapping to the drawing's width.
+  const legend = xml.frameEl(svg, 'g', { class: 'legend', 'font-size': 11 });
+  let lx = 12;
+  let ly = height - legendHeight + 14;
+  const place = (w: number) => {
+    if (lx + w > width - 12) {
+      lx = 12;
+      ly += 18;
+    }
+    const at = { x: lx, y: ly };
+    lx += w;
+    return at;
+  };
+  for (const k of [...new Set(nodes.map((n) => n.kind))]) {
     const info = ENTITY_KIND_INFO[k];
-    xml.frameEl(legend, 'circle', { cx: lx + 6, cy: 0, r: 6, fill: info.colour });
-    xml.frameEl(legend, 'text', { x: lx + 16, y: 4, fill: '#111111' }, info.plural);
-    lx += 26 + info.plural.length * 6.5;
+    const p = place(30 + info.plural.length * 6.5);
+    const points = shapePoints(k, p.x + 6, p.y, 6);
+    if (points) xml.frameEl(legend, 'polygon', { points, fill: info.colour });
+    else if (info.shape === 'round-rectangle') xml.frameEl(legend, 'rect', { x: p.x, y: p.y - 5, width: 12, height: 10, rx: 2, fill: info.colour });
+    else xml.frameEl(legend, 'circle', { cx: p.x + 6, cy: p.y, r: 6, fill: info.colour });
+    xml.frameEl(legend, 'text', { x: p.x + 16, y: p.y + 4, fill: '#111111' }, info.plural);
   }
-  lx = 0;
+  lx = width;
   for (const f of families) {
     const style = RELATION_FAMILIES[f];
-    xml.frameEl(legend, 'line', { x1: lx, y1: 24, x2: lx + 22, y2: 24, stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': DASH[style.lineStyle] });
-    xml.frameEl(legend, 'text', { x: lx + 28, y: 28, fill: '#111111' }, style.label);
-    lx += 40 + style.label.length * 6;
+    const p = place(44 + style.label.length * 6);
+    xml.frameEl(legend, 'line', { x1: p.x, y1: p.y, x2: p.x + 22, y2: p.y, stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': DASH[style.lineStyle] });
+    xml.frameEl(legend, 'text', { x: p.x + 28, y: p.y + 4, fill: '#111111' }, style.label);
   }
   return xml.serialize(svg);
 }

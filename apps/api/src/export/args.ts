@@ -1,0 +1,185 @@
+import { isRelationType, RELATION_TYPE_NAMES } from '@steppe/domain';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '@steppe/exporters';
+
+/**
+ * Export limits. The API and the CLI share them; documented in the README
+ * ("Exports"). Exports stream, so the entity cap bounds the traversal, not
+ * memory.
+ */
+export const EXPORT_LIMITS = {
+  /** Start ids when following relations (depth ≥ 1), as for `neighbourhood`. */
+  ids: 50,
+  /** Start ids for depth 0 (exactly these entities and the relations among them), as for `subgraph`. */
+  idsDepthZero: 500,
+  depth: 3,
+  /** Entities in one export. */
+  nodes: 100_000,
+  /** Read transaction timeout of an export (ms): a large export takes longer than an explorer query. */
+  timeoutMs: 120_000,
+} as const;
+
+/** Why a request cannot be served, with the HTTP status and the same codes as the GraphQL API. */
+export class ExportError extends Error {
+  override name = 'ExportError';
+  constructor(
+    readonly status: number,
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'METHOD_NOT_ALLOWED' | 'PDF_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR',
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badInput = (message: string, extra: Record<string, unknown> = {}) => new ExportError(400, 'BAD_USER_INPUT', message, extra);
+
+export function limitExceeded(argument: string, max: number, given: number): ExportError {
+  return new ExportError(400, 'LIMIT_EXCEEDED', `Limit exceeded: \`${argument}\` is ${given}, the maximum is ${max}.`, { argument, max });
+}
+
+export interface ExportArgs {
+  format: ExportFormat;
+  ids: string[];
+  depth: number;
+  relationTypes?: string[];
+  /** Most entities to export. */
+  limit: number;
+  /** CSV: start files with a UTF-8 byte-order mark (for Excel). */
+  bom: boolean;
+  /** Cypher: the logical graph the script loads into. */
+  cypherGraph?: string;
+  /** The explorer address that shows this view (the explorer passes its own). */
+  permalink?: string;
+  title?: string;
+}
+
+/** Ids are slugs; anything else is refused rather than sent to the database. */
+const ID = /^[\w.:-]{1,200}$/;
+const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'cypherGraph', 'permalink', 'title'];
+
+type Raw = Record<string, unknown>;
+
+function list(value: unknown, argument: string): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') throw badInput(`\`${argument}\` must be a list of strings.`, { argument });
+    out.push(...item.split(',').map((s) => s.trim()).filter(Boolean));
+  }
+  return out;
+}
+
+function single(value: unknown, argument: string): string | undefined {
+  if (Array.isArray(value)) {
+    if (value.length > 1) throw badInput(`\`${argument}\` is given more than once.`, { argument });
+    value = value[0];
+  }
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') throw badInput(`\`${argument}\` must be a string.`, { argument });
+  return value;
+}
+
+function integer(value: unknown, argument: string, fallback: number, min: number, max: number): number {
+  const text = single(value, argument);
+  if (text === undefined) return fallback;
+  if (!/^-?\d+$/.test(text.trim())) throw badInput(`\`${argument}\` must be a whole number, not "${text}".`, { argument });
+  const n = Number(text);
+  if (n < min) throw badInput(`\`${argument}\` must be at least ${min}.`, { argument });
+  if (n > max) throw limitExceeded(argument, max, n);
+  return n;
+}
+
+function flag(value: unknown, argument: string): boolean {
+  const text = single(value, argument);
+  if (text === undefined) return false;
+  if (/^(1|true|yes)$/i.test(text)) return true;
+  if (/^(0|false|no)$/i.test(text)) return false;
+  throw badInput(`\`${argument}\` must be true or false.`, { argument });
+}
+
+/** Query-string arguments as a plain object (repeated keys become lists). */
+export function fromSearchParams(params: URLSearchParams): Raw {
+  const raw: Raw = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length === 1 ? all[0] : all;
+  }
+  return raw;
+}
+
+/**
+ * Validates export arguments, from a query string or a JSON body alike:
+ * `format`, `ids` (comma-separated or a list), `depth`, `relationTypes`,
+ * `limit`, `bom`, `cypherGraph`, `permalink`, `title`.
+ */
+export function parseExportArgs(raw: Raw): ExportArgs {
+  const unknown = Object.keys(raw).filter((k) => !KNOWN.includes(k));
+  if (unknown.length > 0) throw badInput(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known: ${KNOWN.join(', ')}.`);
+
+  const format = single(raw.format, 'format');
+  if (!format) throw badInput(`\`format\` is required: one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format' });
+  if (!isExportFormat(format)) throw badInput(`Unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format' });
+
+  const depth = integer(raw.depth, 'depth', 1, 0, EXPORT_LIMITS.depth);
+  const ids = [...new Set(list(raw.ids, 'ids'))];
+  if (ids.length === 0) throw badInput('`ids` must name at least one entity.', { argument: 'ids' });
+  const maxIds = depth === 0 ? EXPORT_LIMITS.idsDepthZero : EXPORT_LIMITS.ids;
+  if (ids.length > maxIds) throw limitExceeded('ids (count)', maxIds, ids.length);
+  const badIds = ids.filter((id) => !ID.test(id));
+  if (badIds.length > 0) throw badInput(`Not an entity id: ${badIds.slice(0, 5).map((id) => JSON.stringify(id)).join(', ')}.`, { argument: 'ids' });
+
+  const types = [...new Set(list(raw.relationTypes, 'relationTypes'))];
+  const unknownTypes = types.filter((t) => !isRelationType(t));
+  if (unknownTypes.length > 0) {
+    throw badInput(`Unknown relation type${unknownTypes.length > 1 ? 's' : ''}: ${unknownTypes.join(', ')}. Known: ${RELATION_TYPE_NAMES.join(', ')}.`, { argument: 'relationTypes' });
+  }
+
+  const limit = integer(raw.limit, 'limit', EXPORT_LIMITS.nodes, 1, EXPORT_LIMITS.nodes);
+  const cypherGraph = single(raw.cypherGraph, 'cypherGraph');
+  if (cypherGraph !== undefined && !GRAPH_NAME.test(cypherGraph)) throw badInput('`cypherGraph` must be 1–63 lowercase letters, digits, "-" or "_".', { argument: 'cypherGraph' });
+  const permalink = single(raw.permalink, 'permalink');
+  if (permalink !== undefined && (!/^https?:\/\//i.test(permalink) || permalink.length > 4_000)) throw badInput('`permalink` must be an http(s) address of at most 4,000 characters.', { argument: 'permalink' });
+  const title = single(raw.title, 'title');
+  if (title !== undefined && title.length > 200) throw limitExceeded('title (length)', 200, title.length);
+
+  return {
+    format,
+    ids,
+    depth,
+    ...(types.length > 0 ? { relationTypes: types } : {}),
+    limit: Math.max(limit, ids.length),
+    bom: flag(raw.bom, 'bom'),
+    ...(cypherGraph ? { cypherGraph } : {}),
+    ...(permalink ? { permalink } : {}),
+    ...(title ? { title } : {}),
+  };
+}
+
+/** The canonical query string of an export (what the API URL and the metadata show). */
+export function canonicalQuery(args: ExportArgs): string {
+  const params = new URLSearchParams();
+  params.set('format', args.format);
+  params.set('ids', args.ids.join(','));
+  params.set('depth', String(args.depth));
+  if (args.relationTypes) params.set('relationTypes', args.relationTypes.join(','));
+  if (args.limit !== EXPORT_LIMITS.nodes) params.set('limit', String(args.limit));
+  if (args.bom) params.set('bom', 'true');
+  if (args.cypherGraph) params.set('cypherGraph', args.cypherGraph);
+  return params.toString().replace(/%2C/g, ',');
+}
+
+/** The CLI command that makes the same export. */
+export function cliCommand(args: ExportArgs, out?: string): string {
+  const quote = (s: string) => (/^[\w.,:@/=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const parts = ['npm run export --', '--ids', quote(args.ids.join(',')), '--depth', String(args.depth)];
+  if (args.relationTypes) parts.push('--relation-types', args.relationTypes.join(','));
+  if (args.limit !== EXPORT_LIMITS.nodes) parts.push('--limit', String(args.limit));
+  parts.push('--format', args.format);
+  if (args.bom) parts.push('--bom');
+  if (args.cypherGraph) parts.push('--cypher-graph', args.cypherGraph);
+  if (out) parts.push('--out', quote(out));
+  return parts.join(' ');
+}

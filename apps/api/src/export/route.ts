@@ -1,0 +1,92 @@
+import { Readable } from 'node:stream';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
+import type { Chunk } from '@steppe/exporters';
+import { badInput, ExportError, fromSearchParams, parseExportArgs } from './args';
+import type { ExportReader } from './reader';
+import { EXPORT_PATH, prepareExport } from './service';
+
+export interface ExportRouteOptions {
+  reader: ExportReader;
+  logger: YogaLogger;
+  /** The explorer's address, for default permalinks. */
+  webUrl?: string;
+}
+
+/** Most bytes of a POST body (the arguments are small). */
+const MAX_BODY = 64 * 1024;
+
+function errorResponse(fetchAPI: { Response: typeof Response }, error: ExportError): Response {
+  const body = { errors: [{ message: error.message, extensions: { code: error.code, ...error.extra } }] };
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (error.status === 405) headers.allow = 'GET, POST, OPTIONS';
+  return new fetchAPI.Response(JSON.stringify(body), { status: error.status, headers });
+}
+
+/** Turns a writer's chunks into a Node stream: pulled as the client reads, and stopped (closing the Neo4j session) if the client goes away. */
+function toNodeStream(chunks: AsyncIterable<Chunk>, onError: (error: unknown) => void): Readable {
+  async function* bytes() {
+    try {
+      for await (const chunk of chunks) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    } catch (error) {
+      onError(error);
+      throw error;
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false, highWaterMark: 256 * 1024 });
+}
+
+async function readArgs(request: Request, url: URL): Promise<Record<string, unknown>> {
+  if (request.method === 'GET') return fromSearchParams(url.searchParams);
+  if (request.method !== 'POST') throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${EXPORT_PATH}: use GET or POST.`);
+  const type = request.headers.get('content-type') ?? '';
+  const text = await request.text();
+  if (text.length > MAX_BODY) throw badInput(`The request body is larger than ${MAX_BODY} bytes.`);
+  if (/application\/x-www-form-urlencoded/.test(type)) return fromSearchParams(new URLSearchParams(text));
+  if (!/application\/json/.test(type)) throw badInput('POST a JSON body (content-type: application/json) or a form.');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badInput('The request body is not valid JSON.');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('The request body must be a JSON object of export arguments.');
+  // Query-string arguments may complete a JSON body (e.g. ?format=pdf).
+  return { ...fromSearchParams(url.searchParams), ...(body as Record<string, unknown>) };
+}
+
+/**
+ * `GET|POST /export`: the subgraph around `ids` as a file. Served by the API
+ * process next to /graphql (same store, same CORS policy); data formats
+ * stream as they are read from Neo4j.
+ */
+export function useExportRoute(options: ExportRouteOptions): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== EXPORT_PATH) return;
+      let response: Response;
+      try {
+        const args = parseExportArgs(await readArgs(request, url));
+        const prepared = await prepareExport(args, { reader: options.reader, webUrl: options.webUrl, apiOrigin: url.origin });
+        const headers: Record<string, string> = {
+          'content-type': prepared.info.contentType,
+          'content-disposition': `attachment; filename="${prepared.filename}"`,
+          'cache-control': 'no-store',
+          'x-steppe-entities': String(prepared.nodeCount),
+          'x-steppe-truncated': String(prepared.meta.truncated ?? false),
+          'access-control-expose-headers': 'content-disposition, x-steppe-entities, x-steppe-truncated',
+        };
+        const body = toNodeStream(prepared.body, (error) => options.logger.error(`export ${args.format} ${args.ids.join(',')} failed while streaming: ${(error as Error).message}`));
+        // A Node stream as the body: the server pipes it with back-pressure and destroys it if the client disconnects.
+        response = new fetchAPI.Response(body as unknown as ReadableStream, { status: 200, headers });
+      } catch (error) {
+        if (error instanceof ExportError) {
+          response = errorResponse(fetchAPI, error);
+        } else {
+          options.logger.error(error);
+          response = errorResponse(fetchAPI, new ExportError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.'));
+        }
+      }
+      endResponse(response);
+    },
+  };
+}

@@ -1,0 +1,322 @@
+import cytoscape from 'cytoscape';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import type { Driver } from 'neo4j-driver';
+import Papa from 'papaparse';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDriver, createGraphStore, resetGraph } from '@steppe/graph-store';
+import { seedGraph } from '@steppe/graph-seed';
+import { apiFor, gql, type Api } from './helpers';
+
+/**
+ * Text of a PDF, read by pdf-parse (pdf.js). pdf.js loads its worker with a
+ * dynamic import, which jest's module system refuses, so it runs in a plain
+ * Node process.
+ */
+async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'steppe-pdf-'));
+  const file = path.join(dir, 'report.pdf');
+  writeFileSync(file, bytes);
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const parser = new PDFParse({ data: require('fs').readFileSync(process.argv[1]) });
+    parser.getText().then(async (r) => { process.stdout.write(JSON.stringify({ pages: r.total, text: r.text })); await parser.destroy(); });`;
+  try {
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['-e', script, file], { cwd: __dirname, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout))),
+    );
+    return JSON.parse(out) as { pages: number; text: string };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The export endpoint in-process (`yoga.fetch`) against a real Neo4j seeded
+ * with the curated dataset in a graph of this file's own. Every file format
+ * is read back by an independent parser: Cytoscape.js, fast-xml-parser,
+ * JSZip + papaparse, pdf-parse (pdf.js), and Neo4j itself for the Cypher script.
+ */
+describe('GET/POST /export on the seeded graph', () => {
+  const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const graph = `exp-${suffix}`;
+  const cypherGraph = `exp-cy-${suffix}`;
+  let driver: Driver;
+  let api: Api;
+
+  const get = (query: string, init?: { headers?: Record<string, string> }) => api.fetch(`http://api.test/export?${query}`, init ?? {});
+
+  async function neighbourhood(id: string, depth: number) {
+    const res = await gql<{ neighbourhood: { nodes: { id: string }[]; edges: { id: string }[] } }>(
+      api,
+      'query($ids: [ID!]!, $depth: Int) { neighbourhood(ids: $ids, depth: $depth, limit: 500) { nodes { id } edges { id } } }',
+      { ids: [id], depth },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const n = res.body.data!.neighbourhood;
+    return { nodes: n.nodes.map((x) => x.id).sort(), edges: n.edges.map((x) => x.id).sort() };
+  }
+
+  beforeAll(async () => {
+    driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+    await seedGraph({ driver, graph });
+    api = apiFor({ driver, graph });
+  });
+  afterAll(async () => {
+    await resetGraph(driver, graph);
+    await resetGraph(driver, cypherGraph);
+    await driver.close();
+  });
+
+  describe('GraphML', () => {
+    it('holds exactly the explorer’s neighbourhood, as valid GraphML', async () => {
+      const res = await get('format=graphml&ids=kassym-jomart-tokayev&depth=1');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="steppe-kassym-jomart-tokayev-depth1.graphml"');
+      const text = await res.text();
+      expect(XMLValidator.validate(text)).toBe(true);
+      const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name) }).parse(text);
+      const g = doc.graphml.graph;
+      const keys = new Map<string, { for: string; 'attr.name': string; 'attr.type': string }>(doc.graphml.key.map((k: { id: string }) => [k.id, k]));
+      const nodeIds: string[] = g.node.map((n: { id: string }) => n.id);
+      const edges: { id: string; source: string; target: string; data: { key: string }[] }[] = g.edge;
+      expect(new Set(nodeIds).size).toBe(nodeIds.length);
+      for (const e of edges) {
+        expect(nodeIds).toContain(e.source);
+        expect(nodeIds).toContain(e.target);
+        for (const d of e.data) expect(keys.get(d.key)?.for).toBe('edge');
+      }
+      const explorer = await neighbourhood('kassym-jomart-tokayev', 1);
+      expect([...nodeIds].sort()).toEqual(explorer.nodes);
+      expect(edges.map((e) => e.id).sort()).toEqual(explorer.edges);
+    });
+  });
+
+  describe('JSON (Cytoscape.js)', () => {
+    it('loads in Cytoscape.js with names, evidence and provenance as the GraphQL API gives them', async () => {
+      const res = await get('format=json&ids=alikhan-smailov&depth=1');
+      expect(res.status).toBe(200);
+      const doc = await res.json();
+      const cy = cytoscape({ headless: true, elements: doc.elements });
+      try {
+        const smailov = cy.getElementById('alikhan-smailov');
+        expect(smailov.data('aliases')).toContain('Älichan Smajylow');
+        const succeeded = cy.getElementById('alikhan-smailov-succeeded-askar-mamin');
+        expect(succeeded.source().id()).toBe('alikhan-smailov');
+        expect(succeeded.target().id()).toBe('askar-mamin');
+        const viaGraphql = await gql<{ entity: { relations: { edges: { node: { id: string; contested: boolean; sourceCount: number; evidence: { quote: string; stance: string; source: { id: string } }[] } }[] } } }>(
+          api,
+          'query { entity(id: "alikhan-smailov") { relations(first: 100) { edges { node { id contested sourceCount evidence { quote stance source { id } } } } } } }',
+        );
+        for (const { node } of viaGraphql.body.data!.entity.relations.edges) {
+          const edge = cy.getElementById(node.id);
+          expect(edge.nonempty()).toBe(true);
+          expect(edge.data('evidenceQuotes')).toEqual(node.evidence.map((e) => e.quote));
+          expect(edge.data('evidenceSources')).toEqual(node.evidence.map((e) => e.source.id));
+          expect(edge.data('evidenceStances')).toEqual(node.evidence.map((e) => e.stance));
+          expect(edge.data('contested')).toBe(node.contested);
+          expect(edge.data('sourceCount')).toBe(node.sourceCount);
+        }
+        expect(succeeded.data('evidenceQuotes')).toContain('The previous Vice-Prime Minister Älichan Smajylow is to take over the official business temporarily,.');
+        expect(doc.data).toMatchObject({ queryIds: ['alikhan-smailov'], queryDepth: 1, graph });
+        expect(doc.data.permalink).toBe('http://localhost:3000/?e=alikhan-smailov&x=alikhan-smailov');
+        expect(doc.data.apiUrl).toBe('http://api.test/export?format=json&ids=alikhan-smailov&depth=1');
+        expect(doc.data.command).toBe('npm run export -- --ids alikhan-smailov --depth 1 --format json');
+        expect(Date.now() - Date.parse(doc.data.generatedAt)).toBeLessThan(60_000);
+      } finally {
+        cy.destroy();
+      }
+    });
+  });
+
+  describe('CSV zip', () => {
+    it('has nodes.csv and edges.csv (RFC 4180, UTF-8) whose names and quotes survive', async () => {
+      const res = await get('format=csv&ids=alikhan-smailov&depth=1');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/zip');
+      const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
+      const read = async (name: string) => Papa.parse<Record<string, string>>(await zip.file(name)!.async('string'), { header: true, skipEmptyLines: true });
+      const nodes = await read('nodes.csv');
+      const edges = await read('edges.csv');
+      const evidence = await read('evidence.csv');
+      for (const f of [nodes, edges, evidence]) expect(f.errors).toEqual([]);
+      expect(nodes.data.find((n) => n.id === 'alikhan-smailov')!.aliases).toContain('Älichan Smajylow');
+      const explorer = await neighbourhood('alikhan-smailov', 1);
+      expect(nodes.data.map((n) => n.id).sort()).toEqual(explorer.nodes);
+      expect(edges.data.map((e) => e.id).sort()).toEqual(explorer.edges);
+      const quotes = evidence.data.filter((e) => e.relationId === 'alikhan-smailov-succeeded-askar-mamin').map((e) => e.quote);
+      expect(quotes).toEqual([
+        'Исполняющим обязанности премьер-министра Казахстана назначен первый зампред старого правительство Смаилов',
+        'The previous Vice-Prime Minister Älichan Smajylow is to take over the official business temporarily,.',
+      ]);
+    });
+  });
+
+  describe('GEXF', () => {
+    it('is GEXF 1.3 with time intervals on dated relations', async () => {
+      const res = await get('format=gexf&ids=alikhan-smailov&depth=1');
+      const text = await res.text();
+      expect(XMLValidator.validate(text)).toBe(true);
+      const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['node', 'edge', 'attvalue', 'attribute', 'attributes'].includes(name) }).parse(text);
+      expect(doc.gexf.version).toBe('1.3');
+      const edge = doc.gexf.graph.edges.edge.find((e: { id: string }) => e.id === 'alikhan-smailov-succeeded-askar-mamin');
+      expect(edge).toMatchObject({ start: '2022-01-05', end: '2022-01-05', kind: 'SUCCEEDED' });
+    });
+  });
+
+  describe('Cypher', () => {
+    it('re-creates the subgraph in Neo4j, in Steppe’s shape, so graph-store reads back the same entities and relations', async () => {
+      const res = await get(`format=cypher&ids=kassym-jomart-tokayev&depth=1&cypherGraph=${cypherGraph}`);
+      expect(res.status).toBe(200);
+      const script = await res.text();
+      // Statements end a line with ";" (string literals never span lines); comments are dropped.
+      const statements = script
+        .split(/;\n/)
+        .map((s) => s.split('\n').filter((line) => !line.startsWith('//')).join('\n').trim())
+        .filter(Boolean);
+      const session = driver.session();
+      try {
+        for (const statement of statements) await session.run(statement);
+      } finally {
+        await session.close();
+      }
+      const original = createGraphStore({ driver, graph });
+      const copy = createGraphStore({ driver, graph: cypherGraph });
+      const ids = (await neighbourhood('kassym-jomart-tokayev', 1)).nodes;
+      const a = await original.subgraph(ids, 10_000);
+      const b = await copy.subgraph(ids, 10_000);
+      const byId = <T extends { id: string }>(items: T[]) => [...items].sort((x, y) => x.id.localeCompare(y.id));
+      expect(b.missingIds).toEqual([]);
+      expect(byId(b.nodes)).toEqual(byId(a.nodes));
+      expect(byId(b.edges)).toEqual(byId(a.edges));
+      expect((await copy.stats()).entities).toBe(ids.length);
+      const cited = new Set(a.edges.flatMap((e) => e.evidence.map((x) => x.sourceId)));
+      expect((await copy.sourcesByIds([...cited])).size).toBe(cited.size);
+      const hits = await copy.search('Tokaev', { offset: 0, limit: 5 });
+      expect(hits.items[0]?.entity.id).toBe('kassym-jomart-tokayev');
+    });
+  });
+
+  describe('report', () => {
+    it('HTML: the figure, the tables and numbered citations that link to the sources', async () => {
+      const res = await get('format=html&ids=alikhan-smailov&depth=1');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const html = await res.text();
+      expect(html).toContain('<svg');
+      expect(html).toContain('<table class="relations">');
+      const cites = [...html.matchAll(/href="#source-(\d+)" class="citation">\[(\d+)\]/g)];
+      expect(cites.length).toBeGreaterThan(3);
+      for (const [, target] of cites) expect(html).toContain(`<li id="source-${target}">`);
+      expect(html).toContain('Älichan Smajylow');
+      expect(html).toContain('http://localhost:3000/?e=alikhan-smailov&amp;x=alikhan-smailov');
+      expect(html).toContain('ids: alikhan-smailov · depth: 1');
+    });
+
+    it('PDF: printed by Chromium on A4, with the report’s text', async () => {
+      const res = await get('format=pdf&ids=alikhan-smailov&depth=1');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.length).toBeGreaterThan(20_000);
+      const boxes = [...bytes.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [, w, h] of boxes) {
+        // A4 is 595.28 × 841.89 pt; Chromium rounds to its device pixels.
+        expect(Math.abs(Number(w) - 595.28)).toBeLessThan(2);
+        expect(Math.abs(Number(h) - 841.89)).toBeLessThan(2);
+      }
+      const { pages, text } = await pdfText(bytes);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(text).toContain('Entities');
+      expect(text).toContain('Relations');
+      expect(text).toContain('Sources');
+      expect(text).toContain('Älichan Smajylow');
+      expect(text).toMatch(/\[1\]/);
+    });
+  });
+
+  describe('arguments', () => {
+    it('takes a JSON body by POST, the same as GET', async () => {
+      const viaGet = await (await get('format=json&ids=alikhan-smailov&depth=1&relationTypes=SUCCEEDED,LEADS')).json();
+      const viaPost = await (
+        await api.fetch('http://api.test/export', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ format: 'json', ids: ['alikhan-smailov'], depth: 1, relationTypes: ['SUCCEEDED', 'LEADS'] }),
+        })
+      ).json();
+      expect(viaPost.elements).toEqual(viaGet.elements);
+      const types = new Set(viaGet.elements.edges.map((e: { data: { relationType: string } }) => e.data.relationType));
+      expect([...types].sort()).toEqual(['LEADS', 'SUCCEEDED']);
+    });
+
+    it('holds back entities beyond `limit`, strongest first, and says so', async () => {
+      const res = await get('format=json&ids=kassym-jomart-tokayev&depth=2&limit=5');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-steppe-truncated')).toBe('true');
+      const doc = await res.json();
+      expect(doc.elements.nodes).toHaveLength(5);
+      expect(doc.data.truncated).toBe(true);
+      expect(doc.data.omittedNodes).toBeGreaterThan(0);
+    });
+
+    it('answers CORS for the explorer’s origin and exposes the file name', async () => {
+      const res = await get('format=json&ids=alikhan-smailov&depth=0', { headers: { origin: 'http://localhost:3000' } });
+      expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+      expect(res.headers.get('access-control-expose-headers')).toContain('content-disposition');
+      await res.arrayBuffer();
+    });
+
+    const refusals: [string, number, string, RegExp][] = [
+      ['format=nope&ids=alikhan-smailov', 400, 'BAD_USER_INPUT', /Unknown format "nope"/],
+      ['ids=alikhan-smailov', 400, 'BAD_USER_INPUT', /`format` is required/],
+      ['format=json', 400, 'BAD_USER_INPUT', /`ids` must name at least one entity/],
+      ['format=json&ids=no-such-entity,alikhan-smailov', 404, 'NOT_FOUND', /Unknown entity id: no-such-entity/],
+      ['format=json&ids=alikhan-smailov&depth=4', 400, 'LIMIT_EXCEEDED', /`depth` is 4, the maximum is 3/],
+      ['format=json&ids=alikhan-smailov&depth=-1', 400, 'BAD_USER_INPUT', /`depth` must be at least 0/],
+      ['format=json&ids=alikhan-smailov&depth=one', 400, 'BAD_USER_INPUT', /`depth` must be a whole number/],
+      [`format=json&ids=${Array.from({ length: 51 }, (_, i) => `e${i}`).join(',')}`, 400, 'LIMIT_EXCEEDED', /`ids \(count\)` is 51, the maximum is 50/],
+      [`format=json&depth=0&ids=${Array.from({ length: 501 }, (_, i) => `e${i}`).join(',')}`, 400, 'LIMIT_EXCEEDED', /the maximum is 500/],
+      ['format=json&ids=alikhan-smailov&limit=100001', 400, 'LIMIT_EXCEEDED', /`limit` is 100001/],
+      ['format=json&ids=alikhan-smailov&relationTypes=LIKES', 400, 'BAD_USER_INPUT', /Unknown relation type: LIKES/],
+      ['format=json&ids=a%20b', 400, 'BAD_USER_INPUT', /Not an entity id/],
+      ['format=json&ids=alikhan-smailov&colour=red', 400, 'BAD_USER_INPUT', /Unknown argument: colour/],
+      ['format=cypher&ids=alikhan-smailov&cypherGraph=Bad%20Name', 400, 'BAD_USER_INPUT', /cypherGraph/],
+      ['format=html&ids=alikhan-smailov&permalink=javascript:alert(1)', 400, 'BAD_USER_INPUT', /permalink/],
+    ];
+    it.each(refusals.map(([query, status, code, message]) => ({ label: query.length > 90 ? `${query.slice(0, 90)}…` : query, query, status, code, message })))(
+      'refuses $label',
+      async ({ query, status, code, message }) => {
+        const res = await get(query);
+        expect(res.status).toBe(status);
+        const body = await res.json();
+        expect(body.errors[0].extensions.code).toBe(code);
+        expect(body.errors[0].message).toMatch(message);
+      },
+    );
+
+    it('refuses other methods and malformed bodies', async () => {
+      const put = await api.fetch('http://api.test/export?format=json&ids=alikhan-smailov', { method: 'PUT' });
+      expect(put.status).toBe(405);
+      expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
+      const bad = await api.fetch('http://api.test/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"format": ' });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).errors[0].message).toMatch(/not valid JSON/);
+      const list = await api.fetch('http://api.test/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1]' });
+      expect(list.status).toBe(400);
+    });
+
+    it('answers 503 for a graph that was never loaded', async () => {
+      const empty = apiFor({ driver, graph: `exp-empty-${suffix}` });
+      const res = await empty.fetch('http://api.test/export?format=json&ids=alikhan-smailov');
+      expect(res.status).toBe(503);
+      expect((await res.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    });
+  });
+});

@@ -115,7 +115,11 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     return () => window.removeEventListener('popstate', restoreFromLocation);
   }, [restoreFromLocation]);
   useEffect(() => {
-    if (!urlReady.current) return;
+    if (!urlReady.current) {
+      // Still restoring: remember the view, so the first change after it is a new history entry.
+      lastView.current = view;
+      return;
+    }
     const qs = encodeUrlState({ view, selection: [...selection], path: pathEnds });
     const target = qs ? `?${qs}` : window.location.pathname;
     const same = (qs ? `?${qs}` : '') === window.location.search;

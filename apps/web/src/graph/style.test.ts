@@ -69,11 +69,14 @@ describe('labels at every zoom', () => {
 
   it('hides edge labels away from near zoom and grows node labels so they stay readable on screen', () => {
     const node = (tier: 'near' | 'mid' | 'far' | 'overview') => buildStylesheet(tier).find((r) => r.selector === 'node') as unknown as { style: Record<string, unknown> };
-    const edge = (tier: 'near' | 'mid' | 'far') => buildStylesheet(tier).find((r) => r.selector === 'edge') as unknown as { style: Record<string, unknown> };
+    const edge = (tier: 'near' | 'mid' | 'far' | 'overview') => buildStylesheet(tier).find((r) => r.selector === 'edge') as unknown as { style: Record<string, unknown> };
     expect(edge('near').style.label).toBe('data(label)');
     expect(edge('mid').style.label).toBe('');
     expect(node('far').style['font-size']).toBe(NODE_FONT_SIZE.far);
     expect(node('overview').style.label).toBe('');
+    expect(edge('near').style['curve-style']).toBe('bezier');
+    expect(edge('far').style['curve-style']).toBe('straight');
+    expect(edge('overview').style['curve-style']).toBe('haystack');
     // Labels drop out only where they could not be read anyway.
     expect(NODE_FONT_SIZE.far * 0.27).toBeLessThan(MIN_ZOOMED_FONT_SIZE + 0.1);
     // On screen, node labels stay at least ~11 px down to each tier's lowest zoom.

@@ -43,6 +43,13 @@ export const NODE_FONT_SIZE: Readonly<Record<LabelTier, number>> = { near: 12, m
 /** Below this size on screen Cytoscape does not draw a label at all (it could not be read). */
 export const MIN_ZOOMED_FONT_SIZE = 7;
 
+const EDGE_CURVE: Readonly<Record<LabelTier, 'bezier' | 'straight' | 'haystack'>> = {
+  near: 'bezier',
+  mid: 'bezier',
+  far: 'straight',
+  overview: 'haystack',
+};
+
 export function kindSelector(kind: string): string {
   return `node[kind = "${kind}"]`;
 }
@@ -117,7 +124,9 @@ export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
       style: {
         label: tier === 'near' ? 'data(label)' : '',
         width: 2,
-        'curve-style': 'bezier',
+        // Bezier curves keep parallel relations apart close up; further out, cheaper shapes (and no arrows
+        // in the overview, where they would be specks) keep panning and zooming smooth on large views.
+        'curve-style': EDGE_CURVE[tier],
         'line-color': DEFAULT_EDGE_COLOUR,
         'target-arrow-shape': 'triangle',
         'target-arrow-color': DEFAULT_EDGE_COLOUR,

@@ -74,6 +74,9 @@ function scriptPaths(): string[] {
 interface Run {
   renderer: 'canvas' | 'webgl';
   quality: string;
+  /** The zoom the fitted graph lands at and the label tier the explorer uses there. */
+  zoom: number;
+  tier: string;
   nodes: number;
   edges: number;
   layoutMs: number;
@@ -186,9 +189,13 @@ function fittedZoom(positions: Record<string, { x: number; y: number }>): number
 function table(runs: Run[]): string {
   const rows = runs.map(
     (r) =>
-      `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${r.renderer} | ${(r.layoutMs / 1000).toFixed(2)} s (${r.quality}) | ${r.firstDrawMs.toFixed(0)} ms | ${r.fps.toFixed(1)} |`,
+      `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${r.renderer} | ${(r.layoutMs / 1000).toFixed(2)} s (${r.quality}) | ${r.zoom.toFixed(2)} (${r.tier}) | ${r.firstDrawMs.toFixed(0)} ms | ${r.fps.toFixed(1)} |`,
   );
-  return ['| entities | relations | renderer | fcose layout | first draw | pan/zoom fps |', '| ---: | ---: | --- | ---: | ---: | ---: |', ...rows].join('\n');
+  return [
+    '| entities | relations | renderer | fcose layout | fitted zoom (label tier) | first draw | pan/zoom fps |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
 
 function writeSection(body: string): string {
@@ -225,7 +232,7 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const elements = elementsFor(n);
       const edges = elements.filter((e) => e.group === 'edges').length;
-      // fcose as the explorer runs it for a view this size (draft quality above 1,000 entities).
+      // fcose as the explorer runs it for a view this size (fewer iterations above 1,000 entities).
       const fcose = fcoseOptionsForSize(n, { randomize: true, animate: false, fit: false, nodeDimensionsIncludeLabels: false });
       process.stdout.write(`${n} entities, ${edges} relations: fcose (${fcose.quality})…`);
       const { ms, positions } = await layOut(page, elements, fcose);
@@ -237,7 +244,7 @@ async function main(): Promise<void> {
         const zoom = fittedZoom(positions);
         const firstDrawMs = await firstDraw(page, placed, buildStylesheet(labelTier(zoom)), renderer === 'webgl');
         const { fps, frames } = await panZoomFps(page, FPS_SECONDS);
-        runs.push({ renderer, quality: fcose.quality ?? 'default', nodes: n, edges, layoutMs: ms, firstDrawMs, fps, frames });
+        runs.push({ renderer, quality: fcose.quality ?? 'default', zoom, tier: labelTier(zoom), nodes: n, edges, layoutMs: ms, firstDrawMs, fps, frames });
         process.stdout.write(`  ${renderer}: first draw ${firstDrawMs.toFixed(0)} ms, ${fps.toFixed(1)} fps while panning/zooming\n`);
       }
     }

@@ -38,12 +38,18 @@ export function fcoseOptions(overrides: Partial<FcoseOptions> = {}): FcoseOption
   };
 }
 
-/** Above this many nodes fcose runs at draft quality: its refinement grows too slow (see BENCHMARKS.md). */
+/**
+ * Above this many nodes fcose refines for fewer iterations and ignores label sizes: its force-directed
+ * refinement is what grows slow (see BENCHMARKS.md, "Explorer rendering"). Draft quality (the spectral
+ * start alone) is faster still but piles nodes on top of each other, so it is not used.
+ */
 export const LARGE_VIEW_NODES = 1_000;
+export const LARGE_VIEW_ITERATIONS = 500;
 
 /** fcose as the explorer runs it for a view of `nodes` entities. */
 export function fcoseOptionsForSize(nodes: number, overrides: Partial<FcoseOptions> = {}): FcoseOptions {
-  return fcoseOptions({ ...(nodes > LARGE_VIEW_NODES ? { quality: 'draft', nodeDimensionsIncludeLabels: false } : {}), ...overrides });
+  const large = nodes > LARGE_VIEW_NODES ? { numIter: LARGE_VIEW_ITERATIONS, nodeDimensionsIncludeLabels: false } : {};
+  return fcoseOptions({ ...large, ...overrides });
 }
 
 /** Runs fcose and resolves when it has stopped (instantly for a non-animated layout). */

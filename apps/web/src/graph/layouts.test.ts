@@ -48,10 +48,10 @@ describe('named layouts', () => {
 });
 
 describe('fcoseOptionsForSize', () => {
-  it('runs fcose at draft quality for large views', () => {
-    const { fcoseOptionsForSize, LARGE_VIEW_NODES } = jest.requireActual<typeof import('./layout')>('./layout');
-    expect(fcoseOptionsForSize(50).quality).toBe('default');
-    expect(fcoseOptionsForSize(LARGE_VIEW_NODES + 1)).toMatchObject({ quality: 'draft', nodeDimensionsIncludeLabels: false });
+  it('refines large views for fewer iterations', () => {
+    const { fcoseOptionsForSize, LARGE_VIEW_NODES, LARGE_VIEW_ITERATIONS } = jest.requireActual<typeof import('./layout')>('./layout');
+    expect(fcoseOptionsForSize(50)).toMatchObject({ quality: 'default', numIter: 2_500 });
+    expect(fcoseOptionsForSize(LARGE_VIEW_NODES + 1)).toMatchObject({ quality: 'default', numIter: LARGE_VIEW_ITERATIONS, nodeDimensionsIncludeLabels: false });
     expect(fcoseOptionsForSize(5_000, { animate: true }).animate).toBe(true);
   });
 });

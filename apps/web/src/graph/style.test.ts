@@ -74,6 +74,11 @@ describe('labels at every zoom', () => {
     expect(edge('mid').style.label).toBe('');
     expect(node('far').style['font-size']).toBe(NODE_FONT_SIZE.far);
     expect(node('overview').style.label).toBe('');
+    expect(node('far').style.label).toBe('');
+    const prominent = (tier: 'far' | 'overview') =>
+      (buildStylesheet(tier).find((r) => r.selector === 'node[?expanded], node.pinned, node:selected, node.on-path') as unknown as { style: Record<string, unknown> }).style.label;
+    expect(prominent('far')).toBe('data(label)');
+    expect(prominent('overview')).toBe('');
     expect(edge('near').style['curve-style']).toBe('bezier');
     expect(edge('far').style['curve-style']).toBe('straight');
     expect(edge('overview').style['curve-style']).toBe('haystack');

@@ -91,7 +91,9 @@ export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: tier === 'overview' ? '' : 'data(label)',
+        // Zoomed out, only the entities the analyst works with keep a label (see `prominent` below):
+        // hundreds of overlapping names cannot be read, and measuring them makes large views slow.
+        label: tier === 'near' || tier === 'mid' ? 'data(label)' : '',
         width: 34,
         height: 34,
         'background-color': '#8a94a6',
@@ -159,6 +161,11 @@ export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
     {
       selector: 'edge:selected',
       style: { width: 4, 'underlay-color': SELECTION_COLOUR, 'underlay-padding': 5, 'underlay-opacity': 0.6 },
+    },
+    {
+      // Labelled at every zoom but the overview: expanded, pinned, selected and path entities.
+      selector: 'node[?expanded], node.pinned, node:selected, node.on-path',
+      style: { label: tier === 'overview' ? '' : 'data(label)' },
     },
     {
       // Filtered out or hidden by hand: still on the canvas (positions kept), not drawn.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 
 declare global {
   interface Window {
@@ -42,7 +42,8 @@ export function readCanvas(page: Page): Promise<CanvasSnapshot> {
     if (!cy) throw new Error('window.__steppeCy is not set');
     return {
       nodes: cy
-        .nodes(':not(.more)')
+        .nodes()
+        .not('.more')
         .map((n) => ({
           id: n.id(),
           label: String(n.data('label')),
@@ -53,12 +54,13 @@ export function readCanvas(page: Page): Promise<CanvasSnapshot> {
           expanded: n.data('expanded') === true,
         })),
       edges: cy
-        .edges(':not(.more)')
+        .edges()
+        .not('.more')
         .map((e) => ({
           id: e.id(),
           relationId: String(e.data('relationId')),
-          source: e.source().id(),
-          target: e.target().id(),
+          source: (e as unknown as EdgeSingular).source().id(),
+          target: (e as unknown as EdgeSingular).target().id(),
           classes: e.classes(),
           visible: e.visible(),
           selected: e.selected(),

@@ -54,7 +54,7 @@ describe('keyboard only', () => {
 
   it('steps through entities on the canvas with the arrow keys, and expands with Enter', async () => {
     await focusCanvas();
-    const order = await page.evaluate(() => window.__steppeCy!.nodes(':not(.more)').map((n) => n.id()));
+    const order = await page.evaluate(() => window.__steppeCy!.nodes().not('.more').map((n) => n.id()));
     await page.keyboard.press('ArrowRight');
     const first = await selection();
     expect(first).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import { cytoscape } from './cytoscape';
 import { buildElements } from './elements';
+import { fcoseOptionsForSize, LARGE_VIEW_ITERATIONS, LARGE_VIEW_NODES } from './layout';
 import { layoutOptions, runNamedLayout } from './layouts';
 import { LAYOUT_NAMES } from '../workspace/view';
 import { accusation, aidRequest, deployment, tokayev } from '../test/fixtures';
@@ -49,7 +50,6 @@ describe('named layouts', () => {
 
 describe('fcoseOptionsForSize', () => {
   it('refines large views for fewer iterations', () => {
-    const { fcoseOptionsForSize, LARGE_VIEW_NODES, LARGE_VIEW_ITERATIONS } = jest.requireActual<typeof import('./layout')>('./layout');
     expect(fcoseOptionsForSize(50)).toMatchObject({ quality: 'default', numIter: 2_500 });
     expect(fcoseOptionsForSize(LARGE_VIEW_NODES + 1)).toMatchObject({ quality: 'default', numIter: LARGE_VIEW_ITERATIONS, nodeDimensionsIncludeLabels: false });
     expect(fcoseOptionsForSize(5_000, { animate: true }).animate).toBe(true);

@@ -22,17 +22,31 @@ function errorResponse(fetchAPI: { Response: typeof Response }, error: ExportErr
   return new fetchAPI.Response(JSON.stringify(body), { status: error.status, headers });
 }
 
-/** Turns a writer's chunks into a Node stream: pulled as the client reads, and stopped (closing the Neo4j session) if the client goes away. */
-function toNodeStream(chunks: AsyncIterable<Chunk>, onError: (error: unknown) => void): Readable {
+/**
+ * Turns a writer's chunks into a Node stream, pulled as the client reads; if
+ * the client goes away, the server destroys it, which stops the writer and
+ * closes its Neo4j session. A failure after the headers were sent cannot
+ * change the status any more: it is logged, and the transfer is aborted (the
+ * socket destroyed, or the stream errored for a fetch consumer) so that the
+ * client sees a failed download, never a truncated file that looks complete.
+ */
+function toNodeStream(chunks: AsyncIterable<Chunk>, onError: (error: unknown) => void, socketOwner?: { destroy(error?: Error): unknown }): Readable {
   async function* bytes() {
     try {
       for await (const chunk of chunks) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     } catch (error) {
       onError(error);
+      if (socketOwner) {
+        socketOwner.destroy(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
       throw error;
     }
   }
-  return Readable.from(bytes(), { objectMode: false, highWaterMark: 256 * 1024 });
+  const readable = Readable.from(bytes(), { objectMode: false, highWaterMark: 256 * 1024 });
+  // Reported by onError above; without a listener the error would take the whole process down.
+  readable.on('error', () => {});
+  return readable;
 }
 
 async function readArgs(request: Request, url: URL): Promise<Record<string, unknown>> {
@@ -61,7 +75,7 @@ async function readArgs(request: Request, url: URL): Promise<Record<string, unkn
  */
 export function useExportRoute(options: ExportRouteOptions): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname !== EXPORT_PATH) return;
       let response: Response;
       try {
@@ -75,7 +89,13 @@ export function useExportRoute(options: ExportRouteOptions): Plugin {
           'x-steppe-truncated': String(prepared.meta.truncated ?? false),
           'access-control-expose-headers': 'content-disposition, x-steppe-entities, x-steppe-truncated',
         };
-        const body = toNodeStream(prepared.body, (error) => options.logger.error(`export ${args.format} ${args.ids.join(',')} failed while streaming: ${(error as Error).message}`));
+        // Under Node's http server the context holds the raw response, whose socket an error must close.
+        const nodeResponse = (serverContext as { res?: { destroy(error?: Error): unknown } } | undefined)?.res;
+        const body = toNodeStream(
+          prepared.body,
+          (error) => options.logger.error(`export ${args.format} ${args.ids.join(',')} failed while streaming: ${(error as Error).message}`),
+          typeof nodeResponse?.destroy === 'function' ? nodeResponse : undefined,
+        );
         // A Node stream as the body: the server pipes it with back-pressure and destroys it if the client disconnects.
         response = new fetchAPI.Response(body as unknown as ReadableStream, { status: 200, headers });
       } catch (error) {

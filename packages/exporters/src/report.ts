@@ -23,6 +23,7 @@ thead { display: table-header-group; }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #e3e3e3; padding: 1.2mm 1.5mm; }
 th { background: #f3f3f3; }
 tr { break-inside: avoid; }
+td.kind-cell { white-space: nowrap; }
 .kind { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 4px; }
 .muted { color: #666; }
 .contested { color: #b00020; font-weight: bold; }
@@ -94,7 +95,7 @@ export function renderReportHtml(graph: ExportGraph): string {
       { id: `entity-${i + 1}` },
       h('td', null, String(i + 1)),
       h('td', null, h('strong', null, n.name), n.aliases.length > 0 ? h('div', { class: 'muted' }, n.aliases.join(', ')) : null),
-      h('td', null, h('span', { class: 'kind', style: `background:${ENTITY_KIND_INFO[n.kind]?.colour ?? '#999'}` }), n.kind),
+      h('td', { class: 'kind-cell' }, h('span', { class: 'kind', style: `background:${ENTITY_KIND_INFO[n.kind]?.colour ?? '#999'}` }), n.kind),
       h('td', null, n.description),
     ),
   );

@@ -157,7 +157,8 @@ async function main() {
         rows.push(
           `| ${format} | ${heap ? `${heap} MB` : 'default'} | ${mb(bytes / 1_048_576)} | ${mb(peakOf(cliRun.stderr))} | ${cliSeconds.toFixed(0)} s | ${mb(idle)} | ${mb(peakOf(apiRun.stderr))} | ${apiSeconds.toFixed(0)} s |`,
         );
-        if (received !== bytes) console.warn(`note: the API sent ${received} bytes, the CLI wrote ${bytes} (timestamps differ; sizes should be close)`);
+        // The API's copy also records its own URL: a few bytes more. Anything else would be a bug.
+        if (Math.abs(received - bytes) > 1_000) console.warn(`the API sent ${received} bytes, the CLI wrote ${bytes}`);
         console.log(rows.at(-1));
       }
     }

@@ -1,6 +1,20 @@
-import { isEntityKind } from '@steppe/domain';
+import { isEntityKind, isRelationType } from '@steppe/domain';
 import type { GraphQLClient, RequestOptions } from './client';
 import { SteppeApiError } from './client';
+import type {
+  ExplorerNeighbourhoodQuery,
+  ExplorerNeighbourhoodQueryVariables,
+  ExplorerNeighboursQuery,
+  ExplorerNeighboursQueryVariables,
+  ExplorerPathsQuery,
+  ExplorerPathsQueryVariables,
+  ExplorerPingQuery,
+  ExplorerRelationTypesQuery,
+  ExplorerSearchQuery,
+  ExplorerSearchQueryVariables,
+  ExplorerSubgraphQuery,
+  ExplorerSubgraphQueryVariables,
+} from './generated';
 import type {
   EntityDetail,
   EntityFacts,
@@ -230,47 +244,12 @@ export const PING_QUERY = /* GraphQL */ `
   }
 `;
 
-interface RawSummary {
-  id: string;
-  kind: string;
-  name: string;
-  aliases?: string[] | null;
-  description?: string | null;
-}
-
-interface RawSearch {
-  search: {
-    totalCount: number;
-    edges: { score: number | null; node: RawSummary }[];
-  };
-}
-
-interface RawDetail extends RawSummary {
-  roles?: string[] | null;
-  orgType?: string | null;
-  placeType?: string | null;
-  country?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-}
-
-type RawRelation = Omit<RelationData, 'from' | 'to' | 'evidence'> & {
-  from: RawSummary;
-  to: RawSummary;
-  evidence?: RelationData['evidence'] | null;
-};
-
-interface RawEntity extends RawDetail {
-  relations: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: RawRelation }[];
-  };
-}
-
-interface RawNeighbourhood {
-  entity: RawEntity | null;
-}
+// The raw shapes come from GraphQL Code Generator (./generated.ts, from the
+// API's SDL and the documents above), so a query that asks for a field the
+// schema does not have, or a rename in the SDL, fails the typecheck here.
+type RawSummary = ExplorerSearchQuery['search']['edges'][number]['node'];
+type RawDetail = ExplorerSubgraphQuery['subgraph']['nodes'][number];
+type RawRelation = ExplorerSubgraphQuery['subgraph']['edges'][number];
 
 function summary(raw: RawSummary, url: string): EntitySummary {
   if (!isEntityKind(raw.kind)) {
@@ -286,18 +265,45 @@ function summary(raw: RawSummary, url: string): EntitySummary {
 }
 
 function facts(raw: RawDetail): EntityFacts {
+  // Each kind's fragment adds its own fields; `in` tells which kind answered.
   const out: EntityFacts = {};
-  if (raw.roles) out.roles = raw.roles;
-  if (raw.orgType !== undefined) out.orgType = raw.orgType;
-  if (raw.placeType !== undefined) out.placeType = raw.placeType;
-  if (raw.country !== undefined) out.country = raw.country;
-  if (raw.startDate !== undefined) out.startDate = raw.startDate;
-  if (raw.endDate !== undefined) out.endDate = raw.endDate;
+  if ('roles' in raw && raw.roles) out.roles = raw.roles;
+  if ('orgType' in raw) out.orgType = raw.orgType ?? null;
+  if ('placeType' in raw) out.placeType = raw.placeType ?? null;
+  if ('country' in raw) out.country = raw.country ?? null;
+  if ('startDate' in raw) out.startDate = raw.startDate ?? null;
+  if ('endDate' in raw) out.endDate = raw.endDate ?? null;
   return out;
 }
 
 function relation(raw: RawRelation, url: string): RelationData {
-  return { ...raw, from: summary(raw.from, url), to: summary(raw.to, url), evidence: raw.evidence ?? [] };
+  return {
+    id: raw.id,
+    type: raw.type,
+    label: raw.label,
+    from: summary(raw.from, url),
+    to: summary(raw.to, url),
+    date: raw.date ?? null,
+    startDate: raw.startDate ?? null,
+    endDate: raw.endDate ?? null,
+    stance: raw.stance,
+    confidence: raw.confidence,
+    detail: raw.detail ?? null,
+    sourceCount: raw.sourceCount,
+    contested: raw.contested,
+    // Non-null in the schema; tolerated anyway so that a partial answer still draws.
+    evidence: (raw.evidence ?? []).map((e) => ({
+      quote: e.quote,
+      stance: e.stance,
+      source: {
+        id: e.source.id,
+        title: e.source.title,
+        outlet: e.source.outlet ?? null,
+        publishedAt: e.source.publishedAt ?? null,
+        url: e.source.url ?? null,
+      },
+    })),
+  };
 }
 
 function detail(raw: RawDetail, url: string): EntityDetail {
@@ -316,14 +322,14 @@ export async function searchEntities(
 ): Promise<SearchResult> {
   const query = normaliseSearch(input);
   if (!query) return { hits: [], totalCount: 0 };
-  const data = await client.request<RawSearch>(
+  const data = await client.request<ExplorerSearchQuery, ExplorerSearchQueryVariables>(
     SEARCH_QUERY,
     { query, first: options.first ?? SEARCH_PAGE_SIZE },
     { signal: options.signal },
   );
   return {
     totalCount: data.search.totalCount,
-    hits: data.search.edges.map((edge) => ({ ...summary(edge.node, client.url), score: edge.score })),
+    hits: data.search.edges.map((edge) => ({ ...summary(edge.node, client.url), score: edge.score ?? null })),
   };
 }
 
@@ -336,7 +342,7 @@ export async function fetchNeighbourhood(
   id: string,
   options: RequestOptions & { first?: number; after?: string | null } = {},
 ): Promise<Neighbourhood | null> {
-  const data = await client.request<RawNeighbourhood>(
+  const data = await client.request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(
     NEIGHBOURHOOD_QUERY,
     { id, first: options.first ?? RELATIONS_PAGE_SIZE, after: options.after ?? null },
     { signal: options.signal },
@@ -350,12 +356,12 @@ export async function fetchNeighbourhood(
     relations,
     totalCount: raw.relations.totalCount,
     hasNextPage: raw.relations.pageInfo.hasNextPage,
-    endCursor: raw.relations.pageInfo.endCursor,
+    endCursor: raw.relations.pageInfo.endCursor ?? null,
   };
 }
 
 export async function ping(client: GraphQLClient, options: RequestOptions = {}): Promise<void> {
-  await client.request<{ __typename: string }>(PING_QUERY, {}, options);
+  await client.request<ExplorerPingQuery>(PING_QUERY, {}, options);
 }
 
 /** How many neighbours one expansion brings at first; "N more" fetches the next batch. */
@@ -378,11 +384,15 @@ export async function fetchNeighbours(
   ids: readonly string[],
   options: RequestOptions & { relationTypes?: readonly string[] | null; direction?: Direction; limit?: number } = {},
 ): Promise<Neighbours> {
-  const data = await client.request<{ neighbourhood: { nodes: RawSummary[]; truncated: boolean; omittedNodes: number } }>(
+  const relationTypes = (options.relationTypes ?? []).filter(isRelationType);
+  const unknown = (options.relationTypes ?? []).find((t) => !isRelationType(t));
+  // Refused here rather than dropped: dropping it would widen the expansion to every type.
+  if (unknown !== undefined) throw new SteppeApiError('graphql', `"${unknown}" is not a relation type Steppe knows.`, client.url);
+  const data = await client.request<ExplorerNeighboursQuery, ExplorerNeighboursQueryVariables>(
     NEIGHBOUR_IDS_QUERY,
     {
       ids: [...ids],
-      relationTypes: options.relationTypes && options.relationTypes.length > 0 ? [...options.relationTypes] : null,
+      relationTypes: relationTypes.length > 0 ? relationTypes : null,
       direction: options.direction ?? 'BOTH',
       limit: Math.min(options.limit ?? ids.length + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT),
     },
@@ -404,9 +414,7 @@ export const MAX_SUBGRAPH_IDS = 500;
 
 export async function fetchSubgraph(client: GraphQLClient, ids: readonly string[], options: RequestOptions = {}): Promise<SubgraphData> {
   if (ids.length === 0) return { entities: [], relations: [], truncated: false, omittedEdges: 0 };
-  const data = await client.request<{
-    subgraph: { nodes: RawDetail[]; edges: RawRelation[]; truncated: boolean; omittedEdges: number };
-  }>(SUBGRAPH_QUERY, { ids: [...new Set(ids)].slice(0, MAX_SUBGRAPH_IDS) }, { signal: options.signal });
+  const data = await client.request<ExplorerSubgraphQuery, ExplorerSubgraphQueryVariables>(SUBGRAPH_QUERY, { ids: [...new Set(ids)].slice(0, MAX_SUBGRAPH_IDS) }, { signal: options.signal });
   const s = data.subgraph;
   return {
     entities: s.nodes.map((raw) => detail(raw, client.url)),
@@ -430,7 +438,7 @@ export async function fetchPaths(
   to: string,
   options: RequestOptions & { maxHops?: number; mode?: PathMode; limit?: number } = {},
 ): Promise<PathData[]> {
-  const data = await client.request<{ paths: { length: number; nodes: RawSummary[]; relations: RawRelation[] }[] }>(
+  const data = await client.request<ExplorerPathsQuery, ExplorerPathsQueryVariables>(
     PATHS_QUERY,
     { from, to, maxHops: options.maxHops ?? 4, mode: options.mode ?? 'ALL_SHORTEST', limit: options.limit ?? 5 },
     { signal: options.signal },
@@ -452,6 +460,6 @@ export interface RelationTypeCount {
 }
 
 export async function fetchRelationTypes(client: GraphQLClient, options: RequestOptions = {}): Promise<RelationTypeCount[]> {
-  const data = await client.request<{ relationTypes: RelationTypeCount[] }>(RELATION_TYPES_QUERY, {}, options);
+  const data = await client.request<ExplorerRelationTypesQuery>(RELATION_TYPES_QUERY, {}, options);
   return data.relationTypes.map((t) => ({ ...t, family: t.family.toLowerCase() }));
 }

@@ -3,11 +3,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import type { Driver } from 'neo4j-driver';
 import Papa from 'papaparse';
+import { PNG } from 'pngjs';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDriver, createGraphStore, resetGraph } from '@steppe/graph-store';
+import type { Entity, Relation } from '@steppe/domain';
+import { createDriver, createGraphStore, loadGraph, resetGraph } from '@steppe/graph-store';
 import { seedGraph } from '@steppe/graph-seed';
 import { apiFor, gql, type Api } from './helpers';
 
@@ -241,6 +243,146 @@ describe('GET/POST /export on the seeded graph', () => {
     });
   });
 
+  describe('figure', () => {
+    /** The SVG's root attributes and every piece of text in it, read by fast-xml-parser. */
+    async function svgOf(query: string) {
+      const res = await get(query);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(XMLValidator.validate(text)).toBe(true);
+      const texts: string[] = [];
+      const doc = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        parseTagValue: false,
+        parseAttributeValue: false,
+        tagValueProcessor: (name, value) => {
+          if (name === 'text' || name === 'title') texts.push(value);
+          return value;
+        },
+      }).parse(text);
+      return { res, text, svg: doc.svg as Record<string, string>, texts };
+    }
+
+    const png = async (res: Response) => {
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { bytes, image: PNG.sync.read(bytes) };
+    };
+    /** RGBA of a pixel. */
+    const pixel = (image: PNG, x: number, y: number) => [...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4)];
+
+    it('SVG: a standalone, well-formed SVG file with the entities’ names, the title and a viewBox', async () => {
+      const { res, text, svg, texts } = await svgOf('format=svg&ids=alikhan-smailov&depth=1');
+      expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="steppe-alikhan-smailov-depth1.svg"');
+      expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
+      expect(svg.xmlns).toBe('http://www.w3.org/2000/svg');
+      expect(svg.viewBox).toBe(`0 0 ${svg.width} ${svg.height}`);
+      // Every entity of the export is drawn, and named (the full name in its <title>, shown on hover).
+      const explorer = await neighbourhood('alikhan-smailov', 1);
+      const drawn = [...text.matchAll(/data-entity="([^"]+)"/g)].map((m) => m[1]).sort();
+      expect(drawn).toEqual(explorer.nodes);
+      const sub = await gql<{ subgraph: { nodes: { id: string; name: string; kind: string }[] } }>(api, 'query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id name kind } } }', { ids: explorer.nodes });
+      const nodes = sub.body.data!.subgraph.nodes;
+      expect(nodes).toHaveLength(explorer.nodes.length);
+      for (const { name, kind } of nodes) expect(texts).toContain(`${name} (${kind})`);
+      // Fewer than 150 entities: every one is labelled on the drawing too (cut at 32 characters).
+      for (const { name } of nodes) expect(texts).toContain(name.length > 32 ? `${name.slice(0, 31)}…` : name);
+      const smailov = nodes.find((n) => n.id === 'alikhan-smailov')!;
+      // The default title, as <title> and as the heading.
+      expect(texts.filter((t) => t === `${smailov.name} and their neighbours`)).toHaveLength(2);
+      expect(texts).toContain('succeeded');
+    });
+
+    it('SVG and PNG: larger than a report holds is refused like the report', async () => {
+      // A star of 501 entities in a graph of its own (the curated dataset is smaller than a report's cap).
+      const big = `exp-big-${suffix}`;
+      const entities: Entity[] = Array.from({ length: 501 }, (_, i) => ({ id: `p-${i}`, kind: 'Person', name: `Person ${i}`, aliases: [], description: '', roles: [] }));
+      const relations: Relation[] = entities.slice(1).map((e) => ({
+        id: `p-0-appointed-${e.id}`,
+        type: 'APPOINTED',
+        from: 'p-0',
+        to: e.id,
+        stance: 'ASSERTED',
+        confidence: 1,
+        evidence: [{ sourceId: 'src-big', quote: 'appointed' }],
+      }));
+      await loadGraph(driver, { sources: [{ id: 'src-big', title: 'Big', languages: ['en'] }], entities, relations }, { graph: big });
+      try {
+        const bigApi = apiFor({ driver, graph: big });
+        for (const format of ['svg', 'png', 'html']) {
+          const res = await bigApi.fetch(`http://api.test/export?format=${format}&ids=p-0&depth=1`);
+          expect(res.status).toBe(400);
+          const body = await res.json();
+          expect(body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
+          expect(body.errors[0].message).toBe(`Limit exceeded: \`entities in a ${format === 'html' ? 'report' : 'figure'}\` is 501, the maximum is 500.`);
+        }
+        // At the cap it is drawn.
+        const ok = await bigApi.fetch('http://api.test/export?format=svg&ids=p-0&depth=1&limit=500');
+        expect(ok.status).toBe(200);
+        expect([...(await ok.text()).matchAll(/data-entity="/g)]).toHaveLength(500);
+      } finally {
+        await resetGraph(driver, big);
+      }
+    });
+
+    it('PNG: the whole figure, at `scale` pixels per SVG pixel, on white by default', async () => {
+      const { svg } = await svgOf('format=svg&ids=alikhan-smailov&depth=1');
+      const [width, height] = [Number(svg.width), Number(svg.height)];
+      const one = await get('format=png&ids=alikhan-smailov&depth=1&scale=1');
+      expect(one.status).toBe(200);
+      expect(one.headers.get('content-type')).toBe('image/png');
+      expect(one.headers.get('content-disposition')).toBe('attachment; filename="steppe-alikhan-smailov-depth1.png"');
+      const a = await png(one);
+      expect([...a.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(a.bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      // The IHDR size: the SVG's full size (nothing cropped) times the scale (2 by default).
+      expect([a.bytes.readUInt32BE(16), a.bytes.readUInt32BE(20)]).toEqual([width, height]);
+      const b = await png(await get('format=png&ids=alikhan-smailov&depth=1'));
+      expect([b.image.width, b.image.height]).toEqual([width * 2, height * 2]);
+      const c = await png(await get('format=png&ids=alikhan-smailov&depth=1&scale=4'));
+      expect([c.image.width, c.image.height]).toEqual([width * 4, height * 4]);
+      for (const { image } of [a, b, c]) {
+        expect(pixel(image, 0, 0)).toEqual([255, 255, 255, 255]);
+        expect(pixel(image, image.width - 1, image.height - 1)).toEqual([255, 255, 255, 255]);
+        // Something is drawn: pixels that are neither white nor transparent.
+        let inked = 0;
+        for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! < 200 && image.data[i + 3] === 255) inked++;
+        expect(inked).toBeGreaterThan(100);
+      }
+    });
+
+    it('PNG: `background=transparent` leaves the corners transparent and the graph opaque', async () => {
+      const res = await get('format=png&ids=alikhan-smailov&depth=1&background=transparent&scale=1');
+      expect(res.status).toBe(200);
+      const { image } = await png(res);
+      expect(pixel(image, 0, 0)[3]).toBe(0);
+      expect(pixel(image, image.width - 1, 0)[3]).toBe(0);
+      expect(pixel(image, image.width - 1, image.height - 1)[3]).toBe(0);
+      let opaque = 0;
+      for (let i = 3; i < image.data.length; i += 4) if (image.data[i] === 255) opaque++;
+      expect(opaque).toBeGreaterThan(100);
+    });
+
+    it('answers 503 PNG_UNAVAILABLE (and PDF_UNAVAILABLE for a PDF) without Chromium; SVG still works', async () => {
+      const before = process.env.CHROMIUM_PATH;
+      process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+      try {
+        for (const format of ['png', 'pdf']) {
+          const res = await get(`format=${format}&ids=alikhan-smailov&depth=0`);
+          expect(res.status).toBe(503);
+          const body = await res.json();
+          expect(body.errors[0].extensions).toMatchObject({ code: `${format.toUpperCase()}_UNAVAILABLE`, format, needs: 'chromium' });
+          expect(body.errors[0].message).toMatch(new RegExp(`${format.toUpperCase()} export needs Chromium at /nonexistent/chromium, which is missing`));
+        }
+        expect((await get('format=svg&ids=alikhan-smailov&depth=0')).status).toBe(200);
+      } finally {
+        if (before === undefined) delete process.env.CHROMIUM_PATH;
+        else process.env.CHROMIUM_PATH = before;
+      }
+    });
+  });
+
   describe('arguments', () => {
     it('takes a JSON body by POST, the same as GET', async () => {
       const viaGet = await (await get('format=json&ids=alikhan-smailov&depth=1&relationTypes=SUCCEEDED,LEADS')).json();
@@ -289,6 +431,11 @@ describe('GET/POST /export on the seeded graph', () => {
       ['format=json&ids=alikhan-smailov&colour=red', 400, 'BAD_USER_INPUT', /Unknown argument: colour/],
       ['format=cypher&ids=alikhan-smailov&cypherGraph=Bad%20Name', 400, 'BAD_USER_INPUT', /cypherGraph/],
       ['format=html&ids=alikhan-smailov&permalink=javascript:alert(1)', 400, 'BAD_USER_INPUT', /permalink/],
+      ['format=png&ids=alikhan-smailov&scale=5', 400, 'BAD_USER_INPUT', /^`scale` must be a whole number from 1 to 4, not "5"\.$/],
+      ['format=png&ids=alikhan-smailov&scale=0', 400, 'BAD_USER_INPUT', /^`scale` must be a whole number from 1 to 4, not "0"\.$/],
+      ['format=png&ids=alikhan-smailov&scale=1.5', 400, 'BAD_USER_INPUT', /^`scale` must be a whole number from 1 to 4, not "1\.5"\.$/],
+      ['format=png&ids=alikhan-smailov&scale=big', 400, 'BAD_USER_INPUT', /^`scale` must be a whole number from 1 to 4, not "big"\.$/],
+      ['format=png&ids=alikhan-smailov&background=red', 400, 'BAD_USER_INPUT', /^`background` must be white or transparent, not "red"\.$/],
     ];
     it.each(refusals.map(([query, status, code, message]) => ({ label: query.length > 90 ? `${query.slice(0, 90)}…` : query, query, status, code, message })))(
       'refuses $label',

@@ -12,7 +12,9 @@ import {
   type RelationFamily,
 } from '@steppe/domain';
 import { contestedOf } from './fields';
-import type { ExportRelation } from './types';
+import { checkReportSize } from './limits';
+import { materialise } from './stream';
+import type { ExportGraph, ExportInput, ExportRelation } from './types';
 import { XmlWriter } from './xml';
 
 let registered = false;
@@ -115,7 +117,24 @@ export interface FigureOptions {
   highlight?: readonly string[];
   /** Label edges with their relation label when there are at most this many (default 40). */
   edgeLabelLimit?: number;
+  /**
+   * A heading drawn above the graph, also the SVG's `<title>` (default: no
+   * heading, and a title that counts the entities and relations).
+   */
+  title?: string;
+  /** A smaller line under the heading (only with `title`). */
+  subtitle?: string;
+  /** The SVG's `<desc>` (not drawn). */
+  description?: string;
+  /** `white` (default) paints the whole drawing white; `transparent` leaves everything but the graph unpainted. */
+  background?: FigureBackground;
+  /** Narrow the drawing to the graph (down to `minWidth`, default 480) when the graph is narrower than `width`. */
+  fit?: boolean;
+  minWidth?: number;
 }
+
+export const FIGURE_BACKGROUNDS = ['white', 'transparent'] as const;
+export type FigureBackground = (typeof FIGURE_BACKGROUNDS)[number];
 
 /**
  * The figure as standalone SVG: Steppe's palette and shapes for kinds, family
@@ -124,8 +143,19 @@ export interface FigureOptions {
  * and families present. Serialized by xmldom like the other XML formats.
  */
 export function renderFigureSvg(nodes: readonly Entity[], edges: readonly ExportRelation[], options: FigureOptions = {}): string {
+  return drawFigure(nodes, edges, options).svg;
+}
+
+/** A drawn figure: the `<svg>` element serialized, and its size in CSS pixels. */
+export interface Figure {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], options: FigureOptions): Figure {
   const positions = layoutPositions(nodes, edges);
-  const width = options.width ?? 960;
+  const maxWidth = options.width ?? 960;
   const highlight = new Set(options.highlight ?? []);
   const margin = 60;
   const xs = [...positions.values()].map((p) => p.x);
@@ -134,30 +164,52 @@ export function renderFigureSvg(nodes: readonly Entity[], edges: readonly Export
   const maxX = (xs.length > 0 ? Math.max(...xs) : 0) + margin * 1.5;
   const minY = (ys.length > 0 ? Math.min(...ys) : 0) - margin;
   const maxY = (ys.length > 0 ? Math.max(...ys) : 0) + margin;
-  const scale = Math.min(1.6, width / Math.max(1, maxX - minX));
-  const familyCount = new Set(edges.map((e) => familyOf(e.type)).filter(Boolean)).size;
-  const legendHeight = 40 + 18 * Math.ceil((familyCount * 150) / Math.max(300, width - 24));
-  const height = Math.max(160, (maxY - minY) * scale) + legendHeight;
-  const at = (p: Point) => ({ x: (p.x - minX) * scale, y: (p.y - minY) * scale });
+  const scale = Math.min(1.6, maxWidth / Math.max(1, maxX - minX));
+  const width = options.fit ? Math.min(maxWidth, Math.max(options.minWidth ?? 480, Math.ceil((maxX - minX) * scale))) : maxWidth;
+  // A graph narrower than the drawing is centred in it.
+  const offsetX = Math.max(0, (width - (maxX - minX) * scale) / 2);
+  // The legend's items (kinds, then families on a new row), wrapped to the drawing's width.
+  const legendKinds = [...new Set(nodes.map((n) => n.kind))].map((k) => ({ kind: k, w: 30 + ENTITY_KIND_INFO[k].plural.length * 6.5 }));
+  const legendFamilies = (Object.keys(RELATION_FAMILIES) as RelationFamily[])
+    .filter((f) => edges.some((e) => familyOf(e.type) === f))
+    .map((f) => ({ family: f, w: 44 + RELATION_FAMILIES[f].label.length * 6 }));
+  const legendRows = (items: { w: number }[]) => {
+    let rows = items.length > 0 ? 1 : 0;
+    let x = 12;
+    for (const { w } of items) {
+      if (x + w > width - 12 && x > 12) {
+        rows++;
+        x = 12;
+      }
+      x += w;
+    }
+    return rows;
+  };
+  const legendHeight = 22 + 18 * Math.max(1, legendRows(legendKinds) + legendRows(legendFamilies));
+  const headerHeight = options.title ? (options.subtitle ? 52 : 34) : 0;
+  const height = headerHeight + Math.max(160, (maxY - minY) * scale) + legendHeight;
+  const at = (p: Point) => ({ x: offsetX + (p.x - minX) * scale, y: headerHeight + (p.y - minY) * scale });
 
   const xml = new XmlWriter(SVG_NS, 'svg');
   const svg = xml.root;
   for (const [k, v] of Object.entries({ width: width.toFixed(0), height: height.toFixed(0), viewBox: `0 0 ${width.toFixed(0)} ${height.toFixed(0)}`, role: 'img', 'font-family': 'Helvetica, Arial, sans-serif' })) {
     svg.setAttribute(k, v);
   }
-  xml.frameEl(svg, 'title', {}, `Graph of ${nodes.length} entities and ${edges.length} relations`);
+  xml.frameEl(svg, 'title', {}, options.title ?? `Graph of ${nodes.length} entities and ${edges.length} relations`);
+  if (options.description) xml.frameEl(svg, 'desc', {}, options.description);
   const defs = xml.frameEl(svg, 'defs');
-  const families = new Set<RelationFamily>();
-  for (const e of edges) {
-    const f = familyOf(e.type);
-    if (f) families.add(f);
-  }
-  for (const f of Object.keys(RELATION_FAMILIES) as RelationFamily[]) {
-    if (!families.has(f)) continue;
+  for (const { family: f } of legendFamilies) {
     const marker = xml.frameEl(defs, 'marker', { id: `arrow-${f}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' });
     xml.frameEl(marker, 'path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: RELATION_FAMILIES[f].colour });
   }
-  xml.frameEl(svg, 'rect', { x: 0, y: 0, width: width.toFixed(0), height: height.toFixed(0), fill: '#ffffff' });
+  if (options.background !== 'transparent') xml.frameEl(svg, 'rect', { x: 0, y: 0, width: width.toFixed(0), height: height.toFixed(0), fill: '#ffffff' });
+  if (options.title) {
+    // About 8.5 px per character of 15 px bold Helvetica: cut what would run past the edge.
+    xml.frameEl(svg, 'text', { class: 'title', x: 12, y: 22, 'font-size': 15, 'font-weight': 'bold', fill: '#111111' }, truncate(options.title, Math.floor((width - 24) / 8.5)));
+    if (options.subtitle) {
+      xml.frameEl(svg, 'text', { class: 'subtitle', x: 12, y: 40, 'font-size': 11, fill: '#555555' }, truncate(options.subtitle, Math.floor((width - 24) / 6)));
+    }
+  }
 
   // Relations: parallel relations between the same two entities fan out as curves.
   const edgeLayer = xml.frameEl(svg, 'g', { class: 'edges' });
@@ -240,7 +292,7 @@ export function renderFigureSvg(nodes: readonly Entity[], edges: readonly Export
   let lx = 12;
   let ly = height - legendHeight + 14;
   const place = (w: number) => {
-    if (lx + w > width - 12) {
+    if (lx + w > width - 12 && lx > 12) {
       lx = 12;
       ly += 18;
     }
@@ -248,21 +300,63 @@ export function renderFigureSvg(nodes: readonly Entity[], edges: readonly Export
     lx += w;
     return at;
   };
-  for (const k of [...new Set(nodes.map((n) => n.kind))]) {
+  for (const { kind: k, w } of legendKinds) {
     const info = ENTITY_KIND_INFO[k];
-    const p = place(30 + info.plural.length * 6.5);
+    const p = place(w);
     const points = shapePoints(k, p.x + 6, p.y, 6);
     if (points) xml.frameEl(legend, 'polygon', { points, fill: info.colour });
     else if (info.shape === 'round-rectangle') xml.frameEl(legend, 'rect', { x: p.x, y: p.y - 5, width: 12, height: 10, rx: 2, fill: info.colour });
     else xml.frameEl(legend, 'circle', { cx: p.x + 6, cy: p.y, r: 6, fill: info.colour });
     xml.frameEl(legend, 'text', { x: p.x + 16, y: p.y + 4, fill: '#111111' }, info.plural);
   }
-  lx = width;
-  for (const f of families) {
+  // Families start a row of their own.
+  if (legendKinds.length > 0) {
+    lx = 12;
+    ly += 18;
+  }
+  for (const { family: f, w } of legendFamilies) {
     const style = RELATION_FAMILIES[f];
-    const p = place(44 + style.label.length * 6);
+    const p = place(w);
     xml.frameEl(legend, 'line', { x1: p.x, y1: p.y, x2: p.x + 22, y2: p.y, stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': DASH[style.lineStyle] });
     xml.frameEl(legend, 'text', { x: p.x + 28, y: p.y + 4, fill: '#111111' }, style.label);
   }
-  return xml.serialize(svg);
+  return { svg: xml.serialize(svg), width: Number(width.toFixed(0)), height: Number(height.toFixed(0)) };
+}
+
+/**
+ * The figure as a file of its own: an XML declaration, the export's title as
+ * heading and `<title>`, what it holds and when it was made under it, and how
+ * to reproduce it (permalink, API request, CLI command) in `<desc>`.
+ */
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function renderFigureDocument(graph: ExportGraph, options: Pick<FigureOptions, 'background' | 'width'> = {}): Figure & { text: string } {
+  const { meta } = graph;
+  const subtitle = [
+    `${count(graph.nodes.length, 'entity', 'entities')}, ${count(graph.edges.length, 'relation', 'relations')}`,
+    meta.graph ? `graph “${meta.graph}”` : '',
+    `generated ${meta.generatedAt}`,
+    meta.truncated ? `truncated: ${meta.omittedNodes ?? 0} entities held back by the limit` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const description = [
+    meta.title,
+    `Query: ids ${meta.query.ids.join(', ')}, depth ${meta.query.depth}${meta.query.relationTypes ? `, relation types ${meta.query.relationTypes.join(', ')}` : ''}${meta.query.limit ? `, limit ${meta.query.limit}` : ''}.`,
+    meta.permalink ? `Permalink: ${meta.permalink}` : '',
+    meta.apiUrl ? `API: GET ${meta.apiUrl}` : '',
+    meta.command ? `CLI: ${meta.command}` : '',
+    `Generated: ${meta.generatedAt}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const figure = drawFigure(graph.nodes, graph.edges, { fit: true, ...options, highlight: meta.query.ids, title: meta.title, subtitle, description });
+  return { ...figure, text: `<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n` };
+}
+
+/** The standalone figure from a (streamed) export input; refuses inputs above the report's limits. */
+export async function* writeFigureSvg(input: ExportInput, options: Pick<FigureOptions, 'background'> = {}): AsyncGenerator<string> {
+  const graph = await materialise(input);
+  checkReportSize(graph.nodes.length, graph.edges.length, 'A figure');
+  yield renderFigureDocument(graph, options).text;
 }

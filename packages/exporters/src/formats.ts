@@ -1,13 +1,16 @@
 import { writeCsvZip, type CsvOptions } from './csv';
 import { writeCypher, type CypherOptions } from './cypher';
 import { writeCytoscapeJson } from './cytoscape-json';
+import { writeFigureSvg, type FigureBackground } from './figure';
 import { writeGexf } from './gexf';
 import { writeGraphml } from './graphml';
 import { writeReportHtml } from './report';
 import type { Chunk, ExportInput } from './types';
 
-export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'cypher', 'html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'cypher', 'html', 'pdf', 'svg', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats written here; `pdf` and `png` need a browser, which the API and the CLI provide. */
+export type WriterFormat = Exclude<ExportFormat, 'pdf' | 'png'>;
 
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
@@ -30,18 +33,22 @@ export const FORMAT_INFO: Readonly<Record<ExportFormat, FormatInfo>> = {
   cypher: { format: 'cypher', description: 'Cypher script that re-creates the subgraph in Neo4j', extension: 'cypher', contentType: 'application/x-cypher-query; charset=utf-8', streams: true },
   html: { format: 'html', description: 'Report: figure, entities, relations with quotes and citations, sources', extension: 'html', contentType: 'text/html; charset=utf-8', streams: false },
   pdf: { format: 'pdf', description: 'The report printed on A4 by Chromium', extension: 'pdf', contentType: 'application/pdf', streams: false },
+  svg: { format: 'svg', description: 'The report’s figure on its own, as vector graphics', extension: 'svg', contentType: 'image/svg+xml; charset=utf-8', streams: false },
+  png: { format: 'png', description: 'The figure rasterised by Chromium at a chosen scale, white or transparent background', extension: 'png', contentType: 'image/png', streams: false },
 };
 
 export interface WriteOptions {
   csv?: CsvOptions;
   cypher?: CypherOptions;
+  svg?: { background?: FigureBackground };
 }
 
 /**
- * The writer for a data format. `pdf` is not here: printing needs Chromium,
- * which the API and the CLI provide (they print the `html` output).
+ * The writer for a format. `pdf` and `png` are not here: they need Chromium,
+ * which the API and the CLI provide (they print the `html` output and
+ * rasterise the `svg` output).
  */
-export function writeExport(format: Exclude<ExportFormat, 'pdf'>, input: ExportInput, options: WriteOptions = {}): AsyncGenerator<Chunk> {
+export function writeExport(format: WriterFormat, input: ExportInput, options: WriteOptions = {}): AsyncGenerator<Chunk> {
   switch (format) {
     case 'json':
       return writeCytoscapeJson(input);
@@ -55,5 +62,7 @@ export function writeExport(format: Exclude<ExportFormat, 'pdf'>, input: ExportI
       return writeCypher(input, options.cypher);
     case 'html':
       return writeReportHtml(input);
+    case 'svg':
+      return writeFigureSvg(input, options.svg);
   }
 }

@@ -1,12 +1,12 @@
 import { ENTITY_KIND_INFO, STANCE_INFO, relationTypeInfo, type Entity, type Source } from '@steppe/domain';
 import { CitationTracker, contestedOf, evidenceStances, sourceCountOf } from './fields';
 import { renderFigureSvg } from './figure';
+import { checkReportSize } from './limits';
 import { h, raw, type Child, type Html } from './html';
 import { materialise } from './stream';
 import type { ExportGraph, ExportInput, ExportRelation } from './types';
 
-/** A report is read by people: beyond these sizes use a data format instead. */
-export const REPORT_LIMITS = { nodes: 500, edges: 2_000 } as const;
+export { REPORT_LIMITS, checkReportSize, ReportTooLargeError } from './limits';
 
 const CSS = `
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -204,16 +204,4 @@ export async function* writeReportHtml(input: ExportInput): AsyncGenerator<strin
   const graph = await materialise(input);
   checkReportSize(graph.nodes.length, graph.edges.length);
   yield renderReportHtml(graph);
-}
-
-export class ReportTooLargeError extends Error {
-  override name = 'ReportTooLargeError';
-}
-
-export function checkReportSize(nodes: number, edges: number): void {
-  if (nodes > REPORT_LIMITS.nodes || edges > REPORT_LIMITS.edges) {
-    throw new ReportTooLargeError(
-      `A report holds at most ${REPORT_LIMITS.nodes} entities and ${REPORT_LIMITS.edges} relations (this export has ${nodes} and ${edges}). Narrow it, or use graphml, gexf, json or csv.`,
-    );
-  }
 }

@@ -1,5 +1,5 @@
 import { isRelationType, RELATION_TYPE_NAMES } from '@steppe/domain';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '@steppe/exporters';
+import { EXPORT_FORMATS, FIGURE_BACKGROUNDS, isExportFormat, type ExportFormat, type FigureBackground } from '@steppe/exporters';
 
 /**
  * Export limits. The API and the CLI share them; documented in the README
@@ -14,8 +14,10 @@ export const EXPORT_LIMITS = {
   depth: 3,
   /** Entities in one export. */
   nodes: 100_000,
-  /** Read transaction timeout of an export (ms): a large export takes longer than an explorer query. */
+  /** Read transaction timeout of an export (ms): a large export takes longer than an explorer query. The API reads EXPORT_TIMEOUT_MS. */
   timeoutMs: 120_000,
+  /** PNG: device pixels per CSS pixel of the figure. */
+  scale: { min: 1, max: 4, default: 2 },
 } as const;
 
 /** Why a request cannot be served, with the HTTP status and the same codes as the GraphQL API. */
@@ -23,7 +25,7 @@ export class ExportError extends Error {
   override name = 'ExportError';
   constructor(
     readonly status: number,
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'METHOD_NOT_ALLOWED' | 'PDF_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR',
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'METHOD_NOT_ALLOWED' | 'PDF_UNAVAILABLE' | 'PNG_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR',
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -51,12 +53,16 @@ export interface ExportArgs {
   /** The explorer address that shows this view (the explorer passes its own). */
   permalink?: string;
   title?: string;
+  /** PNG: device pixels per CSS pixel (1–4; present for png only). */
+  scale?: number;
+  /** SVG and PNG: paint the background white, or leave it transparent (present for svg and png only). */
+  background?: FigureBackground;
 }
 
 /** Ids are slugs; anything else is refused rather than sent to the database. */
 const ID = /^[\w.:-]{1,200}$/;
 const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'cypherGraph', 'permalink', 'title'];
+const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'cypherGraph', 'permalink', 'title', 'scale', 'background'];
 
 type Raw = Record<string, unknown>;
 
@@ -113,7 +119,9 @@ export function fromSearchParams(params: URLSearchParams): Raw {
 /**
  * Validates export arguments, from a query string or a JSON body alike:
  * `format`, `ids` (comma-separated or a list), `depth`, `relationTypes`,
- * `limit`, `bom`, `cypherGraph`, `permalink`, `title`.
+ * `limit`, `bom`, `cypherGraph`, `permalink`, `title`, `scale` (png), `background` (svg, png).
+ * Arguments of other formats are accepted and have no effect, so one set of
+ * arguments serves every format.
  */
 export function parseExportArgs(raw: Raw): ExportArgs {
   const unknown = Object.keys(raw).filter((k) => !KNOWN.includes(k));
@@ -144,6 +152,16 @@ export function parseExportArgs(raw: Raw): ExportArgs {
   if (permalink !== undefined && (!/^https?:\/\//i.test(permalink) || permalink.length > 4_000)) throw badInput('`permalink` must be an http(s) address of at most 4,000 characters.', { argument: 'permalink' });
   const title = single(raw.title, 'title');
   if (title !== undefined && title.length > 200) throw limitExceeded('title (length)', 200, title.length);
+  const { min, max, default: defaultScale } = EXPORT_LIMITS.scale;
+  const scaleText = single(raw.scale, 'scale');
+  const scale = scaleText === undefined ? defaultScale : Number(scaleText.trim());
+  if (scaleText !== undefined && !(/^\d+$/.test(scaleText.trim()) && scale >= min && scale <= max)) {
+    throw badInput(`\`scale\` must be a whole number from ${min} to ${max}, not "${scaleText}".`, { argument: 'scale', min, max });
+  }
+  const background = single(raw.background, 'background') ?? 'white';
+  if (!(FIGURE_BACKGROUNDS as readonly string[]).includes(background)) {
+    throw badInput(`\`background\` must be ${FIGURE_BACKGROUNDS.join(' or ')}, not "${background}".`, { argument: 'background' });
+  }
 
   return {
     format,
@@ -155,6 +173,8 @@ export function parseExportArgs(raw: Raw): ExportArgs {
     ...(cypherGraph ? { cypherGraph } : {}),
     ...(permalink ? { permalink } : {}),
     ...(title ? { title } : {}),
+    ...(format === 'png' ? { scale } : {}),
+    ...(format === 'png' || format === 'svg' ? { background: background as FigureBackground } : {}),
   };
 }
 
@@ -168,6 +188,8 @@ export function canonicalQuery(args: ExportArgs): string {
   if (args.limit !== EXPORT_LIMITS.nodes) params.set('limit', String(args.limit));
   if (args.bom) params.set('bom', 'true');
   if (args.cypherGraph) params.set('cypherGraph', args.cypherGraph);
+  if (args.scale !== undefined && args.scale !== EXPORT_LIMITS.scale.default) params.set('scale', String(args.scale));
+  if (args.background !== undefined && args.background !== 'white') params.set('background', args.background);
   return params.toString().replace(/%2C/g, ',');
 }
 
@@ -180,6 +202,8 @@ export function cliCommand(args: ExportArgs, out?: string): string {
   parts.push('--format', args.format);
   if (args.bom) parts.push('--bom');
   if (args.cypherGraph) parts.push('--cypher-graph', args.cypherGraph);
+  if (args.scale !== undefined && args.scale !== EXPORT_LIMITS.scale.default) parts.push('--scale', String(args.scale));
+  if (args.background !== undefined && args.background !== 'white') parts.push('--background', args.background);
   if (out) parts.push('--out', quote(out));
   return parts.join(' ');
 }

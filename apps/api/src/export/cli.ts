@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, type Chunk, type ExportFormat } from '@steppe/exporters';
+import { EXPORT_FORMATS, FIGURE_BACKGROUNDS, FORMAT_INFO, isExportFormat, type Chunk, type ExportFormat } from '@steppe/exporters';
 import { createDriver, isUnavailableError } from '@steppe/graph-store';
 import { DEFAULT_DEV_PASSWORD, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
 import { EXPORT_LIMITS, ExportError, parseExportArgs } from './args';
@@ -23,6 +23,8 @@ interface Options {
   cypherGraph?: string;
   permalink?: string;
   title?: string;
+  scale?: string;
+  background?: string;
 }
 
 function graphName(value: string): string {
@@ -30,7 +32,7 @@ function graphName(value: string): string {
   return value;
 }
 
-/** `--format` wins; otherwise the extension of `--out` says it (.graphml, .gexf, .cyjs/.json, .zip, .cypher, .html, .pdf). */
+/** `--format` wins; otherwise the extension of `--out` says it (.graphml, .gexf, .cyjs/.json, .zip, .cypher, .html, .pdf, .svg, .png). */
 export function formatFor(format: string | undefined, out: string | undefined): ExportFormat {
   if (format) {
     if (!isExportFormat(format)) throw new ExportError(400, 'BAD_USER_INPUT', `Unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}.`);
@@ -70,6 +72,8 @@ async function run(opts: Options) {
     cypherGraph: opts.cypherGraph,
     permalink: opts.permalink,
     title: opts.title,
+    scale: opts.scale,
+    background: opts.background,
   });
 
   const conn = neo4jConnectionFromEnv() ?? {
@@ -118,7 +122,7 @@ export function exportProgram(): Command {
   return new Command('steppe-export')
     .description(
       'Export the subgraph around some entities from Neo4j (NEO4J_URI, else the local Neo4j on bolt://127.0.0.1:7687) ' +
-        'as JSON (Cytoscape), GraphML, GEXF, CSV (zip), Cypher, an HTML report or a PDF. The same arguments as GET /export.',
+        'as JSON (Cytoscape), GraphML, GEXF, CSV (zip), Cypher, an HTML report, a PDF, or the figure as SVG or PNG. The same arguments as GET /export.',
     )
     .requiredOption('--ids <ids>', 'start entity ids, comma-separated')
     .option('--depth <n>', `hops to follow from the start entities (0–${EXPORT_LIMITS.depth})`, '1')
@@ -131,6 +135,8 @@ export function exportProgram(): Command {
     .option('--cypher-graph <name>', 'cypher: the graph name the script loads into (default steppe-export)')
     .option('--permalink <url>', 'the explorer address to record as the permalink')
     .option('--title <title>', 'title of the export (default: from the start entities)')
+    .option('--scale <n>', `png: pixels per CSS pixel of the figure (${EXPORT_LIMITS.scale.min}–${EXPORT_LIMITS.scale.max}, default ${EXPORT_LIMITS.scale.default})`)
+    .addOption(new Option('--background <background>', 'svg, png: background of the figure (default white)').choices([...FIGURE_BACKGROUNDS]))
     .action(run);
 }
 

@@ -2,4 +2,6 @@ export { EXPORT_LIMITS, ExportError, parseExportArgs, fromSearchParams, canonica
 export { createExportReader, GraphNotLoadedError, type ExportReader, type ExportReaderOptions } from './reader';
 export { prepareExport, exportText, defaultPermalink, exportFilename, EXPORT_PATH, type PreparedExport, type ExportContext } from './service';
 export { useExportRoute, type ExportRouteOptions } from './route';
-export { printPdf, chromiumPath, ChromiumUnavailableError, CHROMIUM_FLAGS } from './pdf';
+export { printPdf } from './pdf';
+export { chromiumPath, ChromiumUnavailableError, CHROMIUM_FLAGS, MAX_CONCURRENT_CHROMIUMS } from './chromium';
+export { rasteriseSvg, checkPngSize, PngTooLargeError, PNG_LIMITS } from './png';

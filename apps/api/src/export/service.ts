@@ -2,6 +2,7 @@ import {
   FORMAT_INFO,
   REPORT_LIMITS,
   collectText,
+  renderFigureDocument,
   renderReportHtml,
   materialise,
   writeExport,
@@ -12,7 +13,9 @@ import {
 } from '@steppe/exporters';
 import { isUnavailableError } from '@steppe/graph-store';
 import { canonicalQuery, cliCommand, EXPORT_LIMITS, ExportError, limitExceeded, type ExportArgs } from './args';
-import { ChromiumUnavailableError, printPdf } from './pdf';
+import { ChromiumUnavailableError } from './chromium';
+import { printPdf } from './pdf';
+import { PngTooLargeError, rasteriseSvg } from './png';
 import { GraphNotLoadedError, type ExportReader } from './reader';
 
 export interface ExportContext {
@@ -32,7 +35,7 @@ export interface PreparedExport {
   info: FormatInfo;
   filename: string;
   nodeCount: number;
-  /** The file, streamed for data formats; the report and PDF are complete before the first byte. */
+  /** The file, streamed for data formats; the report, PDF, SVG and PNG are complete before the first byte. */
   body: AsyncIterable<Chunk>;
 }
 
@@ -62,7 +65,13 @@ export function exportFilename(args: ExportArgs, info: FormatInfo): string {
 export function translateExportError(error: unknown): unknown {
   if (error instanceof ExportError) return error;
   if (error instanceof GraphNotLoadedError) return new ExportError(503, 'SERVICE_UNAVAILABLE', error.message);
-  if (error instanceof ChromiumUnavailableError) return new ExportError(503, 'PDF_UNAVAILABLE', error.message);
+  // One code per format that needs Chromium (PDF_UNAVAILABLE as before, PNG_UNAVAILABLE), both with `needs: chromium`.
+  if (error instanceof ChromiumUnavailableError) {
+    return new ExportError(503, error.format === 'png' ? 'PNG_UNAVAILABLE' : 'PDF_UNAVAILABLE', error.message, { format: error.format, needs: 'chromium' });
+  }
+  if (error instanceof PngTooLargeError) {
+    return new ExportError(400, 'LIMIT_EXCEEDED', error.message, { argument: 'scale', width: error.width * error.scale, height: error.height * error.scale });
+  }
   if (isUnavailableError(error)) return new ExportError(503, 'SERVICE_UNAVAILABLE', 'The graph database is unavailable right now. Try again shortly.');
   const code = (error as { code?: string } | undefined)?.code ?? '';
   if (/TransactionTimedOut/.test(code)) {
@@ -86,11 +95,13 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
     }
     const info = FORMAT_INFO[args.format];
     const { generation, nodeIds } = traversal;
-    const report = args.format === 'html' || args.format === 'pdf';
-    if (report) {
-      if (nodeIds.length > REPORT_LIMITS.nodes) throw limitExceeded('entities in a report', REPORT_LIMITS.nodes, nodeIds.length);
+    // The report and the figure on its own are for people, and built in memory: both have the report's size cap.
+    const bounded = args.format === 'html' || args.format === 'pdf' || args.format === 'svg' || args.format === 'png';
+    if (bounded) {
+      const what = args.format === 'svg' || args.format === 'png' ? 'a figure' : 'a report';
+      if (nodeIds.length > REPORT_LIMITS.nodes) throw limitExceeded(`entities in ${what}`, REPORT_LIMITS.nodes, nodeIds.length);
       const edges = await reader.relationCount(generation, nodeIds, args.relationTypes);
-      if (edges > REPORT_LIMITS.edges) throw limitExceeded('relations in a report', REPORT_LIMITS.edges, edges);
+      if (edges > REPORT_LIMITS.edges) throw limitExceeded(`relations in ${what}`, REPORT_LIMITS.edges, edges);
     }
     const sources = await reader.sources(generation);
     const meta: ExportMeta = {
@@ -121,6 +132,11 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       body = single(renderReportHtml(await materialise(input)));
     } else if (args.format === 'pdf') {
       body = single(await printPdf(renderReportHtml(await materialise(input))));
+    } else if (args.format === 'svg') {
+      body = single(renderFigureDocument(await materialise(input), { background: args.background }).text);
+    } else if (args.format === 'png') {
+      const figure = renderFigureDocument(await materialise(input), { background: args.background });
+      body = single(await rasteriseSvg(figure.svg, { width: figure.width, height: figure.height, scale: args.scale ?? EXPORT_LIMITS.scale.default, transparent: args.background === 'transparent' }));
     } else {
       const format = args.format;
       body = { [Symbol.asyncIterator]: () => writeExport(format, input, { csv: { bom: args.bom }, cypher: { graph: args.cypherGraph } }) };

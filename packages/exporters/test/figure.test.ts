@@ -1,0 +1,108 @@
+import { relationTypeInfo } from '@steppe/domain';
+import { collectText, renderFigureDocument, writeExport, writeFigureSvg, type ExportGraph } from '../src';
+import { entities, input, meta, relations, sources, syntheticInput } from './fixture';
+import { kids, parseXml, type XNode } from './xml-helpers';
+
+const graph: ExportGraph = { meta, nodes: entities, edges: relations, sources };
+
+function all(node: XNode): XNode[] {
+  return [node, ...node.children.flatMap(all)];
+}
+
+describe('figure on its own (SVG)', () => {
+  let text: string;
+  let root: XNode;
+  beforeAll(async () => {
+    text = await collectText(writeExport('svg', input()));
+    root = parseXml(text);
+  });
+
+  it('is a standalone SVG document: XML declaration, namespace, size and a matching viewBox', () => {
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')).toBe(true);
+    expect(root.name).toBe('svg');
+    expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+    const width = Number(root.attrs.width);
+    const height = Number(root.attrs.height);
+    expect(width).toBeGreaterThanOrEqual(480);
+    expect(height).toBeGreaterThan(100);
+    expect(root.attrs.viewBox).toBe(`0 0 ${width} ${height}`);
+  });
+
+  it('has the export’s title (as <title> and as a heading), and how to reproduce it in <desc>', () => {
+    expect(kids(root, 'title')[0]!.text).toBe(meta.title);
+    const heading = all(root).find((n) => n.name === 'text' && n.attrs.class === 'title');
+    expect(heading?.text).toBe(meta.title);
+    const desc = kids(root, 'desc')[0]!.text;
+    expect(desc).toContain(meta.permalink);
+    expect(desc).toContain(meta.command);
+    expect(desc).toContain(meta.generatedAt);
+    const subtitle = all(root).find((n) => n.name === 'text' && n.attrs.class === 'subtitle');
+    expect(subtitle?.text).toContain(`${entities.length} entities, ${relations.length} relations`);
+  });
+
+  it('labels every entity and relation, and keeps every shape inside the drawing', () => {
+    const texts = all(root).filter((n) => n.name === 'text').map((n) => n.text);
+    for (const r of relations) expect(texts).toContain(relationTypeInfo(r.type).label);
+    const width = Number(root.attrs.width);
+    const height = Number(root.attrs.height);
+    const groups = all(root).filter((n) => n.attrs['data-entity']);
+    expect(groups.map((g) => g.attrs['data-entity']).sort()).toEqual(entities.map((e) => e.id).sort());
+    for (const e of entities) {
+      const g = groups.find((x) => x.attrs['data-entity'] === e.id)!;
+      // The full name on hover; the label cut with an ellipsis beyond 32 characters.
+      expect(kids(g, 'title')[0]!.text).toBe(`${e.name} (${e.kind})`);
+      expect(kids(g, 'text')[0]!.text).toBe(e.name.length > 32 ? `${e.name.slice(0, 31)}…` : e.name);
+    }
+    for (const g of groups) {
+      const shape = g.children.find((c) => ['circle', 'rect', 'polygon'].includes(c.name))!;
+      const xs: number[] = [];
+      const ys: number[] = [];
+      if (shape.name === 'circle') {
+        const [cx, cy, r] = [shape.attrs.cx, shape.attrs.cy, shape.attrs.r].map(Number) as [number, number, number];
+        xs.push(cx - r, cx + r);
+        ys.push(cy - r, cy + r);
+      } else if (shape.name === 'rect') {
+        const [x, y, w, h] = [shape.attrs.x, shape.attrs.y, shape.attrs.width, shape.attrs.height].map(Number) as [number, number, number, number];
+        xs.push(x, x + w);
+        ys.push(y, y + h);
+      } else {
+        for (const pair of shape.attrs.points!.split(' ')) {
+          const [x, y] = pair.split(',').map(Number) as [number, number];
+          xs.push(x);
+          ys.push(y);
+        }
+      }
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(width);
+      expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...ys)).toBeLessThanOrEqual(height);
+    }
+    expect(all(root).filter((n) => n.name === 'path' && n.attrs['data-relation'])).toHaveLength(relations.length);
+  });
+
+  it('has a legend of the kinds and relation families present, inside the drawing', () => {
+    const legend = kids(root, 'g').find((g) => g.attrs.class === 'legend')!;
+    const labels = kids(legend, 'text').map((t) => t.text);
+    expect(labels).toEqual(expect.arrayContaining(['People', 'Organisations', 'Places', 'Events']));
+    const height = Number(root.attrs.height);
+    for (const t of kids(legend, 'text')) expect(Number(t.attrs.y)).toBeLessThanOrEqual(height);
+  });
+
+  it('paints a white background, or none when transparent', () => {
+    const background = (svg: XNode) => kids(svg, 'rect').filter((r) => r.attrs.fill === '#ffffff' && r.attrs.x === '0' && r.attrs.y === '0');
+    expect(background(root)).toHaveLength(1);
+    const clear = parseXml(renderFigureDocument(graph, { background: 'transparent' }).text);
+    expect(background(clear)).toHaveLength(0);
+    expect(clear.attrs.width).toBe(root.attrs.width);
+  });
+
+  it('is the same for the same input, and reports its size', () => {
+    const a = renderFigureDocument(graph);
+    expect(renderFigureDocument(graph).text).toBe(a.text);
+    expect(a.text).toContain(`width="${a.width}" height="${a.height}"`);
+  });
+
+  it('refuses more than a report holds', async () => {
+    await expect(collectText(writeFigureSvg(syntheticInput(501, { nodes: 0, edges: 0 })))).rejects.toThrow(/A figure holds at most 500 entities/);
+  });
+});

@@ -34,3 +34,17 @@ export function resolveApiUrl(env: Readonly<Record<string, string | undefined>>)
   }
   return { url: DEFAULT_API_URL, from: 'default' };
 }
+
+/**
+ * The API's export endpoint (`/export`, served next to `/graphql` by the same
+ * process): the GraphQL URL with its last path segment replaced, so an API
+ * mounted under a prefix (`https://host/steppe/graphql`) exports from
+ * `https://host/steppe/export`.
+ */
+export function exportUrlFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  url.pathname = url.pathname.replace(/\/[^/]*$/, '') + '/export';
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Core } from 'cytoscape';
 import { createGraphQLClient } from '../api/client';
 import { fetchRelationTypes, type Direction, type RelationTypeCount } from '../api/queries';
 import type { EntitySummary, SearchHit } from '../api/types';
@@ -16,7 +17,12 @@ import { currentView, focusOf, selectedEntities, selectionIdOf, type CanvasChang
 import { decodeUrlState, encodeUrlState, type UrlState } from '../workspace/url';
 import type { CanvasView, LayoutName } from '../workspace/view';
 import { canvasRelations, neighboursOf, visibility } from '../workspace/visibility';
+import { exportUrlFor } from '../config';
+import { renderImage, type ImageOptions } from '../export/image';
+import { defaultScopeKind, exportScope, type ExportScope, type ScopeKind } from '../export/scope';
+import { MAX_IMPORT_BYTES } from '../workspace/import';
 import { ApiStatus } from './ApiStatus';
+import { ExportDialog } from './ExportDialog';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { DetailsPanel } from './DetailsPanel';
 import { FilterPanel } from './FilterPanel';
@@ -47,7 +53,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const health = useApiHealth(client);
   const { report } = health;
   const [state, actions] = useWorkspace(client, report);
-  const { dispatch, expand, expandMore, restore, findPaths, retry } = actions;
+  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile } = actions;
   const view = currentView(state);
   const { data, selection } = state;
 
@@ -60,6 +66,15 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const [permalink, setPermalink] = useState<{ url: string; query: string; copied: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
+  // — export and import —
+  const cyRef = useRef<Core | null>(null);
+  const onCyInstance = useCallback((cy: Core | null) => {
+    cyRef.current = cy;
+  }, []);
+  const [exportOpen, setExportOpen] = useState<ScopeKind | null>(null);
+  const [importNotice, setImportNotice] = useState<{ message: string; error: boolean } | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const importInputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     fetchRelationTypes(client).then(
@@ -93,6 +108,67 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   );
   const onCanvas = useMemo(() => new Set(view.nodes), [view.nodes]);
   const visibleNodeOrder = useMemo(() => view.nodes.filter((id) => visible.nodes.has(id)), [view.nodes, visible]);
+  const fileOnly = useMemo(() => new Set(state.fileOnly), [state.fileOnly]);
+  const exportScopes = useMemo(
+    () =>
+      exportOpen === null
+        ? null
+        : { view: exportScope('view', data, view, visible, selection), selection: exportScope('selection', data, view, visible, selection) },
+    [exportOpen, data, view, visible, selection],
+  );
+  const nameOf = useCallback((id: string) => data.entities[id]?.name ?? id, [data.entities]);
+  const renderPicture = useCallback((scope: ExportScope, options: ImageOptions) => {
+    const cy = cyRef.current;
+    if (!cy) return Promise.reject(new Error('The canvas is not ready.'));
+    return renderImage(cy, scope, options);
+  }, []);
+  const exportUrl = useMemo(() => {
+    try {
+      return exportUrlFor(apiUrl);
+    } catch {
+      return apiUrl;
+    }
+  }, [apiUrl]);
+
+  /** Reads a dropped or picked file and puts it on the canvas; a bad file changes nothing and says why. */
+  const importFromFile = useCallback(
+    async (file: File) => {
+      if (file.size > MAX_IMPORT_BYTES) {
+        setImportNotice({ message: `“${file.name}” could not be imported. It is ${Math.round(file.size / 1e6)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, error: true });
+        return;
+      }
+      setImportNotice(null);
+      try {
+        const text = await file.text();
+        const message = await importFile(file.name, text);
+        setImportNotice({ message, error: false });
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AbortError') return;
+        setImportNotice({ message: error instanceof Error ? error.message : String(error), error: true });
+      }
+    },
+    [importFile],
+  );
+  const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent<HTMLDivElement>) => {
+      if (!event.dataTransfer.types.includes('Files')) return;
+      event.preventDefault();
+      setDropping(false);
+      const files = [...event.dataTransfer.files];
+      if (files.length !== 1) {
+        setImportNotice({ message: `Drop one file to import (${files.length} were dropped).`, error: true });
+        return;
+      }
+      void importFromFile(files[0]!);
+    },
+    [importFromFile],
+  );
 
   // — the address bar: the view is in the URL, back/forward restores it —
   const pathFrom = state.path.status === 'done' ? state.path.from?.id : undefined;
@@ -401,7 +477,45 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             onRedo={() => run('redo')}
             onToggleTable={() => setTableOpen((open) => !open)}
             onCopyLink={copyLink}
+            canExport={shownNodes > 0}
+            onExport={() => setExportOpen(defaultScopeKind(selection))}
+            onImport={() => importInputRef.current?.click()}
           />
+          <input
+            ref={importInputRef}
+            type="file"
+            accept=".json,.cyjs,.graphml,.xml,application/json,application/xml"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="Import a Steppe export (JSON or GraphML)"
+            data-testid="import-file"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (file) void importFromFile(file);
+            }}
+          />
+          {importNotice ? (
+            <div className={`import-notice${importNotice.error ? ' import-error' : ''}`} role={importNotice.error ? 'alert' : 'status'}>
+              <p>{importNotice.message}</p>
+              <button type="button" onClick={() => setImportNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {exportOpen !== null && exportScopes ? (
+            <ExportDialog
+              scopes={exportScopes}
+              initialScope={exportOpen}
+              nameOf={nameOf}
+              fileOnly={fileOnly}
+              hiddenTypes={view.filters.hiddenTypes}
+              otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1}
+              exportUrl={exportUrl}
+              renderPicture={renderPicture}
+              onClose={() => setExportOpen(null)}
+            />
+          ) : null}
           {permalink && permalink.query === currentQuery ? (
             <div className="permalink" role="status">
               <label>
@@ -413,7 +527,13 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               </button>
             </div>
           ) : null}
-          <div className="canvas-frame" ref={canvasRef}>
+          <div
+            className={`canvas-frame${dropping ? ' dropping' : ''}`}
+            ref={canvasRef}
+            onDragOver={onDragOver}
+            onDragLeave={() => setDropping(false)}
+            onDrop={onDrop}
+          >
             <GraphCanvas
               elements={elements}
               selection={selection}
@@ -430,6 +550,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               onStep={step}
               centreRequest={centre}
               summary={summary}
+              onInstance={onCyInstance}
             />
             {menu ? <ContextMenu title={menuTitle} x={menu.x} y={menu.y} items={menuItems} onClose={closeMenu} /> : null}
             <div className="canvas-overlay" aria-live="polite">
@@ -468,6 +589,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
                   relations and the sources behind them.
                 </p>
               ) : null}
+              {dropping ? <p className="overlay-message overlay-drop">Drop a Steppe JSON (.cyjs) or GraphML export to import it.</p> : null}
               {nodes > 0 && shownNodes === 0 ? (
                 <p className="overlay-message overlay-empty">Nothing on the canvas matches the filters. Clear them to see it again.</p>
               ) : null}
@@ -531,6 +653,11 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             onExpand={(entity) => void expand(entity, { select: true })}
             onMore={(id) => void expandMore(id)}
           />
+          {focus?.type === 'entity' && fileOnly.has(focus.id) ? (
+            <p className="muted selection-note import-note">
+              Imported from a file: the API’s graph does not hold this entity, so it cannot be expanded and is left out of reports and data files.
+            </p>
+          ) : null}
           {selectedIds.length > 1 ? (
             <p className="muted selection-note">
               {selectedIds.length} entities selected: {selectedIds.map((id) => data.entities[id]?.name ?? id).join(', ')}.

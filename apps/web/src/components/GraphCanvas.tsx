@@ -43,6 +43,8 @@ export interface GraphCanvasProps {
   onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
   summary: string;
+  /** Receives the Cytoscape instance once created (null when it goes): exports draw pictures from it. */
+  onInstance?: (cy: Core | null) => void;
 }
 
 function prefersReducedMotion(): boolean {
@@ -89,6 +91,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const expand = useEffectEvent((id: string) => props.onExpand(id));
   const more = useEffectEvent((owner: string) => props.onMore(owner));
   const contextMenu = useEffectEvent((target: ContextTarget) => props.onContextMenu(target));
+  const instance = useEffectEvent((cy: Core | null) => props.onInstance?.(cy));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -109,6 +112,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current = cy;
     container.dataset.layout = 'idle';
     exposeForTests(cy);
+    instance(cy);
 
     cy.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
@@ -154,6 +158,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return () => {
       resizes?.disconnect();
       withdrawFromTests(cy);
+      instance(null);
       cy.destroy();
       cyRef.current = null;
     };

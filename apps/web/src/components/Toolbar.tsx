@@ -31,6 +31,12 @@ export interface ToolbarProps {
   onRedo: () => void;
   onToggleTable: () => void;
   onCopyLink: () => void;
+  /** Whether the canvas shows anything to export. */
+  canExport: boolean;
+  /** Opens the Export dialog. */
+  onExport: () => void;
+  /** Opens the file picker for importing an export. */
+  onImport: () => void;
 }
 
 /** The canvas's actions as buttons (each also has a keyboard shortcut and a context-menu entry). */
@@ -115,6 +121,14 @@ export function Toolbar(props: ToolbarProps) {
         </button>
         <button type="button" onClick={props.onCopyLink}>
           Copy link
+        </button>
+      </div>
+      <div className="tool-group">
+        <button type="button" aria-haspopup="dialog" disabled={!props.canExport} onClick={props.onExport} title="Export the view or the selection: report, data file or picture">
+          Export…
+        </button>
+        <button type="button" onClick={props.onImport} title="Import a Steppe JSON (.cyjs) or GraphML export; or drop the file on the canvas">
+          Import…
         </button>
       </div>
     </div>

@@ -7,6 +7,7 @@ import type { EntitySummary } from '../api/types';
 import { edgeId } from '../graph/elements';
 import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
 import type { UrlState } from '../workspace/url';
+import { importBatch, importSummary, readImportFile } from '../workspace/import';
 
 export interface ExpandOptions {
   types?: string[] | null;
@@ -28,6 +29,12 @@ export interface WorkspaceActions {
   /** Finds the paths between the chosen ends (or the given ones) and puts them on the canvas. */
   findPaths: (ends?: { from: EntitySummary; to: EntitySummary }) => Promise<void>;
   retry: (request: RetryRequest) => void;
+  /**
+   * Puts a Steppe export (JSON or GraphML text) on the canvas as one undoable
+   * step and says what was imported. A bad file throws an ImportError before
+   * anything is added.
+   */
+  importFile: (fileName: string, text: string) => Promise<string>;
 }
 
 /**
@@ -192,5 +199,36 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [expand],
   );
 
-  return [state, { dispatch, expand, expandMore, restore, findPaths, retry }];
+  const importFile = useCallback(
+    async (fileName: string, text: string) => {
+      const graph = readImportFile(fileName, text);
+      const ids = graph.nodes.map((e) => e.id);
+      // Which of the file's entities the API's graph holds: those can be expanded and exported like any other.
+      const controller = new AbortController();
+      inFlight.current.add(controller);
+      dispatch({ type: 'load/start', key: 'import', label: `“${fileName}”` });
+      let known: string[] = [];
+      let checked = true;
+      try {
+        const sub = await fetchSubgraph(client, ids, { signal: controller.signal });
+        known = sub.entities.map((e) => e.id);
+        report('ok');
+      } catch (error) {
+        if (isAbort(error)) throw error;
+        report(error);
+        checked = false;
+      } finally {
+        inFlight.current.delete(controller);
+        dispatch({ type: 'load/end', key: 'import' });
+      }
+      const batch = importBatch(fileName, graph, stateRef.current.data);
+      const held = new Set(known);
+      const fileOnly = checked ? ids.filter((id) => !held.has(id)) : [];
+      dispatch({ type: 'import/add', entities: batch.entities, relations: batch.relations, ids: batch.ids, fileOnly, known });
+      return importSummary(batch, fileOnly.length, checked);
+    },
+    [client, report],
+  );
+
+  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile }];
 }

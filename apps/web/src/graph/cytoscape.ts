@@ -15,4 +15,24 @@ export function registerFcose(lib: typeof cytoscape = cytoscape): boolean {
 
 registerFcose();
 
+let svgLoading: Promise<void> | null = null;
+
+/**
+ * `cy.svg()` (cytoscape-svg), registered once, when first needed. Loaded on
+ * demand, not with the page: its bundle reads `window` as it is evaluated,
+ * which the server render of this module has not got; and only an SVG export
+ * needs it.
+ */
+export function registerSvg(lib: typeof cytoscape = cytoscape): Promise<void> {
+  if (lib('core', 'svg')) return Promise.resolve();
+  svgLoading ??= import('cytoscape-svg').then((mod) => {
+    const ext = ((mod as { default?: unknown }).default ?? mod) as Parameters<typeof lib.use>[0];
+    if (!lib('core', 'svg')) lib.use(ext);
+  });
+  svgLoading.catch(() => {
+    svgLoading = null;
+  });
+  return svgLoading;
+}
+
 export { cytoscape };

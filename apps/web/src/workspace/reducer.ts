@@ -65,6 +65,8 @@ export interface WorkspaceState {
   /** Bumped when the analyst asks for a fresh layout. */
   relayout: number;
   path: PathState;
+  /** Imported entity ids that the API's graph does not hold: they cannot be expanded or exported by the API. */
+  fileOnly: readonly string[];
 }
 
 export type CanvasChange =
@@ -91,6 +93,16 @@ export type WorkspaceAction =
       select?: readonly string[];
     }
   | { type: 'canvas/change'; change: CanvasChange }
+  | {
+      /** A file's entities and relations join what is known, and its entities the canvas (one undoable step). */
+      type: 'import/add';
+      entities: readonly EntityDetail[];
+      relations: readonly RelationData[];
+      ids: readonly string[];
+      /** Of `ids`, those the API said it does not hold, and those it does. */
+      fileOnly: readonly string[];
+      known: readonly string[];
+    }
   | { type: 'history/undo' }
   | { type: 'history/redo' }
   | { type: 'view/restore'; view: CanvasView; selection: readonly string[] }
@@ -111,6 +123,7 @@ export const INITIAL_WORKSPACE: WorkspaceState = {
   anchor: null,
   relayout: 0,
   path: EMPTY_PATH,
+  fileOnly: [],
 };
 
 export function currentView(state: WorkspaceState): CanvasView {
@@ -203,6 +216,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     }
     case 'canvas/change':
       return withView(state, commit(state.history, applyChange(state.history.present, action.change)));
+    case 'import/add': {
+      const data = mergeData(state.data, action.entities, action.relations);
+      const known = new Set(action.known);
+      const fileOnly = [...new Set([...state.fileOnly.filter((id) => !known.has(id)), ...action.fileOnly])];
+      const view = addNodes(state.history.present, action.ids.filter((id) => data.entities[id] !== undefined));
+      const same = fileOnly.length === state.fileOnly.length && fileOnly.every((id, i) => id === state.fileOnly[i]);
+      return withView({ ...state, data, fileOnly: same ? state.fileOnly : fileOnly }, commit(state.history, view));
+    }
     case 'history/undo':
       return withView(state, undo(state.history));
     case 'history/redo':

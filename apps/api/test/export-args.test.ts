@@ -1,4 +1,4 @@
-import { canonicalQuery, cliCommand, EXPORT_LIMITS, fromSearchParams, parseExportArgs } from '../src/export';
+import { canonicalQuery, checkPngSize, cliCommand, EXPORT_LIMITS, fromSearchParams, parseExportArgs, PNG_LIMITS } from '../src/export';
 import { formatFor } from '../src/export/cli';
 
 describe('export arguments', () => {
@@ -14,6 +14,51 @@ describe('export arguments', () => {
     expect(canonicalQuery(args)).toBe('format=csv&ids=kassym-jomart-tokayev,csto&depth=2&relationTypes=LEADS&bom=true');
     expect(cliCommand(args, 'my file.zip')).toBe("npm run export -- --ids kassym-jomart-tokayev,csto --depth 2 --relation-types LEADS --format csv --bom --out 'my file.zip'");
     expect(parseExportArgs(fromSearchParams(new URLSearchParams(canonicalQuery(args))))).toEqual(args);
+  });
+
+  it('gives png a scale (default 2) and a background (default white), svg a background, other formats neither', () => {
+    expect(parseExportArgs({ format: 'png', ids: 'a' })).toMatchObject({ scale: 2, background: 'white' });
+    expect(parseExportArgs({ format: 'png', ids: 'a', scale: '4', background: 'transparent' })).toMatchObject({ scale: 4, background: 'transparent' });
+    expect(parseExportArgs({ format: 'png', ids: 'a', scale: 1 })).toMatchObject({ scale: 1 });
+    const svg = parseExportArgs({ format: 'svg', ids: 'a', scale: '3', background: 'transparent' });
+    expect(svg.background).toBe('transparent');
+    expect(svg).not.toHaveProperty('scale');
+    const json = parseExportArgs({ format: 'json', ids: 'a', scale: '3', background: 'transparent' });
+    expect(json).not.toHaveProperty('scale');
+    expect(json).not.toHaveProperty('background');
+  });
+
+  it('writes scale and background into the reproducing query and command when they are not the defaults', () => {
+    const args = parseExportArgs({ format: 'png', ids: 'csto', depth: '0', scale: '3', background: 'transparent' });
+    expect(canonicalQuery(args)).toBe('format=png&ids=csto&depth=0&scale=3&background=transparent');
+    expect(cliCommand(args, 'csto.png')).toBe('npm run export -- --ids csto --depth 0 --format png --scale 3 --background transparent --out csto.png');
+    expect(parseExportArgs(fromSearchParams(new URLSearchParams(canonicalQuery(args))))).toEqual(args);
+    const defaults = parseExportArgs({ format: 'png', ids: 'csto' });
+    expect(canonicalQuery(defaults)).toBe('format=png&ids=csto&depth=1');
+    expect(parseExportArgs(fromSearchParams(new URLSearchParams(canonicalQuery(defaults))))).toEqual(defaults);
+  });
+
+  it.each([
+    [{ format: 'png', ids: 'a', scale: '5' }, '`scale` must be a whole number from 1 to 4, not "5".'],
+    [{ format: 'png', ids: 'a', scale: '-1' }, '`scale` must be a whole number from 1 to 4, not "-1".'],
+    [{ format: 'png', ids: 'a', scale: '2x' }, '`scale` must be a whole number from 1 to 4, not "2x".'],
+    [{ format: 'png', ids: 'a', scale: ['2', '3'] }, '`scale` is given more than once.'],
+    [{ format: 'png', ids: 'a', background: 'White' }, '`background` must be white or transparent, not "White".'],
+    [{ format: 'svg', ids: 'a', background: 'none' }, '`background` must be white or transparent, not "none".'],
+  ])('refuses %j with a precise message', (raw, message) => {
+    expect(() => parseExportArgs(raw)).toThrow(message);
+    try {
+      parseExportArgs(raw);
+    } catch (error) {
+      expect(error).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+    }
+  });
+
+  it('refuses a PNG beyond the pixel cap, naming its size', () => {
+    expect(() => checkPngSize(960, 1200, 4)).not.toThrow();
+    expect(() => checkPngSize(960, 4200, 4)).toThrow(/At scale 4 the figure would be 3840 × 16800 pixels/);
+    expect(() => checkPngSize(3000, 3500, 4)).toThrow(/use a lower scale, or the SVG/);
+    expect(3000 * 4 * 3500 * 4).toBeGreaterThan(PNG_LIMITS.pixels);
   });
 
   it.each([
@@ -33,6 +78,8 @@ describe('export arguments', () => {
     expect(formatFor(undefined, 'x.cyjs')).toBe('json');
     expect(formatFor(undefined, 'x.json')).toBe('json');
     expect(formatFor(undefined, 'report.pdf')).toBe('pdf');
+    expect(formatFor(undefined, 'figure.svg')).toBe('svg');
+    expect(formatFor(undefined, 'figure.PNG')).toBe('png');
     expect(() => formatFor(undefined, 'x.txt')).toThrow(/Say --format/);
     expect(() => formatFor(undefined, undefined)).toThrow(/Say --format/);
   });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cytoscape from 'cytoscape';
@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import type { Driver } from 'neo4j-driver';
 import Papa from 'papaparse';
+import { PNG } from 'pngjs';
 import type { Entity, Relation, Source } from '@steppe/domain';
 import { parseExport } from '@steppe/exporters';
 import { createDriver, loadGraph, resetGraph } from '@steppe/graph-store';
@@ -110,7 +111,29 @@ describe('steppe-export CLI', () => {
     }
   });
 
+  it('writes the figure as .svg and .png, the format from the extension, with --scale and --background', async () => {
+    const svgRun = await cli(['--graph', graph, '--ids', 'kassym-jomart-tokayev', '--out', 'tokayev.svg'], { INIT_CWD: dir });
+    expect(svgRun.stderr).toMatch(/Wrote svg export of 3 entities to .*tokayev\.svg/);
+    expect(svgRun.code).toBe(0);
+    const text = readFileSync(path.join(dir, 'tokayev.svg'), 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text).svg as { width: string; height: string; viewBox: string };
+    expect(svg.viewBox).toBe(`0 0 ${svg.width} ${svg.height}`);
+    for (const name of ['Älichan Smajylow', 'Kassym-Jomart Tokayev', 'CSTO']) expect(text).toContain(`>${name}</text>`);
+    expect(text).not.toContain('Far away');
+
+    const pngRun = await cli(['--graph', graph, '--ids', 'kassym-jomart-tokayev', '--out', 'tokayev.png', '--scale', '3', '--background', 'transparent'], { INIT_CWD: dir });
+    expect(pngRun.stderr).toMatch(/Wrote png export of 3 entities to .*tokayev\.png/);
+    expect(pngRun.code).toBe(0);
+    const image = PNG.sync.read(readFileSync(path.join(dir, 'tokayev.png')));
+    expect([image.width, image.height]).toEqual([Number(svg.width) * 3, Number(svg.height) * 3]);
+    expect(image.data[3]).toBe(0);
+    expect(existsSync(path.join(dir, 'tokayev.png.partial'))).toBe(false);
+  });
+
   it.each([
+    [['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.png', '--scale', '9'], /`scale` must be a whole number from 1 to 4, not "9"/],
+    [['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.svg', '--background', 'red'], /argument 'red' is invalid\. Allowed choices are white, transparent/],
     [['--graph', 'GRAPH', '--ids', 'nobody', '--format', 'json'], /Unknown entity id: nobody/],
     [['--graph', 'GRAPH', '--ids', 'csto', '--depth', '7', '--format', 'json'], /`depth` is 7, the maximum is 3/],
     [['--graph', 'GRAPH', '--ids', 'csto', '--format', 'xml'], /argument 'xml' is invalid/],

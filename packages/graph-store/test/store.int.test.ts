@@ -68,6 +68,41 @@ describe('graph store reads against a real Neo4j', () => {
     expect(aid.get('csto')?.items.map((r) => r.id)).toEqual(['tokayev-requested-aid-from-csto']);
   });
 
+  it('lists relations across the graph by type, by disagreement and by source, in time order', async () => {
+    const all = await store.relations({ offset: 0, limit: 10 });
+    expect(all.totalCount).toBe(3);
+    // Dated relations first, by the day they start; undated ones last.
+    expect(all.items.map((r) => r.id)).toEqual(['protests-in-almaty', 'tokayev-requested-aid-from-csto', 'csto-coordinated-protests']);
+
+    const contested = await store.relations({ contested: true, offset: 0, limit: 10 });
+    expect(contested.items.map((r) => r.id)).toEqual(['csto-coordinated-protests']);
+    expect(contested.items[0]!.evidence.map((e) => e.stance)).toEqual(['CLAIMED', 'DENIED']);
+    const agreed = await store.relations({ contested: false, offset: 0, limit: 10 });
+    expect(agreed.totalCount).toBe(2);
+
+    const aid = await store.relations({ types: ['REQUESTED_AID_FROM', 'COORDINATED'], offset: 0, limit: 10 });
+    expect(aid.items.map((r) => r.type).sort()).toEqual(['COORDINATED', 'REQUESTED_AID_FROM']);
+    expect((await store.relations({ sourceId: 'no-such-source', offset: 0, limit: 10 })).totalCount).toBe(0);
+    // tinyGraph's one document is cited by all three relations.
+    expect((await store.relations({ sourceId: 'doc-1', offset: 0, limit: 10 })).totalCount).toBe(3);
+  });
+
+  it('pages relations across the graph with a stable total', async () => {
+    const first = await store.relations({ offset: 0, limit: 2 });
+    const rest = await store.relations({ offset: 2, limit: 2 });
+    expect(first.totalCount).toBe(3);
+    expect(rest.totalCount).toBe(3);
+    expect([...first.items, ...rest.items].map((r) => r.id)).toHaveLength(3);
+    expect(new Set([...first.items, ...rest.items].map((r) => r.id)).size).toBe(3);
+    expect((await store.relations({ offset: 10, limit: 2 })).items).toEqual([]);
+  });
+
+  it('refuses a relation type outside the vocabulary before writing any Cypher', async () => {
+    const before = queries;
+    await expect(store.relations({ types: ['KNOWS] ->() DETACH DELETE a //'], offset: 0, limit: 5 })).rejects.toThrow(/Unknown relation type/);
+    expect(queries).toBe(before);
+  });
+
   it('counts the vocabulary in use', async () => {
     const { kinds, types } = await store.vocabularyCounts();
     expect(kinds.get('Person')).toBe(1);

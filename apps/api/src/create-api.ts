@@ -7,7 +7,7 @@ import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
 import { translateStoreError } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
-import { createExportReader, useExportRoute } from './export';
+import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
 import { LIMITS } from './limits';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema/load-schema';
@@ -24,6 +24,8 @@ export interface ApiDeps {
   queryTimeoutMs?: number;
   /** Whole-request timeout (ms). */
   requestTimeoutMs?: number;
+  /** Read transaction timeout of one export (ms, default EXPORT_LIMITS.timeoutMs). */
+  exportTimeoutMs?: number;
   /** Observe every Cypher query (logging, tests counting queries). */
   onQuery?: (event: QueryEvent) => void;
 }
@@ -117,7 +119,10 @@ export function createApi(deps: ApiDeps) {
       }),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
       // GET|POST /export: files of a subgraph (src/export).
-      useExportRoute({ reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database }), logger: deps.logger }),
+      useExportRoute({
+        reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs }),
+        logger: deps.logger,
+      }),
       useReadinessCheck({
         endpoint: '/readyz',
         async check({ fetchAPI }) {

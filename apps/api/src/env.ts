@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_LIMITS } from './export/args';
 
 /**
  * The API's configuration, parsed and validated in one place. A bad value
@@ -16,18 +17,28 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Read transaction timeout of one export (GET/POST /export and the CLI): a large export takes longer than an explorer query. */
+  EXPORT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(EXPORT_LIMITS.timeoutMs),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type ApiEnv = z.infer<typeof EnvSchema>;
 
-export function parseEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
-  const result = EnvSchema.safeParse(env);
+function checked<T>(result: z.ZodSafeParseResult<T>): T {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid API configuration:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
+  return checked(EnvSchema.safeParse(env));
+}
+
+/** EXPORT_TIMEOUT_MS alone, for the export CLI (which needs none of the server's settings). */
+export function exportTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return checked(EnvSchema.pick({ EXPORT_TIMEOUT_MS: true }).safeParse(env)).EXPORT_TIMEOUT_MS;
 }
 
 export function corsOrigins(value: string): string[] | '*' {

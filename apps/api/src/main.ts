@@ -17,6 +17,7 @@ function main() {
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    exportTimeoutMs: env.EXPORT_TIMEOUT_MS,
   });
   const server = createServer(yoga);
   server.requestTimeout = env.REQUEST_TIMEOUT_MS + 5_000;

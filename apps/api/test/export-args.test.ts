@@ -1,4 +1,5 @@
 import { canonicalQuery, checkPngSize, cliCommand, EXPORT_LIMITS, fromSearchParams, parseExportArgs, PNG_LIMITS } from '../src/export';
+import { exportTimeoutFromEnv, parseEnv } from '../src/env';
 import { formatFor } from '../src/export/cli';
 
 describe('export arguments', () => {
@@ -82,5 +83,14 @@ describe('export arguments', () => {
     expect(formatFor(undefined, 'figure.PNG')).toBe('png');
     expect(() => formatFor(undefined, 'x.txt')).toThrow(/Say --format/);
     expect(() => formatFor(undefined, undefined)).toThrow(/Say --format/);
+  });
+
+  it('reads the export timeout from EXPORT_TIMEOUT_MS (default 120 s), refusing nonsense by name', () => {
+    expect(parseEnv({}).EXPORT_TIMEOUT_MS).toBe(EXPORT_LIMITS.timeoutMs);
+    expect(parseEnv({ EXPORT_TIMEOUT_MS: '300000' }).EXPORT_TIMEOUT_MS).toBe(300_000);
+    expect(exportTimeoutFromEnv({})).toBe(120_000);
+    expect(exportTimeoutFromEnv({ EXPORT_TIMEOUT_MS: '5000', PORT: 'not a port' })).toBe(5_000);
+    expect(() => exportTimeoutFromEnv({ EXPORT_TIMEOUT_MS: 'soon' })).toThrow(/Invalid API configuration:\n {2}EXPORT_TIMEOUT_MS: /);
+    expect(() => parseEnv({ EXPORT_TIMEOUT_MS: '10' })).toThrow(/EXPORT_TIMEOUT_MS: .*1000/);
   });
 });

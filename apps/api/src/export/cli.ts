@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS, FIGURE_BACKGROUNDS, FORMAT_INFO, isExportFormat, type Chunk, type ExportFormat } from '@steppe/exporters';
 import { createDriver, isUnavailableError } from '@steppe/graph-store';
 import { DEFAULT_DEV_PASSWORD, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
+import { exportTimeoutFromEnv } from '../env';
 import { EXPORT_LIMITS, ExportError, parseExportArgs } from './args';
 import { createExportReader } from './reader';
 import { prepareExport } from './service';
@@ -75,6 +76,7 @@ async function run(opts: Options) {
     scale: opts.scale,
     background: opts.background,
   });
+  const timeoutMs = exportTimeoutFromEnv();
 
   const conn = neo4jConnectionFromEnv() ?? {
     uri: `bolt://127.0.0.1:${process.env.NEO4J_PORT ?? 7687}`,
@@ -93,7 +95,7 @@ async function run(opts: Options) {
       }
       throw error;
     }
-    const reader = createExportReader({ driver, graph: opts.graph, timeoutMs: EXPORT_LIMITS.timeoutMs });
+    const reader = createExportReader({ driver, graph: opts.graph, timeoutMs });
     const prepared = await prepareExport(args, { reader, out: opts.out });
     const body = toBytes(prepared.body);
     if (!out) {

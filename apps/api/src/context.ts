@@ -13,11 +13,23 @@ interface RelationsKey {
  * the response holds (no N+1).
  */
 export function createLoaders(store: GraphStore) {
+  /** Entities this request already holds (from search, neighbourhood, paths …): answered without a promise. */
+  const known = new Map<string, EntityRecord>();
+  const entity = new DataLoader<string, EntityRecord | null>(async (ids) => {
+    const found = await store.entitiesByIds(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
   return {
-    entity: new DataLoader<string, EntityRecord | null>(async (ids) => {
-      const found = await store.entitiesByIds(ids);
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    entity,
+    /** Remembers an entity the store returned, for Relation.from/to and later lookups in the same request. */
+    remember(e: EntityRecord) {
+      known.set(e.id, e);
+      entity.prime(e.id, e);
+    },
+    /** The entity with this id: synchronously when the request already holds it, else batched through `entity`. */
+    entityById(id: string): EntityRecord | Promise<EntityRecord | null> {
+      return known.get(id) ?? entity.load(id);
+    },
     source: new DataLoader<string, Source | null>(async (ids) => {
       const found = await store.sourcesByIds(ids);
       return ids.map((id) => found.get(id) ?? null);

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { EntityKind } from '@steppe/domain';
 import { ACTIVE_GENERATION } from './generations';
-import { hopPattern, relTypeAlternation, RELATION_PROJECTION, type Direction } from './patterns';
+import { entityProjection, hopPattern, relationProjection, relTypeAlternation, RELATION_PROJECTION, type Direction } from './patterns';
 import { toEntity, toRelation, type EntityRecord, type RelationRecord } from './records';
 import type { ReadRunner } from './runner';
 
@@ -46,94 +46,221 @@ function filterParams(f: RelationFilter) {
   };
 }
 
+/** One entity as a neighbourhood statement returns it: its element id (used within the request) and fields. */
+interface KeyedEntity {
+  key: string;
+  props: Record<string, unknown>;
+}
+
+/**
+ * The relations among the nodes in `nodes` (a list of nodes bound earlier in the
+ * statement) that pass the filter, ordered by id, at most `$edgeLimit` of them
+ * projected; `edgeTotal` counts them all. Membership is by element id, so the
+ * expansion reads no property of the far endpoint; only the returned page is
+ * projected. Runs only when `condition` holds (otherwise edgeTotal 0, edges []).
+ */
+export function edgesAmongSubquery(
+  nodes: string,
+  opts: { types?: readonly string[]; evidence?: boolean; condition?: string; imports?: readonly string[] },
+): string {
+  return `CALL (${[nodes, ...(opts.imports ?? [])].join(', ')}) {
+           WITH ${nodes} WHERE ${opts.condition ?? 'true'}
+           WITH ${nodes}, [x IN ${nodes} | elementId(x)] AS keys
+           UNWIND ${nodes} AS b
+           MATCH (a)-[r${relTypeAlternation(opts.types)}]->(b)
+           WHERE elementId(a) IN keys AND ${RELATION_FILTER}
+           WITH r ORDER BY r.id
+           WITH collect(r) AS found
+           RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationProjection('r', { evidence: opts.evidence })}] AS edges
+         }`;
+}
+
+/**
+ * One breadth-first level of a neighbourhood, as one statement. The first level
+ * also looks the start entities up (`$ids`); later levels expand `$frontier` and
+ * skip `$known` (element ids returned by the previous levels of the same request,
+ * checked against the active generation). Neighbours are ranked by their strongest
+ * relation (sourceCount) then id; all are counted (`total`), the first `room`
+ * (`$nodeLimit` less the entities known so far) are projected. When this level is the request's last (`$final`, or it truncates, or
+ * it finds nothing) and `$withEdges` is set, the relations among all the entities
+ * found are computed in the same statement.
+ */
+export function neighbourhoodLevelStatement(opts: {
+  first: boolean;
+  direction: Direction;
+  types?: readonly string[];
+  evidence?: boolean;
+}): string {
+  const hop = hopPattern(opts.direction, opts.types);
+  const known = opts.first
+    ? `UNWIND $ids AS id
+         MATCH (s:Entity {graph: g, id: id})
+         WITH collect(s) AS starts
+         WITH starts, starts AS frontier, starts AS knownNodes, [x IN starts | elementId(x)] AS knownKeys`
+    : `OPTIONAL MATCH (k:Entity) WHERE elementId(k) IN $known AND k.graph = g
+         WITH g, collect(k) AS knownNodes
+         OPTIONAL MATCH (f:Entity) WHERE elementId(f) IN $frontier AND f.graph = g
+         WITH [] AS starts, collect(f) AS frontier, knownNodes, $known AS knownKeys`;
+  return `${ACTIVE_GENERATION}
+         ${known}
+         CALL (frontier, knownKeys) {
+           UNWIND frontier AS n
+           MATCH (n)${hop}(m:Entity)
+           WHERE NOT elementId(m) IN knownKeys AND ($kinds IS NULL OR m.kind IN $kinds) AND ${RELATION_FILTER}
+           WITH m, max(r.sourceCount) AS strength
+           ORDER BY strength DESC, m.id
+           RETURN collect(m) AS found
+         }
+         WITH starts, knownNodes, found, CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room
+         WITH starts, knownNodes, room, size(found) AS total, found[0..room] AS page
+         WITH starts, room, total, page, knownNodes + page AS nodes
+         ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
+         RETURN [x IN starts | {key: elementId(x), props: ${entityProjection('x')}}] AS starts,
+                room, total,
+                [x IN page | {key: elementId(x), props: ${entityProjection('x')}}] AS page,
+                edgeTotal, edges`;
+}
+
+/** The given entities and the relations among them, in one statement. */
+export function subgraphStatement(opts: { evidence?: boolean }): string {
+  return `${ACTIVE_GENERATION}
+         UNWIND $ids AS id
+         MATCH (n:Entity {graph: g, id: id})
+         WITH collect(n) AS nodes
+         ${edgesAmongSubquery('nodes', { evidence: opts.evidence })}
+         RETURN [x IN nodes | ${entityProjection('x')}] AS nodes, edgeTotal, edges`;
+}
+
+/**
+ * Paths between two entities, shortest first, with whether each endpoint exists
+ * (one statement, always one row). `maxHops` must be a validated integer.
+ */
+export function pathsStatement(opts: { maxHops: number; types?: readonly string[]; mode: PathMode; evidence?: boolean }): string {
+  if (!Number.isInteger(opts.maxHops) || opts.maxHops < 1 || opts.maxHops > 6) throw new Error('maxHops must be 1–6');
+  const rel = `[${relTypeAlternation(opts.types)}*1..${opts.maxHops}]`;
+  const match =
+    opts.mode === 'SHORTEST'
+      ? `MATCH p = shortestPath((a)-${rel}-(b))`
+      : opts.mode === 'ALL_SHORTEST'
+        ? `MATCH p = allShortestPaths((a)-${rel}-(b))`
+        : `MATCH p = (a)-${rel}-(b) WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))`;
+  return `${ACTIVE_GENERATION}
+         OPTIONAL MATCH (a:Entity {graph: g, id: $fromId})
+         OPTIONAL MATCH (b:Entity {graph: g, id: $toId})
+         CALL (a, b) {
+           WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+           ${match}
+           WITH p ORDER BY length(p) LIMIT $limit
+           RETURN collect({nodes: [x IN nodes(p) | ${entityProjection('x')}],
+                           rels: [r IN relationships(p) | ${relationProjection('r', { evidence: opts.evidence })}]}) AS paths
+         }
+         RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
+}
+
 export function createExplorer(read: ReadRunner, graph: string) {
-  /** Relations among a set of entities that pass the filter (at most `limit`). */
-  async function edgesAmong(ids: string[], filter: RelationFilter, limit: number) {
-    const rows = await read(
-      `${ACTIVE_GENERATION}
-       MATCH (a:Entity {graph: g})-[r${relTypeAlternation(filter.types)}]->(b:Entity {graph: g})
-       WHERE a.id IN $ids AND b.id IN $ids AND ${RELATION_FILTER}
-       WITH r ORDER BY r.id
-       WITH collect(${RELATION_PROJECTION}) AS found
-       RETURN size(found) AS total, found[0..$limit] AS edges`,
-      { graph, ids, ...filterParams(filter), limit: neo4j.int(limit) },
-    );
+  const toRelations = (rows: unknown) => ((rows as Record<string, unknown>[] | undefined) ?? []).map(toRelation);
+
+  /** Paths between two entities, shortest first, and which of the two entities do not exist (one statement). */
+  async function findPaths(
+    fromId: string,
+    toId: string,
+    opts: { maxHops: number; types?: readonly string[]; mode: PathMode; limit: number; evidence?: boolean },
+  ): Promise<{ paths: PathRecord[]; missingIds: string[] }> {
+    const rows = await read(pathsStatement(opts), { graph, fromId, toId, limit: neo4j.int(opts.limit) });
     const row = rows[0];
-    return {
-      total: Number(row?.total ?? 0),
-      edges: ((row?.edges as Record<string, unknown>[] | undefined) ?? []).map(toRelation),
-    };
+    const missingIds = [...(row?.fromFound ? [] : [fromId]), ...(row?.toFound ? [] : [toId])];
+    const paths = ((row?.paths as { nodes: Record<string, unknown>[]; rels: Record<string, unknown>[] }[] | undefined) ?? []).map((p) => ({
+      nodes: p.nodes.map(toEntity),
+      relations: p.rels.map(toRelation),
+    }));
+    return { paths, missingIds };
   }
 
   return {
     /**
-     * Breadth-first expansion, one query per hop (so at most depth + 2 queries),
-     * stopping at `nodeLimit` nodes; then the relations among the nodes found.
+     * Breadth-first expansion, one statement per level (the first also looks the
+     * start entities up, the last also returns the relations among the entities
+     * found, so at most `depth` statements), stopping at `nodeLimit` nodes.
+     * `withEdges: false` skips the relations (edges empty, omittedEdges 0) for
+     * callers that only need the entities; `evidence: false` leaves the evidence
+     * lists out of the relations.
      */
     async neighbourhood(
       ids: readonly string[],
-      opts: RelationFilter & { depth: number; direction: Direction; nodeLimit: number; edgeLimit: number },
+      opts: RelationFilter & {
+        depth: number;
+        direction: Direction;
+        nodeLimit: number;
+        edgeLimit: number;
+        withEdges?: boolean;
+        evidence?: boolean;
+      },
     ): Promise<Subgraph & { missingIds: string[] }> {
-      const startRows = await read(
-        `${ACTIVE_GENERATION} UNWIND $ids AS id MATCH (n:Entity {graph: g, id: id}) RETURN properties(n) AS props`,
-        { graph, ids: [...new Set(ids)] },
-      );
+      const withEdges = opts.withEdges ?? true;
       const nodes = new Map<string, EntityRecord>();
-      for (const row of startRows) {
-        const e = toEntity(row.props as Record<string, unknown>);
-        nodes.set(e.id, e);
-      }
-      const missingIds = ids.filter((id) => !nodes.has(id));
-      let frontier = [...nodes.keys()];
+      const keys: string[] = [];
+      let frontier: string[] = [];
       let omittedNodes = 0;
-      const hop = hopPattern(opts.direction, opts.types);
-      for (let level = 0; level < opts.depth && frontier.length > 0; level++) {
-        const room = opts.nodeLimit - nodes.size;
+      let edges: RelationRecord[] = [];
+      let edgeTotal = 0;
+      const depth = Math.max(1, opts.depth);
+      for (let level = 0; level < depth; level++) {
+        const final = level === depth - 1;
         const rows = await read(
-          `${ACTIVE_GENERATION}
-           UNWIND $frontier AS id
-           MATCH (n:Entity {graph: g, id: id})${hop}(m:Entity)
-           WHERE NOT m.id IN $known AND ($kinds IS NULL OR m.kind IN $kinds) AND ${RELATION_FILTER}
-           WITH m, max(r.sourceCount) AS strength
-           ORDER BY strength DESC, m.id
-           WITH collect(properties(m)) AS found
-           RETURN size(found) AS total, found[0..$room] AS page`,
-          { graph, frontier, known: [...nodes.keys()], ...filterParams(opts), room: neo4j.int(Math.max(room, 0)) },
+          neighbourhoodLevelStatement({ first: level === 0, direction: opts.direction, types: opts.types, evidence: opts.evidence }),
+          {
+            graph,
+            ...(level === 0 ? { ids: [...new Set(ids)] } : { frontier, known: keys }),
+            ...filterParams(opts),
+            nodeLimit: neo4j.int(opts.nodeLimit),
+            final,
+            withEdges,
+            edgeLimit: neo4j.int(opts.edgeLimit),
+          },
         );
         const row = rows[0];
-        const total = Number(row?.total ?? 0);
-        const page = ((row?.page as Record<string, unknown>[] | undefined) ?? []).map(toEntity);
-        frontier = [];
-        for (const e of page) {
+        for (const s of (row?.starts as KeyedEntity[] | undefined) ?? []) {
+          const e = toEntity(s.props);
+          if (!nodes.has(e.id)) keys.push(s.key);
           nodes.set(e.id, e);
-          frontier.push(e.id);
         }
-        if (total > page.length) {
-          omittedNodes += total - page.length;
+        const total = Number(row?.total ?? 0);
+        const room = Number(row?.room ?? 0);
+        const page = (row?.page as KeyedEntity[] | undefined) ?? [];
+        frontier = [];
+        for (const x of page) {
+          const e = toEntity(x.props);
+          nodes.set(e.id, e);
+          keys.push(x.key);
+          frontier.push(x.key);
+        }
+        if (total > page.length) omittedNodes += total - page.length;
+        if (final || total > room || total === 0) {
+          // The statement computed the relations among everything found (see neighbourhoodLevelStatement).
+          edgeTotal = Number(row?.edgeTotal ?? 0);
+          edges = toRelations(row?.edges);
           break;
         }
       }
-      const { total, edges } = await edgesAmong([...nodes.keys()], opts, opts.edgeLimit);
       return {
         nodes: [...nodes.values()],
         edges,
-        truncated: omittedNodes > 0 || total > edges.length,
+        truncated: omittedNodes > 0 || edgeTotal > edges.length,
         omittedNodes,
-        omittedEdges: total - edges.length,
-        missingIds,
+        omittedEdges: edgeTotal - edges.length,
+        missingIds: ids.filter((id) => !nodes.has(id)),
       };
     },
 
     /** Relations among exactly the given entities. */
-    async subgraph(ids: readonly string[], edgeLimit: number): Promise<Subgraph & { missingIds: string[] }> {
+    async subgraph(ids: readonly string[], edgeLimit: number, opts: { evidence?: boolean } = {}): Promise<Subgraph & { missingIds: string[] }> {
       const unique = [...new Set(ids)];
-      const rows = await read(
-        `${ACTIVE_GENERATION} UNWIND $ids AS id MATCH (n:Entity {graph: g, id: id}) RETURN properties(n) AS props`,
-        { graph, ids: unique },
-      );
-      const nodes = rows.map((r) => toEntity(r.props as Record<string, unknown>));
+      const rows = await read(subgraphStatement(opts), { graph, ids: unique, edgeLimit: neo4j.int(edgeLimit), ...filterParams({}) });
+      const row = rows[0];
+      const nodes = ((row?.nodes as Record<string, unknown>[] | undefined) ?? []).map(toEntity);
       const found = new Set(nodes.map((n) => n.id));
-      const { total, edges } = await edgesAmong([...found], {}, edgeLimit);
+      const total = Number(row?.edgeTotal ?? 0);
+      const edges = toRelations(row?.edges);
       return {
         nodes,
         edges,
@@ -144,30 +271,11 @@ export function createExplorer(read: ReadRunner, graph: string) {
       };
     },
 
+    findPaths,
+
     /** Paths between two entities, shortest first. `maxHops` is a validated integer (1–6). */
     async paths(fromId: string, toId: string, opts: { maxHops: number; types?: readonly string[]; mode: PathMode; limit: number }): Promise<PathRecord[]> {
-      if (!Number.isInteger(opts.maxHops) || opts.maxHops < 1 || opts.maxHops > 6) throw new Error('maxHops must be 1–6');
-      const rel = `[${relTypeAlternation(opts.types)}*1..${opts.maxHops}]`;
-      const match =
-        opts.mode === 'SHORTEST'
-          ? `MATCH p = shortestPath((a)-${rel}-(b))`
-          : opts.mode === 'ALL_SHORTEST'
-            ? `MATCH p = allShortestPaths((a)-${rel}-(b))`
-            : `MATCH p = (a)-${rel}-(b) WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))`;
-      const rows = await read(
-        `${ACTIVE_GENERATION}
-         MATCH (a:Entity {graph: g, id: $fromId}), (b:Entity {graph: g, id: $toId})
-         WHERE a <> b
-         ${match}
-         WITH p ORDER BY length(p) LIMIT $limit
-         RETURN [n IN nodes(p) | properties(n)] AS nodes,
-                [r IN relationships(p) | ${RELATION_PROJECTION}] AS rels`,
-        { graph, fromId, toId, limit: neo4j.int(opts.limit) },
-      );
-      return rows.map((row) => ({
-        nodes: (row.nodes as Record<string, unknown>[]).map(toEntity),
-        relations: (row.rels as Record<string, unknown>[]).map(toRelation),
-      }));
+      return (await findPaths(fromId, toId, opts)).paths;
     },
 
     /** Events and dated relations in time order, optionally around given entities. */

@@ -30,3 +30,35 @@ export function hopPattern(direction: Direction, types: readonly string[] | unde
 
 /** Projection that returns a relationship as a plain map with its type and endpoint ids. */
 export const RELATION_PROJECTION = 'r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}';
+
+const IDENTIFIER = /^[a-z][A-Za-z0-9]*$/;
+
+function variableName(variable: string): string {
+  if (!IDENTIFIER.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
+  return variable;
+}
+
+/** The stored relationship properties a RelationRecord is built from (never `graph` or the sort keys). */
+const RELATION_FIELDS = ['id', 'date', 'startDate', 'endDate', 'stance', 'confidence', 'detail', 'sourceCount', 'contested'];
+const EVIDENCE_FIELDS = ['evidenceSources', 'evidenceQuotes', 'evidenceStances'];
+
+/**
+ * Explicit projection of a relationship: only the fields a RelationRecord needs, with
+ * its type and endpoint ids. Without `evidence` the three evidence lists (the bulk
+ * of a relation's bytes) are left out, and the record's `evidence` comes back empty:
+ * for responses that do not select it.
+ */
+export function relationProjection(variable = 'r', opts: { evidence?: boolean } = {}): string {
+  const v = variableName(variable);
+  const fields = opts.evidence === false ? RELATION_FIELDS : [...RELATION_FIELDS, ...EVIDENCE_FIELDS];
+  return `${v} {${fields.map((f) => `.${f}`).join(', ')}, type: type(${v}), from: startNode(${v}).id, to: endNode(${v}).id}`;
+}
+
+/** The stored node properties an EntityRecord is built from (never `graph` or the sort keys). */
+const ENTITY_FIELDS = ['id', 'kind', 'name', 'aliases', 'description', 'roles', 'orgType', 'country', 'placeType', 'lat', 'lon', 'startDate', 'endDate', 'placeId'];
+
+/** Explicit projection of an entity node: the fields toEntity reads. */
+export function entityProjection(variable = 'n'): string {
+  const v = variableName(variable);
+  return `${v} {${ENTITY_FIELDS.map((f) => `.${f}`).join(', ')}}`;
+}

@@ -2,8 +2,9 @@ import neo4j from 'neo4j-driver';
 import { isEntityKind, type EntityKind, type Source } from '@steppe/domain';
 import { ACTIVE_GENERATION, assertGraphName } from './generations';
 import { createExplorer } from './explore';
-import { hopPattern, RELATION_PROJECTION, type Direction } from './patterns';
+import { hopPattern, relationProjection, RELATION_PROJECTION, type Direction } from './patterns';
 import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord } from './records';
+import { relationListQuery, type RelationListFilter } from './relation-list';
 import { createReadRunner, type RunnerOptions } from './runner';
 import { SEARCH_INDEX } from './schema';
 import { buildLuceneQuery } from './search-query';
@@ -28,6 +29,8 @@ export interface RelationsQuery {
   direction?: Direction;
   offset: number;
   limit: number;
+  /** Include each relation's evidence lists (default true); false leaves `evidence` empty. */
+  evidence?: boolean;
 }
 
 /** Upper bound on full-text hits considered for ranking and paging. */
@@ -79,10 +82,21 @@ export function createGraphStore(options: GraphStoreOptions) {
          MATCH (a:Entity)-[r]->()
          WHERE a.graph = g AND a.id IS NOT NULL AND $sourceId IN r.evidenceSources
          WITH r ORDER BY r.sortStart, r.id
-         WITH collect(${RELATION_PROJECTION}) AS found
-         RETURN size(found) AS total, found[$offset..$offset + $limit] AS page`,
+         WITH collect(r) AS found
+         RETURN size(found) AS total, [r IN found[$offset..$offset + $limit] | ${RELATION_PROJECTION}] AS page`,
         { graph, sourceId, offset: neo4j.int(offset), limit: neo4j.int(limit) },
       );
+      const row = rows[0];
+      return {
+        totalCount: Number(row?.total ?? 0),
+        items: ((row?.page as Record<string, unknown>[] | undefined) ?? []).map(toRelation),
+      };
+    },
+
+    /** One page of the relations across the graph that pass the filter, in time order, with the total. */
+    async relations(filter: RelationListFilter): Promise<Page<RelationRecord>> {
+      const { cypher, params } = relationListQuery(graph, filter);
+      const rows = await read(cypher, params);
       const row = rows[0];
       return {
         totalCount: Number(row?.total ?? 0),
@@ -99,8 +113,8 @@ export function createGraphStore(options: GraphStoreOptions) {
          CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $maxHits}) YIELD node, score
          WHERE node.graph = g AND ($kinds IS NULL OR node.kind IN $kinds)
          WITH node, score ORDER BY score DESC, node.name ASC
-         WITH collect({props: properties(node), score: score}) AS hits
-         RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page`,
+         WITH collect({node: node, score: score}) AS hits
+         RETURN size(hits) AS total, [h IN hits[$offset..$offset + $limit] | {props: properties(h.node), score: h.score}] AS page`,
         {
           graph,
           index: SEARCH_INDEX,
@@ -151,8 +165,9 @@ export function createGraphStore(options: GraphStoreOptions) {
          MATCH (n:Entity {graph: g, id: id})
          CALL (n) {
            MATCH (n)${hop}(m:Entity)
-           WITH r, m ORDER BY type(r), coalesce(r.sortStart, '9999'), r.id
-           RETURN count(r) AS total, collect(${RELATION_PROJECTION})[$offset..$offset + $limit] AS page
+           WITH r ORDER BY type(r), coalesce(r.sortStart, '9999'), r.id
+           WITH collect(r) AS found
+           RETURN size(found) AS total, [r IN found[$offset..$offset + $limit] | ${relationProjection('r', { evidence: q.evidence })}] AS page
          }
          RETURN id, total, page`,
         { graph, ids: [...new Set(ids)], offset: neo4j.int(q.offset), limit: neo4j.int(q.limit) },

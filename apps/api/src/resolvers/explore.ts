@@ -1,8 +1,10 @@
 import { dateEnd, dateStart, type EntityKind } from '@steppe/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { PathMode } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, userError } from '../errors';
 import { LIMITS } from '../limits';
+import { selectsAnywhere, selectsField } from '../selection';
 
 type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -45,6 +47,7 @@ export const exploreQueries = {
       limit?: number | null;
     },
     ctx: ApiContext,
+    info: GraphQLResolveInfo,
   ) {
     const ids = idList('ids', args.ids, LIMITS.neighbourhoodIds);
     const depth = bounded('depth', args.depth, 1, 1, LIMITS.neighbourhoodDepth);
@@ -59,9 +62,12 @@ export const exploreQueries = {
       ...dateRange(args.from, args.to),
       nodeLimit: Math.max(nodeLimit, ids.length),
       edgeLimit: LIMITS.subgraphEdges,
+      // The relations among the entities are the costliest part: only when the response shows them.
+      withEdges: selectsField(info, 'edges', 'truncated', 'omittedEdges'),
+      evidence: selectsAnywhere(info, 'evidence'),
     });
     if (result.missingIds.length === ids.length) throw unknownIds(result.missingIds);
-    for (const n of result.nodes) ctx.loaders.entity.prime(n.id, n);
+    for (const n of result.nodes) ctx.loaders.remember(n);
     return result;
   },
 
@@ -69,30 +75,31 @@ export const exploreQueries = {
     _: unknown,
     args: { from: string; to: string; maxHops?: number | null; relationTypes?: string[] | null; mode?: PathMode | null; limit?: number | null },
     ctx: ApiContext,
+    info: GraphQLResolveInfo,
   ) {
     const maxHops = bounded('maxHops', args.maxHops, 4, 1, LIMITS.pathHops);
     const limit = bounded('limit', args.limit, 5, 1, LIMITS.paths);
     if (args.from === args.to) throw userError('`from` and `to` are the same entity.');
-    const found = await ctx.loaders.entity.loadMany([args.from, args.to]);
-    const missing = [args.from, args.to].filter((_, i) => !found[i] || found[i] instanceof Error);
-    if (missing.length > 0) throw unknownIds(missing);
-    const paths = await ctx.store.paths(args.from, args.to, {
+    // One statement both checks that the two entities exist and finds the paths.
+    const { paths, missingIds } = await ctx.store.findPaths(args.from, args.to, {
       maxHops,
       types: args.relationTypes ?? undefined,
       mode: args.mode ?? 'SHORTEST',
       limit: (args.mode ?? 'SHORTEST') === 'SHORTEST' ? 1 : limit,
+      evidence: selectsAnywhere(info, 'evidence'),
     });
+    if (missingIds.length > 0) throw unknownIds(missingIds);
     return paths.map((p) => {
-      for (const n of p.nodes) ctx.loaders.entity.prime(n.id, n);
+      for (const n of p.nodes) ctx.loaders.remember(n);
       return { ...p, length: p.relations.length };
     });
   },
 
-  async subgraph(_: unknown, args: { ids: string[] }, ctx: ApiContext) {
+  async subgraph(_: unknown, args: { ids: string[] }, ctx: ApiContext, info: GraphQLResolveInfo) {
     const ids = idList('ids', args.ids, LIMITS.subgraphIds);
-    const result = await ctx.store.subgraph(ids, LIMITS.subgraphEdges);
+    const result = await ctx.store.subgraph(ids, LIMITS.subgraphEdges, { evidence: selectsAnywhere(info, 'evidence') });
     if (result.missingIds.length > 0) throw unknownIds(result.missingIds);
-    for (const n of result.nodes) ctx.loaders.entity.prime(n.id, n);
+    for (const n of result.nodes) ctx.loaders.remember(n);
     return result;
   },
 
@@ -106,7 +113,7 @@ export const exploreQueries = {
     const items = await ctx.store.timeline({ ...dateRange(args.from, args.to), ids: args.ids ?? undefined, kinds: args.kinds ?? undefined, limit });
     return items.map((item) => {
       if (item.entity) {
-        ctx.loaders.entity.prime(item.entity.id, item.entity);
+        ctx.loaders.remember(item.entity);
         const e = item.entity.kind === 'Event' ? item.entity : undefined;
         return { date: item.sortKey, endDate: e?.endDate ? dateEnd(e.endDate) : null, event: item.entity, relation: null };
       }

@@ -5,11 +5,13 @@ import {
   relationTypeInfo,
   type EntityKind,
 } from '@steppe/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord, RelationRecord } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, userError } from '../errors';
 import { LIMITS } from '../limits';
 import { connection, decodeCursor, pageSize } from '../paging';
+import { selectsAnywhere } from '../selection';
 import { exploreQueries } from './explore';
 import { DateScalar } from './scalars';
 
@@ -22,12 +24,12 @@ interface RelationsArgs {
   after?: string | null;
 }
 
-async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: ApiContext) {
+async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: ApiContext, info: GraphQLResolveInfo) {
   const limit = pageSize('first', args.first, 20, LIMITS.relationsFirst);
   const offset = decodeCursor(args.after);
   const page = await ctx.loaders.relations.load({
     id: entity.id,
-    query: { types: args.types ?? undefined, direction: args.direction ?? 'BOTH', offset, limit },
+    query: { types: args.types ?? undefined, direction: args.direction ?? 'BOTH', offset, limit, evidence: selectsAnywhere(info, 'evidence') },
   });
   return connection(page.items, offset, page.totalCount);
 }
@@ -49,12 +51,30 @@ export const resolvers = {
       const limit = pageSize('first', args.first, 10, LIMITS.searchFirst);
       const offset = decodeCursor(args.after);
       const page = await ctx.store.search(query, { kinds: args.kinds ?? undefined, offset, limit });
-      for (const hit of page.items) ctx.loaders.entity.prime(hit.entity.id, hit.entity);
+      for (const hit of page.items) ctx.loaders.remember(hit.entity);
       const result = connection(page.items, offset, page.totalCount);
       return {
         ...result,
         edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.entity, score: e.node.score })),
       };
+    },
+
+    async relations(
+      _: unknown,
+      args: { types?: string[] | null; contested?: boolean | null; source?: string | null; first?: number | null; after?: string | null },
+      ctx: ApiContext,
+    ) {
+      const limit = pageSize('first', args.first, 20, LIMITS.relationsFirst);
+      const offset = decodeCursor(args.after);
+      if (args.source !== null && args.source !== undefined && args.source.length > 200) throw userError('`source` is too long to be a source id.');
+      const page = await ctx.store.relations({
+        types: args.types ?? undefined,
+        contested: args.contested ?? undefined,
+        sourceId: args.source ?? undefined,
+        offset,
+        limit,
+      });
+      return connection(page.items, offset, page.totalCount);
     },
 
     entity(_: unknown, args: { id: string }, ctx: ApiContext) {
@@ -92,13 +112,13 @@ export const resolvers = {
   Event: {
     ...entityFields,
     place: (event: EntityRecord, _: unknown, ctx: ApiContext) =>
-      event.kind === 'Event' && event.placeId ? ctx.loaders.entity.load(event.placeId) : null,
+      event.kind === 'Event' && event.placeId ? ctx.loaders.entityById(event.placeId) : null,
   },
 
   Relation: {
     label: (r: RelationRecord) => relationTypeInfo(r.type).label,
-    from: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entity.load(r.from),
-    to: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entity.load(r.to),
+    from: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(r.from),
+    to: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(r.to),
   },
 
   Source: {

@@ -1,0 +1,126 @@
+import { edgesAmongSubquery, neighbourhoodLevelStatement, pathsStatement, subgraphStatement } from '../src/explore';
+import { entityProjection, relationProjection } from '../src/patterns';
+import { relationListQuery } from '../src/relation-list';
+
+/** Every `$name` a statement refers to. */
+const paramsOf = (cypher: string) => new Set([...cypher.matchAll(/\$([A-Za-z]\w*)/g)].map((m) => m[1]));
+
+describe('projections', () => {
+  it('project relations explicitly, with or without the evidence lists, never the generation key', () => {
+    const full = relationProjection('r');
+    expect(full).toMatch(/^r \{\.id, /);
+    for (const field of ['.sourceCount', '.contested', '.evidenceSources', '.evidenceQuotes', '.evidenceStances', 'type: type(r)', 'from: startNode(r).id', 'to: endNode(r).id']) {
+      expect(full).toContain(field);
+    }
+    expect(full).not.toMatch(/\.\*|\.graph\b|sortStart/);
+    const light = relationProjection('x', { evidence: false });
+    expect(light).toContain('type: type(x)');
+    expect(light).toContain('.sourceCount');
+    expect(light).not.toContain('evidence');
+  });
+
+  it('projects entities explicitly', () => {
+    const p = entityProjection('m');
+    expect(p).toMatch(/^m \{\.id, \.kind, \.name, /);
+    expect(p).not.toMatch(/\.graph\b|sortStart/);
+  });
+
+  it.each(['r}) DETACH DELETE r //', 'R', '1r', ''])('refuses %j as a variable', (v) => {
+    expect(() => relationProjection(v)).toThrow(/Invalid Cypher variable/);
+    expect(() => entityProjection(v)).toThrow(/Invalid Cypher variable/);
+  });
+});
+
+describe('edges among a node list', () => {
+  it('tests membership by element id and projects only the page it returns', () => {
+    const q = edgesAmongSubquery('nodes', { types: ['ACCUSED'], evidence: false, condition: '$withEdges', imports: ['total'] });
+    expect(q).toMatch(/^CALL \(nodes, total\) \{/);
+    expect(q).toContain('WITH nodes WHERE $withEdges');
+    expect(q).toContain('[x IN nodes | elementId(x)] AS keys');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b)');
+    expect(q).toContain('elementId(a) IN keys');
+    // collect the relationships, project only the slice
+    expect(q).toMatch(/WITH collect\(r\) AS found\s+RETURN size\(found\) AS edgeTotal, \[r IN found\[0\.\.\$edgeLimit\] \| r \{/);
+    expect(q).not.toContain('evidence');
+  });
+
+  it('writes only vocabulary relation types', () => {
+    expect(() => edgesAmongSubquery('nodes', { types: ['ACCUSED]->() DETACH DELETE a //'] })).toThrow(/Unknown relation type/);
+  });
+});
+
+describe('neighbourhood level statement', () => {
+  it('looks the start entities up in the first level and expands them in the same statement', () => {
+    const q = neighbourhoodLevelStatement({ first: true, direction: 'BOTH', types: undefined });
+    expect(q).toContain('UNWIND $ids AS id');
+    expect(q).toContain('MATCH (n)-[r]-(m:Entity)');
+    expect(q).toContain('NOT elementId(m) IN knownKeys');
+    expect(q).not.toContain('$frontier');
+    // only the page of neighbours is projected
+    expect(q).toMatch(/RETURN collect\(m\) AS found/);
+    expect(q).toContain('$nodeLimit - size(knownNodes)');
+    expect(q).toContain('found[0..room] AS page');
+    expect(q).toContain('$withEdges AND ($final OR total > room OR total = 0)');
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+  });
+
+  it('continues from element ids of the previous levels, checked against the active generation', () => {
+    const q = neighbourhoodLevelStatement({ first: false, direction: 'OUT', types: ['ACCUSED', 'RESIGNED'] });
+    expect(q).toContain('elementId(f) IN $frontier AND f.graph = g');
+    expect(q).toContain('elementId(k) IN $known AND k.graph = g');
+    expect(q).toContain('MATCH (n)-[r:ACCUSED|RESIGNED]->(m:Entity)');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED|RESIGNED]->(b)');
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'frontier', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+  });
+
+  it('includes the evidence lists only when asked', () => {
+    expect(neighbourhoodLevelStatement({ first: true, direction: 'BOTH' })).toContain('.evidenceQuotes');
+    expect(neighbourhoodLevelStatement({ first: true, direction: 'BOTH', evidence: false })).not.toContain('evidence');
+  });
+});
+
+describe('subgraph and paths statements', () => {
+  it('reads a subgraph in one statement with parameters only', () => {
+    const q = subgraphStatement({ evidence: true });
+    expect(q).toContain('UNWIND $ids AS id');
+    expect(q).toContain('.evidenceQuotes');
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'minSources', 'from', 'to', 'edgeLimit']));
+  });
+
+  it('checks both endpoints and finds paths in one statement', () => {
+    const q = pathsStatement({ maxHops: 4, mode: 'SHORTEST', evidence: false });
+    expect(q).toContain('OPTIONAL MATCH (a:Entity {graph: g, id: $fromId})');
+    expect(q).toContain('OPTIONAL MATCH (b:Entity {graph: g, id: $toId})');
+    expect(q).toContain('shortestPath((a)-[*1..4]-(b))');
+    expect(q).toContain('a IS NOT NULL AS fromFound');
+    expect(q).not.toContain('evidence');
+    expect(pathsStatement({ maxHops: 2, mode: 'ALL_SHORTEST', types: ['ACCUSED'] })).toContain('allShortestPaths((a)-[:ACCUSED*1..2]-(b))');
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'fromId', 'toId', 'limit']));
+  });
+
+  it.each([0, 7, 2.5])('refuses maxHops %p', (maxHops) => {
+    expect(() => pathsStatement({ maxHops, mode: 'ALL' })).toThrow(/maxHops/);
+  });
+});
+
+describe('relation list', () => {
+  it('writes vocabulary types into the pattern and everything else as parameters', () => {
+    const { cypher, params } = relationListQuery('steppe', { types: ['ACCUSED', 'DENIED'], contested: true, sourceId: "x' OR 1=1", offset: 20, limit: 10 });
+    expect(cypher).toContain('[r:ACCUSED|DENIED]');
+    expect(cypher).not.toContain("x' OR 1=1");
+    for (const name of paramsOf(cypher)) expect(params).toHaveProperty(name as string);
+    expect(params).toMatchObject({ graph: 'steppe', contested: true, sourceId: "x' OR 1=1" });
+    expect(Number(params.offset)).toBe(20);
+    expect(Number(params.limit)).toBe(10);
+  });
+
+  it('leaves filters out as nulls and matches every type when none is given', () => {
+    const { cypher, params } = relationListQuery('steppe', { offset: 0, limit: 5 });
+    expect(cypher).toContain('-[r]->');
+    expect(params).toMatchObject({ contested: null, sourceId: null });
+  });
+
+  it('refuses a type outside the vocabulary', () => {
+    expect(() => relationListQuery('steppe', { types: ['KNOWS'], offset: 0, limit: 5 })).toThrow(/Unknown relation type "KNOWS"/);
+  });
+});

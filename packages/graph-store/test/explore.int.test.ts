@@ -1,0 +1,212 @@
+import type { Driver } from 'neo4j-driver';
+import { RELATION_TYPES, type Entity, type EntityKind, type Relation, type RelationType } from '@steppe/domain';
+import { createGraphStore, loadGraph, relationProps, type Direction, type GraphData, type GraphStore, type RelationFilter } from '../src';
+import { dropGraph, testDriver, uniqueGraph } from './support/neo4j';
+
+/** A small random graph with hubs, parallel and reciprocal relations, dates and repeated sources. */
+function randomGraph(seed: number): GraphData {
+  let state = seed;
+  const rand = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const kinds: EntityKind[] = ['Person', 'Organisation', 'Place', 'Event'];
+  const entities: Entity[] = Array.from({ length: 60 }, (_, i) => {
+    const kind = kinds[i % 4]!;
+    const base = { id: `e-${String(i).padStart(2, '0')}`, name: `Entity ${i}`, aliases: [], description: '' };
+    return kind === 'Person' ? { ...base, kind, roles: [] } : { ...base, kind };
+  });
+  const byKind = (k: EntityKind) => entities.filter((e) => e.kind === k);
+  const relations: Relation[] = [];
+  for (let i = 0; relations.length < 420; i++) {
+    const type = RELATION_TYPES[Math.floor(rand() * RELATION_TYPES.length)]!;
+    const froms = type.from.flatMap(byKind);
+    const tos = type.to.flatMap(byKind);
+    // heavy-tailed endpoints: a few entities take most relations
+    const from = froms[Math.floor(froms.length * rand() ** 2.5)]!;
+    const to = tos[Math.floor(tos.length * rand() ** 2.5)]!;
+    if (from.id === to.id) continue;
+    const day = `2022-0${1 + Math.floor(rand() * 6)}-1${Math.floor(rand() * 9)}`;
+    const evidence = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({ sourceId: `s-${Math.floor(rand() * 3)}`, quote: `quote ${i}` }));
+    relations.push({
+      id: `r-${String(i).padStart(4, '0')}`,
+      type: type.name as RelationType,
+      from: from.id,
+      to: to.id,
+      ...(type.dated && rand() < 0.7 ? { date: day } : {}),
+      stance: 'REPORTED',
+      confidence: 0.5,
+      evidence,
+    });
+  }
+  const sources = [0, 1, 2].map((i) => ({ id: `s-${i}`, title: `Source ${i}`, languages: ['en'] }));
+  return { sources, entities, relations };
+}
+
+interface Expected {
+  nodes: string[];
+  edges: string[];
+  truncated: boolean;
+  omittedNodes: number;
+  omittedEdges: number;
+  missingIds: string[];
+}
+
+/** The documented neighbourhood semantics, written out plainly over the in-memory graph. */
+function referenceNeighbourhood(
+  data: GraphData,
+  ids: string[],
+  opts: RelationFilter & { depth: number; direction: Direction; nodeLimit: number; edgeLimit: number },
+): Expected {
+  const entities = new Map(data.entities.map((e) => [e.id, e]));
+  const passes = (r: Relation) => {
+    const p = relationProps(r) as { sourceCount: number; sortStart?: string; sortEnd?: string };
+    if (opts.types && opts.types.length > 0 && !opts.types.includes(r.type)) return false;
+    if (opts.minSources && opts.minSources > 1 && p.sourceCount < opts.minSources) return false;
+    if (opts.from && p.sortEnd !== undefined && p.sortEnd < opts.from) return false;
+    if (opts.to && p.sortStart !== undefined && p.sortStart > opts.to) return false;
+    return true;
+  };
+  const strengthOf = (r: Relation) => (relationProps(r) as { sourceCount: number }).sourceCount;
+  const nodes: string[] = [];
+  for (const id of new Set(ids)) if (entities.has(id)) nodes.push(id);
+  const missingIds = ids.filter((id) => !entities.has(id));
+  let frontier = [...nodes];
+  let omittedNodes = 0;
+  for (let level = 0; level < opts.depth && frontier.length > 0; level++) {
+    const room = Math.max(opts.nodeLimit - nodes.length, 0);
+    const strength = new Map<string, number>();
+    for (const r of data.relations) {
+      if (!passes(r)) continue;
+      const ends: [string, string][] = [];
+      if (opts.direction !== 'IN') ends.push([r.from, r.to]);
+      if (opts.direction !== 'OUT') ends.push([r.to, r.from]);
+      for (const [n, m] of ends) {
+        if (!frontier.includes(n) || nodes.includes(m)) continue;
+        if (opts.kinds && opts.kinds.length > 0 && !opts.kinds.includes(entities.get(m)!.kind)) continue;
+        strength.set(m, Math.max(strength.get(m) ?? 0, strengthOf(r)));
+      }
+    }
+    const ranked = [...strength.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    const page = ranked.slice(0, room);
+    nodes.push(...page);
+    frontier = page;
+    if (ranked.length > page.length) {
+      omittedNodes += ranked.length - page.length;
+      break;
+    }
+  }
+  const among = data.relations.filter((r) => nodes.includes(r.from) && nodes.includes(r.to) && passes(r)).map((r) => r.id).sort();
+  const edges = among.slice(0, opts.edgeLimit);
+  return { nodes, edges, truncated: omittedNodes > 0 || among.length > edges.length, omittedNodes, omittedEdges: among.length - edges.length, missingIds };
+}
+
+describe('neighbourhood, subgraph and paths against a plain reference implementation', () => {
+  let driver: Driver;
+  let store: GraphStore;
+  let statements = 0;
+  const graph = uniqueGraph('explore');
+  const data = randomGraph(11);
+
+  beforeAll(async () => {
+    driver = testDriver();
+    await loadGraph(driver, data, { graph });
+    store = createGraphStore({ driver, graph, onQuery: () => statements++ });
+  });
+  afterAll(async () => {
+    await dropGraph(driver, graph);
+    await driver.close();
+  });
+
+  const cases: [string, string[], RelationFilter & { depth: number; direction: Direction; nodeLimit: number; edgeLimit: number }][] = [
+    ['a hub, 1 hop', ['e-00'], { depth: 1, direction: 'BOTH', nodeLimit: 100, edgeLimit: 2000 }],
+    ['a hub, 1 hop, truncated', ['e-00'], { depth: 1, direction: 'BOTH', nodeLimit: 6, edgeLimit: 2000 }],
+    ['a leaf, 2 hops', ['e-57'], { depth: 2, direction: 'BOTH', nodeLimit: 25, edgeLimit: 2000 }],
+    ['a leaf, 3 hops, few edges', ['e-41'], { depth: 3, direction: 'BOTH', nodeLimit: 40, edgeLimit: 7 }],
+    ['outgoing only, 2 hops', ['e-05'], { depth: 2, direction: 'OUT', nodeLimit: 500, edgeLimit: 2000 }],
+    ['incoming only, 2 hops', ['e-02'], { depth: 2, direction: 'IN', nodeLimit: 500, edgeLimit: 2000 }],
+    ['several starts, an unknown id', ['e-10', 'e-33', 'nobody', 'e-10'], { depth: 2, direction: 'BOTH', nodeLimit: 30, edgeLimit: 2000 }],
+    ['kinds and minSources', ['e-01'], { depth: 2, direction: 'BOTH', nodeLimit: 500, edgeLimit: 2000, kinds: ['Person', 'Place'], minSources: 2 }],
+    ['a date window and types', ['e-00'], { depth: 2, direction: 'BOTH', nodeLimit: 50, edgeLimit: 2000, from: '2022-02-01', to: '2022-04-30', types: ['APPOINTED', 'ACCUSED', 'MET_WITH'].filter((t) => RELATION_TYPES.some((x) => x.name === t)) }],
+    ['the limit reached exactly by the start entities', ['e-03', 'e-04'], { depth: 2, direction: 'BOTH', nodeLimit: 2, edgeLimit: 2000 }],
+  ];
+
+  it.each(cases)('%s', async (_name, ids, opts) => {
+    const expected = referenceNeighbourhood(data, ids, opts);
+    const before = statements;
+    const got = await store.neighbourhood(ids, opts);
+    expect({
+      nodes: got.nodes.map((n) => n.id),
+      edges: got.edges.map((e) => e.id),
+      truncated: got.truncated,
+      omittedNodes: got.omittedNodes,
+      omittedEdges: got.omittedEdges,
+      missingIds: got.missingIds,
+    }).toEqual(expected);
+    expect(statements - before).toBeLessThanOrEqual(opts.depth);
+    // relations come with their evidence and endpoints by default
+    for (const e of got.edges) {
+      const source = data.relations.find((r) => r.id === e.id)!;
+      expect(e).toMatchObject({ from: source.from, to: source.to, type: source.type });
+      expect(e.evidence.map((x) => x.sourceId)).toEqual(source.evidence.map((x) => x.sourceId));
+    }
+  });
+
+  it('can leave the relations out, or only their evidence, without changing anything else', async () => {
+    const opts = { depth: 2, direction: 'BOTH' as const, nodeLimit: 30, edgeLimit: 2000 };
+    const full = await store.neighbourhood(['e-57'], opts);
+    const nodesOnly = await store.neighbourhood(['e-57'], { ...opts, withEdges: false });
+    expect(nodesOnly.nodes).toEqual(full.nodes);
+    expect(nodesOnly.omittedNodes).toBe(full.omittedNodes);
+    expect(nodesOnly.edges).toEqual([]);
+    const light = await store.neighbourhood(['e-57'], { ...opts, evidence: false });
+    expect(light.edges.length).toBe(full.edges.length);
+    expect(light.edges.length).toBeGreaterThan(0);
+    light.edges.forEach((e, i) => {
+      const { evidence, ...rest } = full.edges[i]!;
+      expect(evidence.length).toBeGreaterThan(0);
+      expect(e).toEqual({ ...rest, evidence: [] });
+    });
+  });
+
+  it('returns the induced subgraph in one statement', async () => {
+    const ids = ['e-00', 'e-01', 'e-02', 'e-03', 'e-07', 'nobody'];
+    const before = statements;
+    const sub = await store.subgraph(ids, 5);
+    expect(statements - before).toBe(1);
+    const among = data.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)).map((r) => r.id).sort();
+    expect(sub.nodes.map((n) => n.id)).toEqual(ids.slice(0, 5));
+    expect(sub.edges.map((e) => e.id)).toEqual(among.slice(0, 5));
+    expect(sub.omittedEdges).toBe(among.length - Math.min(5, among.length));
+    expect(sub.truncated).toBe(among.length > 5);
+    expect(sub.missingIds).toEqual(['nobody']);
+  });
+
+  it('finds paths and reports missing endpoints in one statement', async () => {
+    const r = data.relations[0]!;
+    const direct = await store.findPaths(r.from, r.to, { maxHops: 3, mode: 'SHORTEST', limit: 1 });
+    expect(direct.missingIds).toEqual([]);
+    expect(direct.paths).toHaveLength(1);
+    expect(direct.paths[0]!.nodes.map((n) => n.id)).toEqual([r.from, r.to]);
+    expect(direct.paths[0]!.relations[0]!.evidence.length).toBeGreaterThan(0);
+    const light = await store.findPaths(r.from, r.to, { maxHops: 3, mode: 'SHORTEST', limit: 1, evidence: false });
+    expect(light.paths[0]!.relations[0]!.evidence).toEqual([]);
+    const before = statements;
+    expect(await store.findPaths('nobody', r.to, { maxHops: 3, mode: 'ALL_SHORTEST', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody'] });
+    expect(await store.findPaths('nobody', 'none', { maxHops: 3, mode: 'ALL', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody', 'none'] });
+    expect(statements - before).toBe(2);
+  });
+
+  it('pages relations of several entities, with evidence only when asked', async () => {
+    const full = await store.relationsOf(['e-00', 'e-01'], { offset: 2, limit: 3 });
+    const light = await store.relationsOf(['e-00', 'e-01'], { offset: 2, limit: 3, evidence: false });
+    for (const id of ['e-00', 'e-01']) {
+      const all = data.relations.filter((r) => r.from === id || r.to === id);
+      expect(full.get(id)!.totalCount).toBe(all.length);
+      expect(light.get(id)!.totalCount).toBe(all.length);
+      expect(light.get(id)!.items.map((r) => r.id)).toEqual(full.get(id)!.items.map((r) => r.id));
+      expect(full.get(id)!.items.every((r) => r.evidence.length > 0)).toBe(true);
+      expect(light.get(id)!.items.every((r) => r.evidence.length === 0)).toBe(true);
+    }
+  });
+});

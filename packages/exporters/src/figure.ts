@@ -261,7 +261,13 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
       }
       xml.frameEl(path, 'title', {}, `${label}${contested ? ' (contested)' : ''}`);
       if (labelEdges) {
-        xml.frameEl(edgeLayer, 'text', { x: cx.toFixed(1), y: (cy2 - 3).toFixed(1), 'font-size': 9, fill: '#444444', 'text-anchor': 'middle' }, truncate(label, 30));
+        // A white halo (stroke painted under the fill) keeps the label legible where it crosses a line.
+        xml.frameEl(
+          edgeLayer,
+          'text',
+          { x: cx.toFixed(1), y: (cy2 - 3).toFixed(1), 'font-size': 9, fill: '#444444', stroke: '#ffffff', 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'text-anchor': 'middle' },
+          truncate(label, 30),
+        );
       }
     });
   }
@@ -283,7 +289,7 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
     } else xml.frameEl(g, 'circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), ...common });
     xml.frameEl(g, 'title', {}, `${n.name} (${n.kind})`);
     if (labelNodes || highlight.has(n.id)) {
-      xml.frameEl(g, 'text', { x: x.toFixed(1), y: (y + r + 12).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#111111', 'font-weight': highlight.has(n.id) ? 'bold' : undefined }, truncate(n.name, 32));
+      xml.frameEl(g, 'text', { x: x.toFixed(1), y: (y + r + 12).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#111111', stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': highlight.has(n.id) ? 'bold' : undefined }, truncate(n.name, 32));
     }
   }
 

@@ -1,7 +1,8 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { createDriver, resetGraph, type QueryEvent } from '@steppe/graph-store';
-import { seedGraph } from '@steppe/graph-seed';
+import { seedGraph, validatedDataset } from '@steppe/graph-seed';
+import { isContested } from '@steppe/domain';
 import { EXAMPLE_QUERIES } from '../src';
 import { apiFor, gql, type Api } from './helpers';
 
@@ -151,6 +152,41 @@ describe('GraphQL API on the seeded graph', () => {
       expect(small.body.data!.neighbourhood.omittedNodes).toBeGreaterThan(0);
     });
 
+    it('fetches relations and evidence only when selected, with the same answers however they are selected', async () => {
+      const tokayev = await idOf('Tokayev', 'Person');
+      type N = { neighbourhood: { nodes: { id: string }[]; edges?: { id: string; evidence?: { quote: string }[] }[]; omittedNodes: number } };
+      const direct = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } edges { id evidence { quote } } omittedNodes } }', { ids: [tokayev] });
+      const viaFragments = await gql<N>(
+        api,
+        `query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { ...S } }
+         fragment S on Subgraph { nodes { id } ... on Subgraph { edges { ...R } } omittedNodes }
+         fragment R on Relation { id evidence { quote } }`,
+        { ids: [tokayev] },
+      );
+      expect(viaFragments.body).toEqual(direct.body);
+      expect(direct.body.data!.neighbourhood.edges!.length).toBeGreaterThan(0);
+      for (const e of direct.body.data!.neighbourhood.edges!) expect(e.evidence!.length).toBeGreaterThan(0);
+
+      const before = queries.length;
+      const nodesOnly = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } omittedNodes } }', { ids: [tokayev] });
+      expect(nodesOnly.body.data!.neighbourhood).toEqual({ nodes: direct.body.data!.neighbourhood.nodes, omittedNodes: direct.body.data!.neighbourhood.omittedNodes });
+      const issued = queries.slice(before);
+      expect(issued.length).toBeGreaterThan(0);
+      for (const q of issued) expect(q.params.withEdges).toBe(false);
+
+      const idsOnly = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { edges { id } } }', { ids: [tokayev] });
+      expect(idsOnly.body.data!.neighbourhood.edges).toEqual(direct.body.data!.neighbourhood.edges!.map((e) => ({ id: e.id })));
+      expect(queries.at(-1)!.cypher).not.toContain('evidenceQuotes');
+    });
+
+    it('answers paths between unknown entities with NOT_FOUND naming them', async () => {
+      const tokayev = await idOf('Tokayev', 'Person');
+      const res = await gql(api, 'query($a: ID!) { paths(from: $a, to: "no-such-entity") { length } }', { a: tokayev });
+      expect(res.body.errors?.[0]).toMatchObject({ message: 'Unknown entity id: no-such-entity.', extensions: { code: 'NOT_FOUND' } });
+      const both = await gql(api, '{ paths(from: "nobody", to: "no-one") { length } }');
+      expect(both.body.errors?.[0]?.message).toBe('Unknown entity ids: nobody, no-one.');
+    });
+
     it('refuses depth and hop limits beyond the maximum, and unknown ids, precisely', async () => {
       const deep = await gql(api, '{ neighbourhood(ids: ["x"], depth: 4) { truncated } }');
       expect(deep.body.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' } });
@@ -210,6 +246,73 @@ describe('GraphQL API on the seeded graph', () => {
       expect([...dates].sort()).toEqual(dates);
       for (const d of dates) expect(d <= '2022-01-31').toBe(true);
       for (const t of res.body.data!.timeline) expect(Boolean(t.event) !== Boolean(t.relation)).toBe(true);
+    });
+  });
+
+  describe('relations across the graph', () => {
+    type Listed = { relations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; type: string; contested: boolean; evidence: { stance: string; source: { id: string } }[] } }[] } };
+    const LIST = `query($types: [RelationType!], $contested: Boolean, $source: ID, $first: Int, $after: String) {
+      relations(types: $types, contested: $contested, source: $source, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id type contested evidence { stance source { id } } } }
+      }
+    }`;
+
+    it('lists every contested claim of the dataset, each with a denying and a supporting source', async () => {
+      const { data } = await validatedDataset();
+      const expected = data.relations.filter((r) => isContested(r.evidence.map((e) => e.stance ?? r.stance))).map((r) => r.id).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      const res = await gql<Listed>(api, LIST, { contested: true, first: 100 });
+      expect(res.body.errors).toBeUndefined();
+      const listed = res.body.data!.relations;
+      expect(listed.totalCount).toBe(expected.length);
+      expect(listed.edges.map((e) => e.node.id).sort()).toEqual(expected);
+      for (const { node } of listed.edges) {
+        expect(node.contested).toBe(true);
+        expect(node.evidence.some((e) => e.stance === 'DENIED')).toBe(true);
+        expect(node.evidence.some((e) => e.stance !== 'DENIED')).toBe(true);
+      }
+    });
+
+    it('lists relations by type and by source as the dataset has them', async () => {
+      const { data } = await validatedDataset();
+      const aid = data.relations.filter((r) => r.type === 'REQUESTED_AID_FROM').map((r) => r.id).sort();
+      const res = await gql<Listed>(api, LIST, { types: ['REQUESTED_AID_FROM'], first: 100 });
+      expect(res.body.data!.relations.edges.map((e) => e.node.id).sort()).toEqual(aid);
+
+      const sourceId = data.sources[0]!.id;
+      const cited = data.relations.filter((r) => r.evidence.some((e) => e.sourceId === sourceId));
+      const bySource = await gql<Listed>(api, LIST, { source: sourceId, first: 100 });
+      expect(bySource.body.data!.relations.totalCount).toBe(cited.length);
+      for (const { node } of bySource.body.data!.relations.edges) expect(node.evidence.some((e) => e.source.id === sourceId)).toBe(true);
+    });
+
+    it('pages through every relation with cursors, each once', async () => {
+      const { data } = await validatedDataset();
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        const res: { body: { data?: Listed } } = await gql<Listed>(api, LIST, { first: 40, after });
+        const listed = res.body.data!.relations;
+        expect(listed.totalCount).toBe(data.relations.length);
+        seen.push(...listed.edges.map((e) => e.node.id));
+        if (!listed.pageInfo.hasNextPage) break;
+        after = listed.pageInfo.endCursor;
+      }
+      expect(seen).toHaveLength(data.relations.length);
+      expect(new Set(seen).size).toBe(data.relations.length);
+    });
+
+    it('refuses bad arguments with precise messages', async () => {
+      const tooMany = await gql(api, LIST, { first: 101 });
+      expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      const badType = await gql(api, LIST, { types: ['KNOWS'] });
+      expect(badType.body.errors?.[0]?.message).toMatch(/KNOWS/);
+      const badCursor = await gql(api, LIST, { after: 'not-a-cursor' });
+      expect(badCursor.body.errors?.[0]?.message).toMatch(/Invalid cursor/);
+      const unknownSource = await gql<Listed>(api, LIST, { source: "x' OR 1=1 //" });
+      expect(unknownSource.body.errors).toBeUndefined();
+      expect(unknownSource.body.data!.relations.totalCount).toBe(0);
     });
   });
 

@@ -59,13 +59,27 @@ query Paths($from: ID!, $to: ID!) {
   },
   {
     title: 'Contested claims',
-    query: `# Who accused whom of what, and which sources deny it?
+    query: `# Which claims do the sources disagree about? Each with what every source says (CLAIMED, DENIED…).
 {
-  sources {
-    title
-    relations(first: 100) {
-      edges { node { label contested from { name } to { name } evidence { stance quote source { title } } } }
+  relations(contested: true, first: 50) {
+    totalCount
+    edges {
+      node {
+        label confidence
+        from { name } to { name }
+        evidence { stance quote source { title outlet publishedAt } }
+      }
     }
+  }
+}`,
+  },
+  {
+    title: 'Claims by type',
+    query: `# Every request for aid and every accusation in the graph, in time order, with its sources.
+{
+  relations(types: [REQUESTED_AID_FROM, ACCUSED], first: 50) {
+    totalCount
+    edges { node { type label date from { name } to { name } contested evidence { quote source { title } } } }
   }
 }`,
   },

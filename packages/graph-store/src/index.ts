@@ -8,3 +8,4 @@ export * from './runner';
 export * from './search-query';
 export * from './store';
 export * from './explore';
+export * from './relation-list';

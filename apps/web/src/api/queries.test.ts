@@ -4,6 +4,8 @@ import { buildSchema, parse, validate } from 'graphql';
 import type { GraphQLClient } from './client';
 import { SteppeApiError } from './client';
 import {
+  CLAIMS_QUERY,
+  fetchClaims,
   fetchNeighbourhood,
   fetchNeighbours,
   fetchPaths,
@@ -43,6 +45,7 @@ describe('query documents', () => {
     ['subgraph', SUBGRAPH_QUERY],
     ['paths', PATHS_QUERY],
     ['relation types', RELATION_TYPES_QUERY],
+    ['claims', CLAIMS_QUERY],
   ])('the %s query validates against the API schema', (_name, document) => {
     expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
   });
@@ -213,6 +216,18 @@ describe('explorer queries', () => {
   it('fetchRelationTypes spells families as the domain does', async () => {
     const { client } = fakeClient(() => ({ relationTypes: [{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'POWER', count: 4 }] }));
     expect(await fetchRelationTypes(client)).toEqual([{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'power', count: 4 }]);
+  });
+
+  it('fetchClaims asks for claims by type or disagreement and maps them with their endpoints', async () => {
+    const { client, calls } = fakeClient(() => ({ relations: { totalCount: 7, edges: [{ node: rawRelation('r1', t, c) }] } }));
+    const page = await fetchClaims(client, { contested: true });
+    expect(calls[0]!.variables).toEqual({ types: null, contested: true, first: 50 });
+    expect(page.totalCount).toBe(7);
+    expect(page.relations[0]).toMatchObject({ id: 'r1', from: { id: t.id }, to: { id: 'csto' } });
+    await fetchClaims(client, { types: ['REQUESTED_AID_FROM'] }, { first: 10 });
+    expect(calls[1]!.variables).toEqual({ types: ['REQUESTED_AID_FROM'], contested: null, first: 10 });
+    await expect(fetchClaims(client, { types: ['KNOWS'] })).rejects.toThrow(/KNOWS/);
+    expect(calls).toHaveLength(2);
   });
 
   it('rejects an entity kind it does not know', async () => {

@@ -2,6 +2,8 @@ import { isEntityKind, isRelationType } from '@steppe/domain';
 import type { GraphQLClient, RequestOptions } from './client';
 import { SteppeApiError } from './client';
 import type {
+  ExplorerClaimsQuery,
+  ExplorerClaimsQueryVariables,
   ExplorerNeighbourhoodQuery,
   ExplorerNeighbourhoodQueryVariables,
   ExplorerNeighboursQuery,
@@ -218,6 +220,22 @@ export const PATHS_QUERY = /* GraphQL */ `
       }
       relations {
         ...RelationFields
+      }
+    }
+  }
+  ${ENTITY_SUMMARY}
+  ${RELATION_FIELDS}
+`;
+
+/** Claims across the whole graph: every relation of some types, or every contested one. */
+export const CLAIMS_QUERY = /* GraphQL */ `
+  query ExplorerClaims($types: [RelationType!], $contested: Boolean, $first: Int!) {
+    relations(types: $types, contested: $contested, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...RelationFields
+        }
       }
     }
   }
@@ -462,4 +480,38 @@ export interface RelationTypeCount {
 export async function fetchRelationTypes(client: GraphQLClient, options: RequestOptions = {}): Promise<RelationTypeCount[]> {
   const data = await client.request<ExplorerRelationTypesQuery>(RELATION_TYPES_QUERY, {}, options);
   return data.relationTypes.map((t) => ({ ...t, family: t.family.toLowerCase() }));
+}
+
+/** How many claims one "show claims" action puts on the canvas (the API allows 100 a page). */
+export const CLAIMS_PAGE_SIZE = 50;
+
+export interface ClaimsFilter {
+  types?: readonly string[] | null;
+  contested?: boolean | null;
+}
+
+export interface ClaimsPage {
+  relations: RelationData[];
+  /** How many claims match in the whole graph (more than `relations` when the page is full). */
+  totalCount: number;
+}
+
+/** The first claims (relations) across the graph that pass the filter, in time order, with evidence. */
+export async function fetchClaims(
+  client: GraphQLClient,
+  filter: ClaimsFilter,
+  options: RequestOptions & { first?: number } = {},
+): Promise<ClaimsPage> {
+  const types = (filter.types ?? []).filter(isRelationType);
+  const unknown = (filter.types ?? []).find((t) => !isRelationType(t));
+  if (unknown !== undefined) throw new SteppeApiError('graphql', `"${unknown}" is not a relation type Steppe knows.`, client.url);
+  const data = await client.request<ExplorerClaimsQuery, ExplorerClaimsQueryVariables>(
+    CLAIMS_QUERY,
+    { types: types.length > 0 ? types : null, contested: filter.contested ?? null, first: options.first ?? CLAIMS_PAGE_SIZE },
+    { signal: options.signal },
+  );
+  return {
+    totalCount: data.relations.totalCount,
+    relations: data.relations.edges.map(({ node }) => relation(node, client.url)),
+  };
 }

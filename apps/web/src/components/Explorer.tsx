@@ -25,6 +25,7 @@ import { ApiStatus } from './ApiStatus';
 import { ExportDialog } from './ExportDialog';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { DetailsPanel } from './DetailsPanel';
+import { ClaimsPanel } from './ClaimsPanel';
 import { FilterPanel } from './FilterPanel';
 import { GraphCanvas, type ContextTarget } from './GraphCanvas';
 import { useApiHealth } from './hooks';
@@ -53,7 +54,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const health = useApiHealth(client);
   const { report } = health;
   const [state, actions] = useWorkspace(client, report);
-  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile } = actions;
+  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims } = actions;
   const view = currentView(state);
   const { data, selection } = state;
 
@@ -434,7 +435,14 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       <ApiStatus outage={health.outage} onRetry={health.checkNow} />
 
       <main className="workspace">
-        <aside className="sidebar" aria-label="Filters and paths">
+        <aside className="sidebar" aria-label="Claims, filters and paths">
+          <ClaimsPanel
+            client={client}
+            relationTypes={relationTypes}
+            recoveries={health.recoveries}
+            onShow={(filter, label) => void showClaims(filter, label)}
+            onOutcome={report}
+          />
           <FilterPanel
             filters={view.filters}
             counts={counts}
@@ -586,7 +594,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               {nodes === 0 && state.pending.length === 0 && !state.failure ? (
                 <p className="overlay-message overlay-empty">
                   The canvas is empty. Search for a person, organisation, place or event and choose it to see its
-                  relations and the sources behind them.
+                  relations and the sources behind them, or start from the claims on the left (the contested ones,
+                  or every claim of a type).
                 </p>
               ) : null}
               {dropping ? <p className="overlay-message overlay-drop">Drop a Steppe JSON (.cyjs) or GraphML export to import it.</p> : null}

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isAbort, SteppeApiError, type GraphQLClient } from '../api/client';
-import { EXPANSION_BATCH, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type Direction } from '../api/queries';
+import { EXPANSION_BATCH, fetchClaims, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type ClaimsFilter, type Direction } from '../api/queries';
 import type { EntitySummary } from '../api/types';
 import { edgeId } from '../graph/elements';
 import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
@@ -35,6 +35,12 @@ export interface WorkspaceActions {
    * anything is added.
    */
   importFile: (fileName: string, text: string) => Promise<string>;
+  /**
+   * Puts claims from the whole graph on the canvas (every relation of some
+   * types, or every contested one: the first page, in time order) with their
+   * endpoints, and selects the first claim so its evidence is open.
+   */
+  showClaims: (filter: ClaimsFilter, label: string) => Promise<void>;
 }
 
 /**
@@ -230,5 +236,18 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [client, report],
   );
 
-  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile }];
+  const showClaims = useCallback(
+    (filter: ClaimsFilter, label: string) =>
+      track(`claims:${label}`, label, null, async (signal) => {
+        const page = await fetchClaims(client, filter, { signal });
+        if (page.relations.length === 0) return;
+        const ids = [...new Set(page.relations.flatMap((r) => [r.from.id, r.to.id]))];
+        dispatch({ type: 'data/merge', entities: page.relations.flatMap((r) => [r.from, r.to]), relations: page.relations });
+        await fillRelations(ids, signal);
+        dispatch({ type: 'canvas/add', ids, anchor: ids[0], select: [edgeId(page.relations[0]!.id)] });
+      }),
+    [client, fillRelations, track],
+  );
+
+  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims }];
 }

@@ -35,10 +35,24 @@ export interface Point {
   y: number;
 }
 
+/** A small seeded generator (mulberry32): the same seed gives the same numbers. */
+function seededRandom(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * Node positions from the explorer's layout (fcose), run headless in Node.
- * Deterministic: nodes start on a circle in id order and fcose refines from
- * there (randomize off), so the same subgraph always gives the same figure.
+ * fcose starts from its spectral layout (randomize on: refining a fixed
+ * start, such as a circle, leaves large graphs tangled), whose sampling uses
+ * Math.random; the run is synchronous, so Math.random is a seeded generator
+ * for exactly its duration, and with the nodes in id order the same subgraph
+ * always gives the same figure.
  */
 export function layoutPositions(nodes: readonly Entity[], edges: readonly ExportRelation[]): Map<string, Point> {
   useFcose();
@@ -56,21 +70,23 @@ export function layoutPositions(nodes: readonly Entity[], edges: readonly Export
     ],
   });
   try {
-    const radius = Math.max(150, sorted.length * 12);
-    cy.nodes().positions((_node, i) => ({
-      x: radius * Math.cos((2 * Math.PI * i) / Math.max(1, sorted.length)),
-      y: radius * Math.sin((2 * Math.PI * i) / Math.max(1, sorted.length)),
-    }));
+    cy.nodes().positions(() => ({ x: 0, y: 0 }));
     if (sorted.length > 1) {
-      cy.layout({
-        name: 'fcose',
-        animate: false,
-        randomize: false,
-        quality: 'proof',
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 110,
-        nodeSeparation: 90,
-      } as cytoscape.LayoutOptions).run();
+      const random = Math.random;
+      Math.random = seededRandom(20_220_105);
+      try {
+        cy.layout({
+          name: 'fcose',
+          animate: false,
+          randomize: true,
+          quality: 'proof',
+          nodeRepulsion: () => 9000,
+          idealEdgeLength: () => 110,
+          nodeSeparation: 90,
+        } as cytoscape.LayoutOptions).run();
+      } finally {
+        Math.random = random;
+      }
     }
     const out = new Map<string, Point>();
     cy.nodes().forEach((n) => {

@@ -1,5 +1,5 @@
 import { relationTypeInfo } from '@steppe/domain';
-import { collectText, renderFigureDocument, writeExport, writeFigureSvg, type ExportGraph } from '../src';
+import { collectText, materialise, renderFigureDocument, renderFigureSvg, writeExport, writeFigureSvg, type ExportGraph } from '../src';
 import { entities, input, meta, relations, sources, syntheticInput } from './fixture';
 import { kids, parseXml, type XNode } from './xml-helpers';
 
@@ -100,6 +100,23 @@ describe('figure on its own (SVG)', () => {
     const a = renderFigureDocument(graph);
     expect(renderFigureDocument(graph).text).toBe(a.text);
     expect(a.text).toContain(`width="${a.width}" height="${a.height}"`);
+  });
+
+  it('lays a large graph out without piling entities up, and leaves Math.random as it was', async () => {
+    const random = Math.random;
+    const { nodes, edges } = await materialise(syntheticInput(300, { nodes: 0, edges: 0 }));
+    const svg = parseXml(renderFigureSvg(nodes, edges));
+    expect(Math.random).toBe(random);
+    const circles = all(svg).filter((n) => n.name === 'circle' && n.attrs.r && n.attrs.stroke);
+    expect(circles).toHaveLength(300);
+    const r = Number(circles[0]!.attrs.r);
+    const points = circles.map((c) => [Number(c.attrs.cx), Number(c.attrs.cy)] as const);
+    let closest = Infinity;
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) closest = Math.min(closest, Math.hypot(points[i]![0] - points[j]![0], points[i]![1] - points[j]![1]));
+    }
+    // No two entities overlap: centres at least a diameter apart.
+    expect(closest).toBeGreaterThanOrEqual(2 * r);
   });
 
   it('refuses more than a report holds', async () => {

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { loadGraph, resetGraph } from '../src';
+import { loadGraph, relationCreateCypher, relationProps, relationValues, resetGraph } from '../src';
 import { countAllGenerations, countGraph, dropGraph, testDriver, tinyGraph, uniqueGraph } from './support/neo4j';
 
 describe('loadGraph against a real Neo4j', () => {
@@ -73,6 +73,46 @@ describe('loadGraph against a real Neo4j', () => {
     // The abandoned partial generation is removed by the next load.
     await loadGraph(driver, tinyGraph(), { graph, force: true });
     expect(await countAllGenerations(driver, graph)).toBe(before!.entities + before!.sources);
+  });
+
+  it('stores each relation with exactly its storage properties and evidence (absent values not stored)', async () => {
+    const graph = newGraph();
+    const data = tinyGraph();
+    await loadGraph(driver, data, { graph });
+    const { records } = await driver.executeQuery(
+      `MATCH (sg:SteppeGraph {name: $graph})
+       MATCH (a:Entity {graph: sg.active})-[r]->(b:Entity {graph: sg.active})
+       RETURN a.id AS from, b.id AS to, type(r) AS type, properties(r) AS props`,
+      { graph },
+    );
+    expect(records).toHaveLength(data.relations.length);
+    for (const relation of data.relations) {
+      const stored = records.find((rec) => rec.get('props').id === relation.id);
+      expect(stored?.get('from')).toBe(relation.from);
+      expect(stored?.get('to')).toBe(relation.to);
+      expect(stored?.get('type')).toBe(relation.type);
+      expect(stored?.get('props')).toEqual(relationProps(relation));
+      expect((stored?.get('props') as { evidenceQuotes: string[] }).evidenceQuotes).toEqual(relation.evidence.map((e) => e.quote));
+    }
+  });
+
+  it('never links a node that is not in the generation being written, even given its element id', async () => {
+    const graph = newGraph();
+    await loadGraph(driver, tinyGraph(), { graph });
+    const { records } = await driver.executeQuery(
+      'MATCH (sg:SteppeGraph {name: $graph}) MATCH (n:Entity {graph: sg.active}) RETURN elementId(n) AS node LIMIT 2',
+      { graph },
+    );
+    const [a, b] = records.map((r) => r.get('node') as string);
+    const relation = tinyGraph().relations[0]!;
+    const row = [a, b, ...relationValues(relation)];
+    const before = await countGraph(driver, graph);
+    const { records: written } = await driver.executeQuery(relationCreateCypher(relation.type), {
+      rows: [row],
+      generation: `${graph}@another-generation`,
+    });
+    expect(written[0]?.get('written')).toBe(0);
+    expect(await countGraph(driver, graph)).toEqual(before);
   });
 
   it('rejects graph names that could collide or inject', async () => {

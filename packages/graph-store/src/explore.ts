@@ -81,9 +81,7 @@ export function edgesAmongSubquery(
  * skip `$known` (element ids returned by the previous levels of the same request,
  * checked against the active generation). Neighbours are ranked by their strongest
  * relation (sourceCount) then id; all are counted (`total`), the first `room`
- * (`$nodeLimit` less the entities known so far) are projected. Candidates are
- * grouped by strength first, so that only the strength tiers that reach into the
- * page are sorted by id (reading the id of a few hundred nodes, not tens of thousands). When this level is the request's last (`$final`, or it truncates, or
+ * (`$nodeLimit` less the entities known so far) are projected. When this level is the request's last (`$final`, or it truncates, or
  * it finds nothing) and `$withEdges` is set, the relations among all the entities
  * found are computed in the same statement.
  */
@@ -110,19 +108,11 @@ export function neighbourhoodLevelStatement(opts: {
            MATCH (n)${hop}(m:Entity)
            WHERE NOT elementId(m) IN knownKeys AND ($kinds IS NULL OR m.kind IN $kinds) AND ${RELATION_FILTER}
            WITH m, max(r.sourceCount) AS strength
-           WITH strength, collect(m) AS tier ORDER BY strength DESC
-           RETURN collect(tier) AS tiers
+           ORDER BY strength DESC, m.id
+           RETURN collect(m) AS found
          }
-         WITH starts, knownNodes, tiers, reduce(c = 0, t IN tiers | c + size(t)) AS total,
-              CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room
-         CALL (tiers, room) {
-           UNWIND range(0, size(tiers) - 1) AS i
-           WITH tiers, i WHERE reduce(c = 0, t IN tiers[0..i] | c + size(t)) < room
-           UNWIND tiers[i] AS m
-           WITH i, m ORDER BY i, m.id
-           RETURN collect(m) AS ranked
-         }
-         WITH starts, knownNodes, room, total, ranked[0..room] AS page
+         WITH starts, knownNodes, found, CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room
+         WITH starts, knownNodes, room, size(found) AS total, found[0..room] AS page
          WITH starts, room, total, page, knownNodes + page AS nodes
          ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
          RETURN [x IN starts | {key: elementId(x), props: ${entityProjection('x')}}] AS starts,

@@ -56,12 +56,10 @@ describe('neighbourhood level statement', () => {
     expect(q).toContain('MATCH (n)-[r]-(m:Entity)');
     expect(q).toContain('NOT elementId(m) IN knownKeys');
     expect(q).not.toContain('$frontier');
-    // neighbours grouped by strength; only the tiers reaching into the page are sorted by id and projected
-    expect(q).toMatch(/WITH strength, collect\(m\) AS tier ORDER BY strength DESC\s+RETURN collect\(tier\) AS tiers/);
+    // only the page of neighbours is projected
+    expect(q).toMatch(/ORDER BY strength DESC, m\.id\s+RETURN collect\(m\) AS found/);
     expect(q).toContain('$nodeLimit - size(knownNodes)');
-    expect(q).toContain('WITH i, m ORDER BY i, m.id');
-    expect(q).toContain('RETURN collect(m) AS ranked');
-    expect(q).toContain('ranked[0..room] AS page');
+    expect(q).toContain('found[0..room] AS page');
     expect(q).toContain('$withEdges AND ($final OR total > room OR total = 0)');
     expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
   });

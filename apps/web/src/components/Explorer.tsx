@@ -296,6 +296,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
+      // A modal dialog (Export) is open: its keys are its own, even when focus has fallen to the page.
+      if (document.querySelector('dialog[open]')) return;
       const command = commandForKey({
         key: event.key,
         ctrlKey: event.ctrlKey,
@@ -518,7 +520,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               nameOf={nameOf}
               fileOnly={fileOnly}
               hiddenTypes={view.filters.hiddenTypes}
-              otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1}
+              otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1 || view.hidden.some((id) => relationIdOf(id) !== null)}
               exportUrl={exportUrl}
               renderPicture={renderPicture}
               onClose={() => setExportOpen(null)}

@@ -26,7 +26,7 @@ export interface ExportDialogProps {
   fileOnly: ReadonlySet<string>;
   /** Relation types the view's filter hides. */
   hiddenTypes: readonly string[];
-  /** Whether the view filters relations by date or sources too (not passed to the API). */
+  /** Whether the view hides relations by date, sources or by hand too (not passed to the API). */
   otherRelationFilters: boolean;
   /** The API's /export endpoint. */
   exportUrl: string;
@@ -48,6 +48,9 @@ function describeScope(scope: ExportScope): string {
 }
 
 /**
+ * While a file is being made the buttons are `aria-disabled`, not disabled:
+ * a disabled button would drop the keyboard focus out of the dialog.
+ *
  * The Export dialog: the view or the selection as a PDF/HTML report or a data
  * file (made by the API's /export), or as a PNG/SVG picture drawn here from
  * the canvas. A native modal <dialog>: focus moves into it and stays there,
@@ -132,7 +135,13 @@ export function ExportDialog(props: ExportDialogProps) {
   const apiButtons = (group: 'report' | 'data') =>
     API_FORMATS.filter((f) => FORMAT_INFO[f].group === group).map((f) => (
       <li key={f}>
-        <button type="button" disabled={busy || apiProblem !== null} onClick={() => void downloadFromApi(f)} aria-describedby={`${id}-${f}`}>
+        <button
+          type="button"
+          disabled={apiProblem !== null}
+          aria-disabled={busy || undefined}
+          onClick={() => (busy ? undefined : void downloadFromApi(f))}
+          aria-describedby={`${id}-${f}`}
+        >
           {FORMAT_INFO[f].label}
         </button>{' '}
         <span id={`${id}-${f}`} className="muted">
@@ -148,6 +157,8 @@ export function ExportDialog(props: ExportDialogProps) {
       aria-labelledby={`${id}-title`}
       onClose={onClose}
       onCancel={() => controller.current?.abort()}
+      // The explorer's shortcuts (Escape clears the selection, Delete removes…) are not for keys pressed in here.
+      onKeyDown={(event) => event.stopPropagation()}
     >
       <div className="export-body">
         <h2 id={`${id}-title`}>Export</h2>
@@ -167,10 +178,17 @@ export function ExportDialog(props: ExportDialogProps) {
             </label>
           ))}
         </fieldset>
-        <label className="export-title">
-          Title{' '}
-          <input type="text" value={title} maxLength={MAX_TITLE_LENGTH} disabled={busy} onChange={(e) => setCustomTitle(e.target.value)} />
-        </label>
+        <div className="export-title">
+          <label htmlFor={`${id}-title-input`}>Title</label>
+          <input
+            id={`${id}-title-input`}
+            type="text"
+            value={title}
+            maxLength={MAX_TITLE_LENGTH}
+            disabled={busy}
+            onChange={(e) => setCustomTitle(e.target.value)}
+          />
+        </div>
         {problem ? (
           <p className="export-problem" role="note">
             {problem}
@@ -188,7 +206,7 @@ export function ExportDialog(props: ExportDialogProps) {
         <p className="muted export-note">
           Reports and data files are made by the API from its graph: every relation among these entities
           {props.hiddenTypes.length > 0 ? ' of the relation types the filter shows' : ''}, with all its evidence and sources, and this page’s link.
-          {props.otherRelationFilters ? ' The date and source filters apply to pictures only.' : ''}
+          {props.otherRelationFilters ? ' Date and source filters, and relations hidden by hand, shape pictures only.' : ''}
           {forApi.left.length > 0
             ? ` ${forApi.left.length} imported ${forApi.left.length === 1 ? 'entity is' : 'entities are'} not in the API’s graph and ${forApi.left.length === 1 ? 'is' : 'are'} left out of them.`
             : ''}
@@ -217,13 +235,13 @@ export function ExportDialog(props: ExportDialogProps) {
           </div>
           <ul className="export-formats">
             <li>
-              <button type="button" disabled={busy || problem !== null} onClick={() => void downloadPicture('png')}>
+              <button type="button" disabled={problem !== null} aria-disabled={busy || undefined} onClick={() => (busy ? undefined : void downloadPicture('png'))}>
                 PNG
               </button>{' '}
               <span className="muted">the canvas as drawn, whole</span>
             </li>
             <li>
-              <button type="button" disabled={busy || problem !== null} onClick={() => void downloadPicture('svg')}>
+              <button type="button" disabled={problem !== null} aria-disabled={busy || undefined} onClick={() => (busy ? undefined : void downloadPicture('svg'))}>
                 SVG
               </button>{' '}
               <span className="muted">vector, for editing and print</span>

@@ -1,41 +1,55 @@
 /**
- * Explorer rendering benchmark: how long Cytoscape takes to lay out and first
- * draw 500, 2,000 and 5,000 entities, and how many frames per second it draws
- * while the view is panned and zoomed, in headless Chromium, with the canvas
- * renderer and with Cytoscape's WebGL renderer.
+ * Explorer rendering benchmark, in headless Chromium, with the explorer's own
+ * code (elements, stylesheet, quick placement, layout worker):
+ *
+ * 1. A large fresh view as the explorer shows it (500, 2,000 and 5,000
+ *    entities): time to first draw (quick placement), time until a click is
+ *    answered, the longest main-thread task and frame rate while fcose runs in
+ *    the layout worker and the view is panned and zoomed, and time until the
+ *    final layout is applied.
+ * 2. Pan/zoom frames per second for the canvas and the WebGL renderer on the
+ *    same page (2,000 and 10,000 entities on the quick placement).
  *
  *   npm run bench:web -w @steppe/web-e2e
  *
  * The graphs come from the seeder's own synthetic generator (graph-seed
  * `syntheticGraph`, seed 42), mapped to elements by the explorer's own
- * `buildElements` and drawn with the explorer's own stylesheet (kind colours,
- * shapes and icons, family line styles, the label tier for the zoom). The
- * elements are generated in Node and handed to the page: no API, no Neo4j.
- * Results are printed and written to the "Explorer rendering" section of
- * BENCHMARKS.md at the repository root (other sections are left alone).
+ * `buildElements`; no API, no Neo4j. Results are printed and written to the
+ * "Explorer rendering" section of BENCHMARKS.md at the repository root (other
+ * sections are left alone).
  *
- * Options (environment): BENCH_SIZES=500,2000,5000  BENCH_EDGES_PER_NODE=2
- * BENCH_FPS_SECONDS=4  BENCH_NO_WRITE=1 (print only).
+ * Chromium runs with the project's flags (--disable-gpu among them) plus, for
+ * this benchmark only, --use-angle=swiftshader --enable-unsafe-swiftshader so
+ * that WebGL has a (software) device; BENCH_PLAIN_FLAGS=1 leaves them out.
+ *
+ * Options (environment): BENCH_SIZES=500,2000,5000  BENCH_FPS_SIZES=2000,10000
+ * BENCH_EDGES_PER_NODE=2  BENCH_FPS_SECONDS=4  BENCH_LAYOUT_TIMEOUT_S=600
+ * BENCH_NO_WRITE=1 (print only).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
-import type { Page } from 'playwright-core';
+import type { Core, ElementDefinition } from 'cytoscape';
+import { buildSync } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
 import type { EntitySummary, RelationData } from '../../web/src/api/types';
 import { buildElements } from '../../web/src/graph/elements';
-import { fcoseOptionsForSize } from '../../web/src/graph/layout';
-import { buildStylesheet, labelTier } from '../../web/src/graph/style';
+import { LARGE_VIEW_ITERATIONS, LARGE_VIEW_NODES, OFF_THREAD_LAYOUT_NODES } from '../../web/src/graph/layout';
+import { buildStylesheet, type LabelTier } from '../../web/src/graph/style';
 import { syntheticGraph } from '../../../graph-seed/src/synthetic';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
+import type { BenchApi } from './bench-page';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 import { REPO_ROOT } from './paths';
 
-const SIZES = (process.env.BENCH_SIZES ?? '500,2000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '500,2000,5000').split(',').filter(Boolean).map(Number);
+const FPS_SIZES = (process.env.BENCH_FPS_SIZES ?? '2000,10000').split(',').filter(Boolean).map(Number);
 const EDGES_PER_NODE = Number(process.env.BENCH_EDGES_PER_NODE ?? 2);
 const FPS_SECONDS = Number(process.env.BENCH_FPS_SECONDS ?? 4);
+const LAYOUT_TIMEOUT_S = Number(process.env.BENCH_LAYOUT_TIMEOUT_S ?? 600);
+const SWIFTSHADER_ARGS = process.env.BENCH_PLAIN_FLAGS === '1' ? [] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const COMMAND = 'npm run bench:web -w @steppe/web-e2e';
 const VIEWPORT = { width: 1280, height: 800 };
+const TIERS: LabelTier[] = ['near', 'mid', 'far', 'overview'];
 
 /** The explorer's elements for a synthetic graph of n entities. */
 function elementsFor(n: number) {
@@ -62,88 +76,184 @@ function elementsFor(n: number) {
   return buildElements(entities.values(), relations);
 }
 
-const require_ = createRequire(__filename);
-function scriptPaths(): string[] {
-  const cytoscapeDir = path.dirname(require_.resolve('cytoscape'));
-  const fcose = require_.resolve('cytoscape-fcose');
-  const fromFcose = createRequire(fcose);
-  const coseBase = fromFcose.resolve('cose-base');
-  const layoutBase = createRequire(coseBase).resolve('layout-base');
-  return [path.join(cytoscapeDir, 'cytoscape.min.js'), layoutBase, coseBase, fcose];
+/**
+ * The explorer's own code for the page and for its layout worker, bundled for
+ * the browser by esbuild: the worker is exactly apps/web's layout.worker.ts
+ * (fcose with the iteration cap), the page gets the placement, job and
+ * worker-client modules (bench-page.ts).
+ */
+function bundle(entry: string): string {
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
 }
 
-interface Run {
-  renderer: 'canvas' | 'webgl';
-  quality: string;
-  /** The zoom the fitted graph lands at and the label tier the explorer uses there. */
-  zoom: number;
-  tier: string;
+interface FlowRun {
   nodes: number;
   edges: number;
-  layoutMs: number;
+  /** Data in hand → the quick placement on screen (second animation frame). */
+  firstDrawMs: number;
+  /** Data in hand → a click dispatched right after the first draw is handled. */
+  inputMs: number;
+  /** Longest main-thread task and the slowest frame while the worker laid the view out. */
+  longestTaskMs: number;
+  worstFrameMs: number;
+  /** Frames per second while the view was panned and zoomed during the worker's layout. */
+  fpsDuringLayout: number;
+  /** Data in hand → the worker's positions applied (null: did not finish within the timeout). */
+  finalMs: number | null;
+  workerMs: number | null;
+  zoom: number;
+  tier: string;
+}
+
+interface FpsRun {
+  nodes: number;
+  edges: number;
+  renderer: 'canvas' | 'webgl';
   firstDrawMs: number;
   fps: number;
   frames: number;
+  tier: string;
 }
 
-async function preparePage(page: Page): Promise<void> {
+async function preparePage(page: Page, pageCode: string): Promise<void> {
   await page.setContent('<!doctype html><html><body style="margin:0"><div id="cy" style="position:absolute;inset:0"></div></body></html>');
   // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(): give the page one.
   await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });
-  for (const file of scriptPaths()) await page.addScriptTag({ path: file });
-  await page.evaluate(() => {
-    const w = window as unknown as { cytoscape: { use: (x: unknown) => void; (a: string, b: string): unknown }; cytoscapeFcose: unknown };
-    if (!w.cytoscape('layout', 'fcose')) w.cytoscape.use(w.cytoscapeFcose);
-  });
+  await page.addScriptTag({ content: pageCode });
 }
 
-/** Lays the graph out with fcose (as the explorer does), headless, in the page; returns the positions. */
-async function layOut(
+type PageWindow = {
+  steppeBench: BenchApi;
+  __cy?: Core;
+  __worker?: string;
+};
+
+/**
+ * The explorer's path for a large fresh view, timed from the moment the data
+ * is in hand: create the canvas, quick placement, fit, the label tier for the
+ * fitted zoom (the explorer switches it in its zoom handler), first draw; then
+ * fcose in the worker while the view is panned and zoomed and long tasks and
+ * frame gaps are recorded; then the positions applied.
+ */
+async function explorerFlow(
   page: Page,
-  elements: unknown[],
-  options: object,
-): Promise<{ ms: number; positions: Record<string, { x: number; y: number }> }> {
-  return page.evaluate(async ({ els, options }) => {
-    const w = window as unknown as { cytoscape: (o: object) => Core };
-    const cy = w.cytoscape({ headless: true, styleEnabled: true, elements: els });
-    const t0 = performance.now();
-    const layout = cy.layout(options as LayoutOptions);
-    const done = layout.promiseOn('layoutstop');
-    layout.run();
-    await done;
-    const ms = performance.now() - t0;
-    const positions: Record<string, { x: number; y: number }> = {};
-    cy.nodes().forEach((n) => {
-      positions[n.id()] = { ...n.position() };
-    });
-    cy.destroy();
-    return { ms, positions };
-  }, { els: elements, options });
+  elements: ElementDefinition[],
+  styles: Record<string, unknown>,
+  fpsSeconds: number,
+  timeoutMs: number,
+): Promise<Omit<FlowRun, 'nodes' | 'edges'>> {
+  return page.evaluate(
+    async ({ els, styles, fpsSeconds, timeoutMs }) => {
+      const w = window as unknown as PageWindow;
+      const B = w.steppeBench;
+      w.__cy?.destroy();
+      const frame = () => new Promise<number>((r) => requestAnimationFrame((t) => r(t)));
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      observer.observe({ type: 'longtask' });
+
+      const t0 = performance.now();
+      const cy = B.cytoscape({ container: document.getElementById('cy'), elements: els, style: styles.near as never, minZoom: 0.1, maxZoom: 3 });
+      w.__cy = cy;
+      B.applyQuickPlacement(cy, new Set());
+      const tier = B.labelTier(cy.zoom());
+      if (tier !== 'near') cy.style(styles[tier] as never);
+      const zoom = cy.zoom();
+      await frame();
+      await frame();
+      const firstDrawMs = performance.now() - t0;
+      // A click queued now: how soon the page answers input once the view is drawn.
+      const inputMs = await new Promise<number>((resolve) => {
+        const target = document.getElementById('cy')!;
+        target.addEventListener('click', () => resolve(performance.now() - t0), { once: true });
+        setTimeout(() => target.dispatchEvent(new MouseEvent('click', { bubbles: true })), 0);
+      });
+
+      // fcose off the main thread, as the explorer runs it.
+      const layouts = new B.OffThreadLayout(() => new Worker(w.__worker!) as unknown as never);
+      const options = B.layoutOptions(cy, { name: 'fcose', pinned: new Set(), randomize: true, animate: false, fit: true })!;
+      const job = B.layoutJobFrom(cy, 1, options);
+      const tasksBefore = longTasks.length;
+      const running = layouts.run(job);
+      let settled: { type: string; ms?: number; positions?: Record<string, { x: number; y: number }> } | null = null;
+      void running.then((o) => (settled = o as typeof settled));
+
+      // Pan and zoom while the worker works (up to fpsSeconds), one new viewport per frame.
+      const startZoom = cy.zoom();
+      const startPan = { ...cy.pan() };
+      let frames = 0;
+      let worstFrameMs = 0;
+      const f0 = performance.now();
+      let last = f0;
+      while (!settled && performance.now() - f0 < fpsSeconds * 1000) {
+        const now = await frame();
+        worstFrameMs = Math.max(worstFrameMs, now - last);
+        last = now;
+        frames++;
+        const t = (now - f0) / 1000;
+        cy.viewport({
+          zoom: startZoom * (1.6 + Math.sin(t * 2)),
+          pan: { x: startPan.x + 200 * Math.cos(t * 1.3), y: startPan.y + 150 * Math.sin(t * 1.7) },
+        });
+      }
+      const fpsDuringLayout = frames / ((performance.now() - f0) / 1000);
+      cy.viewport({ zoom: startZoom, pan: startPan });
+
+      const timeout = new Promise<null>((r) => setTimeout(() => r(null), timeoutMs));
+      const outcome = (await Promise.race([running, timeout])) as { type: string; ms?: number; positions?: Record<string, { x: number; y: number }> } | null;
+      let finalMs: number | null = null;
+      let workerMs: number | null = null;
+      if (outcome && outcome.type === 'done') {
+        await B.applyPositions(cy, outcome.positions!, { keep: new Set(), animate: false, fit: true });
+        finalMs = performance.now() - t0;
+        workerMs = outcome.ms ?? null;
+      }
+      layouts.dispose();
+      const longestTaskMs = Math.max(0, ...longTasks.slice(tasksBefore));
+      observer.disconnect();
+      return { firstDrawMs, inputMs, longestTaskMs, worstFrameMs, fpsDuringLayout, finalMs, workerMs, zoom, tier };
+    },
+    { els: elements, styles, fpsSeconds, timeoutMs },
+  );
 }
 
-/** Creates the drawn instance with the laid-out positions and times the first frame on screen. */
-async function firstDraw(page: Page, elements: ElementDefinition[], style: unknown, webgl: boolean): Promise<number> {
+/** Creates the drawn instance on the quick placement with the given renderer and times the first frame on screen. */
+async function firstDraw(page: Page, elements: ElementDefinition[], styles: Record<string, unknown>, webgl: boolean): Promise<{ ms: number; tier: string }> {
   return page.evaluate(
-    async ({ els, style, webgl }) => {
-      const w = window as unknown as { cytoscape: (o: object) => Core; __cy?: Core };
+    async ({ els, styles, webgl }) => {
+      const w = window as unknown as PageWindow;
+      const B = w.steppeBench;
       w.__cy?.destroy();
       const t0 = performance.now();
-      const cy = w.cytoscape({
+      const cy = B.cytoscape({
         container: document.getElementById('cy'),
         elements: els,
-        style,
-        layout: { name: 'preset', fit: true, padding: 30 },
+        style: styles.near as never,
         ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
-      });
+      } as never);
       w.__cy = cy;
+      B.applyQuickPlacement(cy, new Set());
+      const tier = B.labelTier(cy.zoom());
+      if (tier !== 'near') cy.style(styles[tier] as never);
       // Cytoscape draws in its own animation-frame loop; the WebGL renderer emits no 'render' event, so for
       // both renderers the first frame is over when the next animation frame starts.
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
       await frame();
       await frame();
-      return performance.now() - t0;
+      return { ms: performance.now() - t0, tier };
     },
-    { els: elements, style, webgl },
+    { els: elements, styles, webgl },
   );
 }
 
@@ -178,25 +288,25 @@ async function panZoomFps(page: Page, seconds: number): Promise<{ fps: number; f
   }, seconds);
 }
 
-/** The zoom at which `fit` (padding 30) shows every node in the viewport. */
-function fittedZoom(positions: Record<string, { x: number; y: number }>): number {
-  const xs = Object.values(positions).map((p) => p.x);
-  const ys = Object.values(positions).map((p) => p.y);
-  const w = Math.max(...xs) - Math.min(...xs) + 40;
-  const h = Math.max(...ys) - Math.min(...ys) + 40;
-  return Math.min((VIEWPORT.width - 60) / w, (VIEWPORT.height - 60) / h);
-}
+const seconds = (ms: number | null) => (ms === null ? `> ${LAYOUT_TIMEOUT_S} s (unfinished)` : `${(ms / 1000).toFixed(2)} s`);
 
-function table(runs: Run[]): string {
+function flowTable(runs: FlowRun[]): string {
   const rows = runs.map(
     (r) =>
-      `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${r.renderer} | ${(r.layoutMs / 1000).toFixed(2)} s (${r.quality}) | ${r.zoom.toFixed(2)} (${r.tier}) | ${r.firstDrawMs.toFixed(0)} ms | ${r.fps.toFixed(1)} |`,
+      `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${r.zoom.toFixed(2)} (${r.tier}) | ${r.firstDrawMs.toFixed(0)} ms | ${r.inputMs.toFixed(0)} ms | ${r.longestTaskMs.toFixed(0)} ms / ${r.worstFrameMs.toFixed(0)} ms | ${r.fpsDuringLayout.toFixed(1)} | ${r.workerMs === null ? '—' : seconds(r.workerMs)} | ${seconds(r.finalMs)} |`,
   );
   return [
-    '| entities | relations | renderer | fcose layout | fitted zoom (label tier) | first draw | pan/zoom fps |',
-    '| ---: | ---: | --- | ---: | ---: | ---: | ---: |',
+    '| entities | relations | fitted zoom (label tier) | first draw | click answered | longest task / slowest frame during layout | fps during layout | fcose in worker | final layout on screen |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
+}
+
+function fpsTable(runs: FpsRun[]): string {
+  const rows = runs.map(
+    (r) => `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${r.renderer} | ${r.tier} | ${r.firstDrawMs.toFixed(0)} ms | ${r.fps.toFixed(1)} |`,
+  );
+  return ['| entities | relations | renderer | label tier | first draw | pan/zoom fps |', '| ---: | ---: | --- | --- | ---: | ---: |', ...rows].join('\n');
 }
 
 function writeSection(body: string): string {
@@ -217,12 +327,22 @@ function writeSection(body: string): string {
 
 async function main(): Promise<void> {
   const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
-  const browser = await launchChromium();
-  const runs: Run[] = [];
+  const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const here = path.dirname(__filename);
+  const workerCode = bundle(path.join(here, '../../web/src/graph/layout.worker.ts'));
+  const pageCode = bundle(path.join(here, 'bench-page.ts'));
+  const styles = Object.fromEntries(TIERS.map((t) => [t, buildStylesheet(t)]));
+  const args = [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS];
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+  const flows: FlowRun[] = [];
+  const fpsRuns: FpsRun[] = [];
   let webglInfo = '';
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
-    await preparePage(page);
+    await preparePage(page, pageCode);
+    await page.evaluate((code) => {
+      (window as unknown as PageWindow).__worker = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    }, workerCode);
     webglInfo = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2') as WebGL2RenderingContext | null;
       if (!gl) return 'no WebGL2 context';
@@ -233,53 +353,57 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const elements = elementsFor(n);
       const edges = elements.filter((e) => e.group === 'edges').length;
-      // fcose as the explorer runs it for a view this size (fewer iterations above 1,000 entities).
-      const fcose = fcoseOptionsForSize(n, { randomize: true, animate: false, fit: false, nodeDimensionsIncludeLabels: false });
-      process.stdout.write(`${n} entities, ${edges} relations: fcose (${fcose.quality})…`);
-      const { ms, positions } = await layOut(page, elements, fcose);
-      process.stdout.write(` ${(ms / 1000).toFixed(2)} s\n`);
-      const placed = elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id as string] } : e));
+      process.stdout.write(`${n} entities, ${edges} relations: explorer flow (fcose in the worker)…\n`);
+      const r = await explorerFlow(page, elements, styles, FPS_SECONDS, LAYOUT_TIMEOUT_S * 1000);
+      flows.push({ nodes: n, edges, ...r });
+      process.stdout.write(
+        `  first draw ${r.firstDrawMs.toFixed(0)} ms, click answered ${r.inputMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, slowest frame ${r.worstFrameMs.toFixed(0)} ms, ${r.fpsDuringLayout.toFixed(1)} fps during layout, fcose ${seconds(r.workerMs)}, final ${seconds(r.finalMs)}\n`,
+      );
+    }
+    for (const n of FPS_SIZES) {
+      const elements = elementsFor(n);
+      const edges = elements.filter((e) => e.group === 'edges').length;
       for (const renderer of ['canvas', 'webgl'] as const) {
         if (renderer === 'webgl' && webglInfo === 'no WebGL2 context') continue;
-        // The stylesheet for the zoom the fitted graph lands at (the explorer switches tiers the same way).
-        const zoom = fittedZoom(positions);
-        const firstDrawMs = await firstDraw(page, placed, buildStylesheet(labelTier(zoom)), renderer === 'webgl');
+        const first = await firstDraw(page, elements, styles, renderer === 'webgl');
         const { fps, frames } = await panZoomFps(page, FPS_SECONDS);
-        runs.push({ renderer, quality: fcose.quality ?? 'default', zoom, tier: labelTier(zoom), nodes: n, edges, layoutMs: ms, firstDrawMs, fps, frames });
-        process.stdout.write(`  ${renderer}: first draw ${firstDrawMs.toFixed(0)} ms, ${fps.toFixed(1)} fps while panning/zooming\n`);
+        fpsRuns.push({ nodes: n, edges, renderer, firstDrawMs: first.ms, fps, frames, tier: first.tier });
+        process.stdout.write(`${n} entities, ${renderer}: first draw ${first.ms.toFixed(0)} ms, ${fps.toFixed(1)} fps while panning/zooming\n`);
       }
     }
-    await page.evaluate(() => (window as unknown as { __cy?: { destroy(): void } }).__cy?.destroy());
+    await page.evaluate(() => (window as unknown as PageWindow).__cy?.destroy());
   } finally {
     await browser.close();
   }
+  const loadAtEnd = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const body = `Command: \`${COMMAND}\` (script: \`apps/web-e2e/src/bench-rendering.ts\`).
+  const body = `Command: \`${COMMAND}\` (script: \`apps/web-e2e/src/bench-rendering.ts\`), run ${started} UTC.
 
-Headless Chromium (\`${CHROMIUM_PATH}\`, flags \`${CHROMIUM_ARGS.join(' ')}\`), viewport ${VIEWPORT.width}×${VIEWPORT.height},
-on ${os.cpus().length} × ${cpu} (load average ${loadAtStart} when the run started: the machine is shared), Node ${process.version}.
-WebGL in this browser: ${webglInfo} — software WebGL, as headless Chromium has no GPU here.
+Headless Chromium (\`${CHROMIUM_PATH}\`, flags \`${args.join(' ')}\`), viewport ${VIEWPORT.width}×${VIEWPORT.height},
+on ${os.cpus().length} × ${cpu}, Node ${process.version}; load average ${loadAtStart} at the start and ${loadAtEnd} at the end
+(the machine is shared with other work: on 2 cores, figures are inflated by whatever else runs).
+WebGL in this browser: ${webglInfo}: a software rasteriser on the same 2 cores, not a GPU.
 Graphs: the seeder's synthetic generator (seed 42) with ${EDGES_PER_NODE} relations per entity, mapped by the
-explorer's \`buildElements\` and drawn with its stylesheet (icons, shapes, line styles; the label tier for the zoom
-the fitted graph lands at, so edge labels are off for the large ones, as in the explorer).
+explorer's \`buildElements\` and drawn with its stylesheet and label tiers. The page runs the explorer's own modules
+(quick placement, layout job, worker client) and its layout worker (\`layout.worker.ts\`), bundled by esbuild.
 
-- *fcose layout*: \`fcose\` as the explorer runs it for a view that size (\`fcoseOptionsForSize\`: quality \`default\`, 2,500 iterations, 500 above 1,000 entities; randomize, no animation), on a headless instance in the page. The layout is timed once per size; both renderers draw its positions.
-- *first draw*: from creating the drawn instance with those positions (preset layout, fit) to the start of the second animation frame (Cytoscape draws in the first).
-- *pan/zoom fps*: animation frames per second while the viewport was panned and zoomed every frame for ${FPS_SECONDS} s (Cytoscape redraws in those frames; 60 is the display's cap).
+**A large fresh view, as the explorer shows it.** From the data in hand: the canvas is created, the quick placement
+(\`placement.ts\`: breadth-first from the hubs on a sunflower spiral) drawn and fitted (*first draw*: to the start of
+the second animation frame); a click queued right after is handled (*click answered*); fcose runs in the worker
+(explorer options: \`default\` quality, ${LARGE_VIEW_ITERATIONS} iterations above ${LARGE_VIEW_NODES.toLocaleString('en')} entities, now a real cap)
+while the view is panned and zoomed every frame for up to ${FPS_SECONDS} s (*fps during layout*, *longest task* on the main thread and
+*slowest frame*); *final layout on screen*: until the worker's positions are applied and fitted. The explorer does this from
+${OFF_THREAD_LAYOUT_NODES} visible entities; smaller views are laid out on the main thread as before.
 
-${table(runs)}
+${flowTable(flows)}
 
-Notes. The explorer's views are bounded by the API (500 entities per neighbourhood or subgraph): at that size
-fcose takes a few seconds and the canvas renderer pans and zooms smoothly. Beyond it, fcose's force-directed
-refinement is what grows slow (draft quality, the spectral start alone, is fast but piles nodes on top of
-each other, so the explorer keeps \`default\` with fewer iterations). Zoomed out, the explorer draws fewer,
-cheaper things (label tiers: straight, then haystack edges; only expanded, pinned, selected and path entities
-labelled; no labels in the overview), which is what keeps 2,000 entities interactive. WebGL here is
-SwiftShader (software): slower than the canvas renderer at every size, so it stays opt-in (\`?renderer=webgl\`)
-for machines with a GPU, where it should be measured before becoming the default.
+**Pan/zoom, canvas vs WebGL renderer** (same page, same run; quick placement, fitted; a new viewport every frame for
+${FPS_SECONDS} s; 60 is the display's cap):
+
+${fpsTable(fpsRuns)}
 `;
-  process.stdout.write(`\n${table(runs)}\n`);
+  process.stdout.write(`\n${flowTable(flows)}\n\n${fpsTable(fpsRuns)}\n`);
   if (process.env.BENCH_NO_WRITE !== '1') process.stdout.write(`\nwritten to ${writeSection(body)} (section "Explorer rendering")\n`);
 }
 

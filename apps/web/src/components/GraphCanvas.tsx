@@ -6,6 +6,9 @@ import { cytoscape } from '../graph/cytoscape';
 import { isEntityElementId, moreOwnerOf } from '../graph/elements';
 import { inView } from '../graph/layout';
 import { runNamedLayout } from '../graph/layouts';
+import { OffThreadLayout } from '../graph/layout-worker';
+import { createBrowserLayoutWorker } from '../graph/layout-worker-browser';
+import { layOutOffThread, runOffThreadLayout } from '../graph/off-thread';
 import { buildStylesheet, labelTier, type LabelTier } from '../graph/style';
 import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
@@ -71,6 +74,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const remembered = useRef(new Map<string, Position>());
   const tierRef = useRef<LabelTier>('near');
   const pendingCentre = useRef<string | null>(null);
+  /** fcose for large views runs in a worker (null where workers are unavailable): the page stays interactive meanwhile. */
+  const offThread = useRef<OffThreadLayout | null>(null);
 
   /** Centres the requested entity if it is on the canvas and no layout is moving it. */
   const centreIfReady = useEffectEvent(() => {
@@ -111,6 +116,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     cyRef.current = cy;
     container.dataset.layout = 'idle';
+    const firstWorker = createBrowserLayoutWorker();
+    if (firstWorker) {
+      let spare: typeof firstWorker | null = firstWorker;
+      offThread.current = new OffThreadLayout(() => {
+        const worker = spare ?? createBrowserLayoutWorker();
+        spare = null;
+        if (!worker) throw new Error('Web Workers are unavailable.');
+        return worker;
+      });
+    }
     exposeForTests(cy);
     instance(cy);
 
@@ -156,6 +171,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     resizes?.observe(container);
 
     return () => {
+      offThread.current?.dispose();
+      offThread.current = null;
       resizes?.disconnect();
       withdrawFromTests(cy);
       instance(null);
@@ -169,19 +186,27 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const container = containerRef.current;
     if (!cy || !container) return;
     const run = ++layoutRuns.current;
+    // A new layout (new data, another layout, a fresh one) supersedes one still running in the worker.
+    offThread.current?.cancel();
     container.dataset.layout = 'running';
-    void runNamedLayout(cy, {
-      name: layout,
-      pinned: new Set(pinned),
-      roots,
-      randomize,
-      animate: animate && !prefersReducedMotion(),
-    }).then(() => {
-      if (run === layoutRuns.current && !cy.destroyed()) {
+    const request = { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
+    const current = () => run === layoutRuns.current && !cy.destroyed();
+    const finished = () => {
+      if (current()) {
         container.dataset.layout = 'idle';
         centreIfReady();
       }
-    });
+    };
+    const worker = offThread.current;
+    if (worker && layOutOffThread(cy, request)) {
+      void runOffThreadLayout(cy, worker, run, request, current).then((outcome) => {
+        // The worker failed (not cancelled): lay out on the main thread rather than not at all.
+        if (outcome?.type === 'error' && current()) return runNamedLayout(cy, request).then(finished);
+        finished();
+      });
+      return;
+    }
+    void runNamedLayout(cy, request).then(finished);
   });
 
   // Pinned nodes cannot be dragged either.

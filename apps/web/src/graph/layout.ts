@@ -45,6 +45,8 @@ export function fcoseOptions(overrides: Partial<FcoseOptions> = {}): FcoseOption
  */
 export const LARGE_VIEW_NODES = 1_000;
 export const LARGE_VIEW_ITERATIONS = 500;
+/** From this many visible entities fcose runs in the layout worker (it would block the page for about a second or more). */
+export const OFF_THREAD_LAYOUT_NODES = 200;
 
 /** fcose as the explorer runs it for a view of `nodes` entities. */
 export function fcoseOptionsForSize(nodes: number, overrides: Partial<FcoseOptions> = {}): FcoseOptions {

@@ -210,7 +210,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
           neighbourhoodLevelStatement({ first: level === 0, direction: opts.direction, types: opts.types, evidence: opts.evidence }),
           {
             graph,
-            ...(level === 0 ? { ids: [...new Set(ids)] } : { frontier, known: keys }),
+            ...(level === 0 ? { ids: [...new Set(ids)] } : { frontier, known: [...keys] }),
             ...filterParams(opts),
             nodeLimit: neo4j.int(opts.nodeLimit),
             final,

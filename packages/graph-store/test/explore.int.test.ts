@@ -169,6 +169,14 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     });
   });
 
+  it('reports each statement with the parameters it ran with (the bench replays them)', async () => {
+    const seen: { params: Record<string, unknown>; atTheTime: string }[] = [];
+    const recording = createGraphStore({ driver, graph, onQuery: (e) => seen.push({ params: e.params, atTheTime: JSON.stringify(e.params) }) });
+    await recording.neighbourhood(['e-57'], { depth: 3, direction: 'BOTH', nodeLimit: 40, edgeLimit: 2000 });
+    expect(seen.length).toBeGreaterThan(1);
+    for (const s of seen) expect(JSON.stringify(s.params)).toBe(s.atTheTime);
+  });
+
   it('returns the induced subgraph in one statement', async () => {
     const ids = ['e-00', 'e-01', 'e-02', 'e-03', 'e-07', 'nobody'];
     const before = statements;

@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
 import { isEntityElementId, moreOwnerOf } from '../graph/elements';
-import { inView } from '../graph/layout';
+import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout';
 import { runNamedLayout } from '../graph/layouts';
 import { OffThreadLayout } from '../graph/layout-worker';
 import { createBrowserLayoutWorker } from '../graph/layout-worker-browser';
@@ -76,6 +76,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const pendingCentre = useRef<string | null>(null);
   /** fcose for large views runs in a worker (null where workers are unavailable): the page stays interactive meanwhile. */
   const offThread = useRef<OffThreadLayout | null>(null);
+  /** From how many visible entities fcose goes to the worker (`?layoutWorkerFrom=N` overrides it, for tests and tuning). */
+  const offThreadFrom = useRef(OFF_THREAD_LAYOUT_NODES);
 
   /** Centres the requested entity if it is on the canvas and no layout is moving it. */
   const centreIfReady = useEffectEvent(() => {
@@ -116,6 +118,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     cyRef.current = cy;
     container.dataset.layout = 'idle';
+    const workerFrom = Number(new URLSearchParams(window.location.search).get('layoutWorkerFrom'));
+    if (Number.isInteger(workerFrom) && workerFrom > 0) offThreadFrom.current = workerFrom;
     const firstWorker = createBrowserLayoutWorker();
     if (firstWorker) {
       let spare: typeof firstWorker | null = firstWorker;
@@ -191,22 +195,24 @@ export function GraphCanvas(props: GraphCanvasProps) {
     container.dataset.layout = 'running';
     const request = { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
     const current = () => run === layoutRuns.current && !cy.destroyed();
-    const finished = () => {
+    const finished = (thread: 'main' | 'worker') => {
       if (current()) {
+        // Where the last layout ran, for tests and for anyone looking at the DOM.
+        container.dataset.layoutThread = thread;
         container.dataset.layout = 'idle';
         centreIfReady();
       }
     };
     const worker = offThread.current;
-    if (worker && layOutOffThread(cy, request)) {
+    if (worker && layOutOffThread(cy, request, offThreadFrom.current)) {
       void runOffThreadLayout(cy, worker, run, request, current).then((outcome) => {
         // The worker failed (not cancelled): lay out on the main thread rather than not at all.
-        if (outcome?.type === 'error' && current()) return runNamedLayout(cy, request).then(finished);
-        finished();
+        if (outcome?.type === 'error' && current()) return runNamedLayout(cy, request).then(() => finished('main'));
+        finished('worker');
       });
       return;
     }
-    void runNamedLayout(cy, request).then(finished);
+    void runNamedLayout(cy, request).then(() => finished('main'));
   });
 
   // Pinned nodes cannot be dragged either.

@@ -28,6 +28,7 @@ describe('off-thread layout', () => {
     expect(layOutOffThread(cy, { name: 'grid' })).toBe(false);
     cy.getElementById('n0').addClass('filtered');
     expect(layOutOffThread(cy, { name: 'fcose' })).toBe(false);
+    expect(layOutOffThread(cy, { name: 'fcose' }, 5)).toBe(true);
   });
 
   it('draws a new picture at once on the quick placement, then applies the worker’s positions; pinned and dragged nodes stay', async () => {

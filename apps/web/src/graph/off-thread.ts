@@ -6,8 +6,8 @@ import { layoutOptions, type LayoutRequest } from './layouts';
 import { quickPlacement } from './placement';
 
 /** Whether the explorer lays this view out in its worker: fcose on a view large enough to block the page for a noticeable time. */
-export function layOutOffThread(cy: Core, request: Pick<LayoutRequest, 'name'>): boolean {
-  return request.name === 'fcose' && cy.nodes().not('.filtered').length >= OFF_THREAD_LAYOUT_NODES;
+export function layOutOffThread(cy: Core, request: Pick<LayoutRequest, 'name'>, from = OFF_THREAD_LAYOUT_NODES): boolean {
+  return request.name === 'fcose' && cy.nodes().not('.filtered').length >= from;
 }
 
 /** Puts every visible, unpinned node on the quick placement (see placement.ts) and fits the view: drawn at once. */

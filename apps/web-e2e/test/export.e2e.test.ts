@@ -357,6 +357,62 @@ describe('import into the explorer', () => {
     await page.getByRole('status').getByText(summary('dropped.cyjs')).waitFor();
     await waitForCanvas(page, 'cy.nodes().length === 2');
     expect((await readCanvas(page)).nodes.map((n) => n.id).sort()).toEqual(ids());
+  });
+
+  it('an entity the API’s graph does not hold comes in as the file has it, is marked, and is left out of API exports', async () => {
+    const LONER = 'e2e-imported-only';
+    const doc = JSON.parse(jsonExport) as {
+      elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
+      steppe?: { sources?: Record<string, unknown>[] };
+    };
+    doc.elements.nodes.push({ data: { id: LONER, kind: 'Person', name: 'Imported Only Person', aliases: [], description: 'Known only to this file.', roles: [] } });
+    doc.elements.edges.push({
+      data: {
+        id: `${LONER}-supported-${TOKAYEV}`,
+        source: LONER,
+        target: TOKAYEV,
+        relationType: 'SUPPORTED',
+        stance: 'CLAIMED',
+        confidence: 0.5,
+        evidenceSources: ['e2e-note.md'],
+        evidenceQuotes: ['A note kept only in this file.'],
+        evidenceStances: ['CLAIMED'],
+      },
+    });
+    doc.steppe = { ...doc.steppe, sources: [...(doc.steppe?.sources ?? []), { id: 'e2e-note.md', title: 'A file-only note', languages: ['en'] }] };
+    await page.getByRole('button', { name: 'Clear canvas' }).click();
+    await waitForCanvas(page, 'cy.nodes().length === 0');
+    await page.getByTestId('import-file').setInputFiles({ name: 'extended.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    const notice = page.locator('.import-notice[role="status"] p');
+    await notice.getByText(/from “extended\.cyjs”/).waitFor();
+    expect(await notice.innerText()).toMatch(/^Imported 3 entities and \d+ relations from “extended\.cyjs”\. 1 of them is not in the API’s graph: shown as the file has it, not expandable, and left out of reports and data files\.$/);
+    await waitForCanvas(page, 'cy.nodes().length === 3');
+
+    const at = await nodeOnPage(page, LONER);
+    await page.mouse.click(at.x, at.y);
+    await page.getByRole('region', { name: 'Entity details' }).getByRole('heading', { name: 'Imported Only Person' }).waitFor();
+    await page.getByText(/^Imported from a file: the API’s graph does not hold this entity/).waitFor();
+    await screenshot(page, 'export-06-file-only');
+
+    // Selected alone, it can only be drawn; the view's reports and data files leave it out, and say so.
+    const d = await openExport();
+    expect(await d.getByRole('radio', { name: /^Selection \(1 entity/ }).isChecked()).toBe(true);
+    expect(await d.getByRole('button', { name: 'PDF report', exact: true }).isDisabled()).toBe(true);
+    expect(await d.getByRole('button', { name: 'PNG', exact: true }).isEnabled()).toBe(true);
+    await d.getByRole('radio', { name: /^Current view/ }).check();
+    await d.getByText('1 imported entity is not in the API’s graph and is left out of them.', { exact: false }).waitFor();
+    const { file } = await download('GraphML');
+    const xml = readFileSync(file, 'utf8');
+    const nodeIds = [...xml.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(nodeIds).toEqual([CSTO, TOKAYEV].sort());
+    await closeExport();
+
+    // The entities the API holds still expand, with the imported one on the canvas (it is left out of the API's queries).
+    const csto = await nodeOnPage(page, CSTO);
+    await page.mouse.dblclick(csto.x, csto.y);
+    await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 3`, CSTO);
+    expect((await readCanvas(page)).nodes.map((n) => n.id)).toContain(LONER);
+    expect(await page.locator('.overlay-error').count()).toBe(0);
     expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|status of 400/.test(e))).toEqual([]);
   });
 });

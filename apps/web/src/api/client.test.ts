@@ -92,6 +92,17 @@ describe('createGraphQLClient', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('carries the ids a NOT_FOUND error lists (what the graph does not hold)', async () => {
+    const url = await api((_req, _body, res) =>
+      json(res, 200, {
+        errors: [{ message: 'Unknown entity ids: imported-1, imported-2.', extensions: { code: 'NOT_FOUND', ids: ['imported-1', 'imported-2'] } }],
+        data: null,
+      }),
+    );
+    const error = await failure(createGraphQLClient({ url }).request('{ subgraph(ids: ["csto", "imported-1", "imported-2"]) { nodes { id } } }'));
+    expect(error.details).toMatchObject({ codes: ['NOT_FOUND'], missingIds: ['imported-1', 'imported-2'] });
+  });
+
   it('reports a database outage behind a live API as retryable', async () => {
     const url = await api((_req, _body, res) =>
       json(res, 503, {

@@ -28,7 +28,7 @@ export class SteppeApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly url: string,
-    readonly details: { status?: number; codes?: string[]; cause?: unknown } = {},
+    readonly details: { status?: number; codes?: string[]; cause?: unknown; missingIds?: string[] } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
   }
@@ -67,7 +67,7 @@ export interface GraphQLClient {
 
 interface GraphQLErrorBody {
   message?: unknown;
-  extensions?: { code?: unknown };
+  extensions?: { code?: unknown; ids?: unknown };
 }
 
 interface GraphQLResponseBody {
@@ -145,7 +145,11 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
             codes,
           });
         }
-        throw new SteppeApiError('graphql', unique, url, { status: response.status, codes });
+        // NOT_FOUND lists the ids the graph does not hold (e.g. `subgraph` given an imported entity).
+        const missingIds = errors
+          .filter((e) => e.extensions?.code === 'NOT_FOUND' && Array.isArray(e.extensions.ids))
+          .flatMap((e) => (e.extensions!.ids as unknown[]).filter((id): id is string => typeof id === 'string'));
+        throw new SteppeApiError('graphql', unique, url, { status: response.status, codes, ...(missingIds.length > 0 ? { missingIds } : {}) });
       }
       if (!response.ok) {
         const reason = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;

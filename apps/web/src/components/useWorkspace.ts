@@ -94,15 +94,35 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [report],
   );
 
+  /**
+   * `subgraph` of these ids; ids the graph does not hold (entities imported
+   * from a file) are left out rather than failing the whole request.
+   */
+  const knownSubgraph = useCallback(
+    async (ids: readonly string[], signal: AbortSignal) => {
+      const fileOnly = new Set(stateRef.current.fileOnly);
+      const asked = ids.filter((id) => !fileOnly.has(id));
+      try {
+        return await fetchSubgraph(client, asked, { signal });
+      } catch (error) {
+        const unknown = error instanceof SteppeApiError ? error.details.missingIds : undefined;
+        if (!unknown || unknown.length === 0) throw error;
+        const gone = new Set(unknown);
+        return fetchSubgraph(client, asked.filter((id) => !gone.has(id)), { signal });
+      }
+    },
+    [client],
+  );
+
   /** Fetches every relation among the canvas's entities plus `extra`, and merges them. */
   const fillRelations = useCallback(
     async (extra: readonly string[], signal: AbortSignal) => {
       const ids = [...new Set([...currentView(stateRef.current).nodes, ...extra])];
-      const sub = await fetchSubgraph(client, ids, { signal });
+      const sub = await knownSubgraph(ids, signal);
       dispatch({ type: 'data/merge', entities: sub.entities, relations: sub.relations });
       return sub;
     },
-    [client],
+    [knownSubgraph],
   );
 
   const expand = useCallback(
@@ -180,7 +200,9 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
       track('restore', 'the linked view', { type: 'restore' }, async (signal) => {
         const missing = url.view.nodes.filter((id) => !stateRef.current.data.entities[id]);
         if (missing.length > 0 || url.view.nodes.length > 0) {
-          const sub = await fetchSubgraph(client, url.view.nodes, { signal });
+          // Ids the graph does not hold (imported from a file) do not stop the rest of the view: those this
+          // page imported are drawn from what it holds; the others have nothing to draw.
+          const sub = await knownSubgraph(url.view.nodes, signal);
           dispatch({ type: 'data/merge', entities: sub.entities, relations: sub.relations });
         }
         dispatch({ type: 'view/restore', view: url.view, selection: url.selection });
@@ -193,7 +215,7 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
           dispatch({ type: 'path/clear' });
         }
       }),
-    [client, track, findPaths],
+    [client, track, findPaths, knownSubgraph],
   );
 
   const retry = useCallback(
@@ -221,8 +243,16 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
         report('ok');
       } catch (error) {
         if (isAbort(error)) throw error;
-        report(error);
-        checked = false;
+        const missing = error instanceof SteppeApiError ? error.details.missingIds : undefined;
+        if (missing && missing.length > 0) {
+          // The API answered: it holds all but these.
+          report('ok');
+          const gone = new Set(missing);
+          known = ids.filter((id) => !gone.has(id));
+        } else {
+          report(error);
+          checked = false;
+        }
       } finally {
         inFlight.current.delete(controller);
         dispatch({ type: 'load/end', key: 'import' });

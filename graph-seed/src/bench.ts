@@ -5,14 +5,14 @@
  * IN TRANSACTIONS), and prints throughput, the ratio and peak memory.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
-import { mkdirSync, rmSync, mkdtempSync, createWriteStream } from 'node:fs';
+import { mkdirSync, rmSync, mkdtempSync, createWriteStream, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { startLocalNeo4j, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
-import { RELATION_PROPERTIES, createDriver, ensureSchema, loadGraph, relationValues, resetGraph, type GraphData } from '@steppe/graph-store';
+import { RELATION_PROPERTIES, createDriver, ensureSchema, entityProps, loadGraph, relationValues, resetGraph, type GraphData } from '@steppe/graph-store';
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '@steppe/domain';
 import { syntheticGraph } from './synthetic';
 
@@ -32,13 +32,33 @@ async function writeCsv(file: string, header: string[], rows: Iterable<unknown[]
   await once(out, 'finish');
 }
 
-/** Writes the entities as one CSV per kind (kinds are labels, which cannot be parameters). */
+type ColumnType = 'string' | 'number' | 'list';
+
+/** The storage properties of each kind's entities (as Steppe's loader stores them) and their types. */
+function entityColumns(data: GraphData): Map<string, Map<string, ColumnType>> {
+  const byKind = new Map<string, Map<string, ColumnType>>();
+  for (const e of data.entities) {
+    const columns = byKind.get(e.kind) ?? new Map<string, ColumnType>();
+    for (const [key, value] of Object.entries(entityProps(e))) {
+      if (!/^[A-Za-z]+$/.test(key)) throw new Error(`unexpected property name ${key}`);
+      columns.set(key, Array.isArray(value) ? 'list' : typeof value === 'number' ? 'number' : 'string');
+    }
+    byKind.set(e.kind, columns);
+  }
+  return byKind;
+}
+
+/** Writes the entities as one CSV per kind (kinds are labels, which cannot be parameters), every stored property. */
 async function writeEntityCsvFiles(data: GraphData, dir: string) {
-  for (const kind of ENTITY_KINDS) {
+  for (const [kind, columns] of entityColumns(data)) {
+    const keys = [...columns.keys()];
     await writeCsv(
       path.join(dir, `entities-${kind}.csv`),
-      ['id', 'name', 'aliases', 'description'],
-      data.entities.filter((e) => e.kind === kind).map((e) => [e.id, e.name, e.aliases.join('|'), e.description]),
+      keys,
+      data.entities.filter((e) => e.kind === kind).map((e) => {
+        const props = entityProps(e);
+        return keys.map((k) => (Array.isArray(props[k]) ? (props[k] as unknown[]).join('|') : props[k]));
+      }),
     );
   }
 }
@@ -67,16 +87,24 @@ async function writeRelationCsvFiles(driver: Driver, data: GraphData, dir: strin
   }
 }
 
-async function loadEntityCsv(driver: Driver, dir: string, generation: string, batch: number) {
+async function loadEntityCsv(driver: Driver, data: GraphData, dir: string, generation: string, batch: number) {
   const session = driver.session();
   try {
-    for (const kind of ENTITY_KINDS) {
+    for (const [kind, columns] of entityColumns(data)) {
+      if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw new Error(`unexpected kind ${kind}`);
+      // Property names come from the domain's entity fields (checked above), values are CSV fields.
+      const set = [...columns]
+        .filter(([key]) => key !== 'id')
+        .map(([key, type]) =>
+          type === 'list'
+            ? `n.${key} = CASE row.${key} WHEN '' THEN [] ELSE split(row.${key}, '|') END`
+            : type === 'number' ? `n.${key} = toFloat(row.${key})` : `n.${key} = row.${key}`,
+        );
       await session.run(
         `LOAD CSV WITH HEADERS FROM $url AS row
          CALL (row) {
            MERGE (n:Entity {graph: $generation, id: row.id})
-           SET n:${kind}, n.kind = '${kind}', n.name = row.name, n.description = row.description,
-               n.aliases = CASE row.aliases WHEN '' THEN [] ELSE split(row.aliases, '|') END
+           SET n:${kind}, ${set.join(', ')}
          } IN TRANSACTIONS OF ${batch} ROWS`,
         { url: `file://${path.join(dir, `entities-${kind}.csv`)}`, generation },
       );
@@ -123,14 +151,31 @@ async function deleteCsvGeneration(driver: Driver, generation: string) {
   }
 }
 
+/** CPU time of this process (user + system), to compare runs when other work shares the machine. */
+function seederCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/** CPU time of the local Neo4j JVM so far, from /proc (Linux); NaN elsewhere. */
+function jvmCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function main() {
   const opts = new Command('bench:seed')
     .option('--entities <n>', 'synthetic entities', (v) => Number(v), 100_000)
+    .option('--warm-entities <n>', 'entities of the warm-up graph both paths load first', (v) => Number(v), 10_000)
     .option('--batch-size <n>', 'rows per transaction, both paths', (v) => Number(v), 10_000)
     .option('--heap <size>', 'heap of the local Neo4j', '4g')
     .option('--page-cache <size>', 'page cache of the local Neo4j', '2g')
     .parse()
-    .opts<{ entities: number; batchSize: number; heap: string; pageCache: string }>();
+    .opts<{ entities: number; warmEntities: number; batchSize: number; heap: string; pageCache: string }>();
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'steppe-bench-'));
   const csvDir = path.join(scratch, 'csv');
@@ -150,14 +195,16 @@ async function main() {
     console.log(`generated ${data.entities.length} entities, ${data.relations.length} relations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     await ensureSchema(driver);
 
-    // Warm both paths up (JIT, page cache, query plans) so that neither pays for going first.
-    const warm = syntheticGraph(2_000, 7);
+    // Warm both paths up (JIT, page cache, query plans) so that neither pays for going first:
+    // with a 2,000-entity warm-up the first path measured still paid for the JIT's optimising
+    // compiles (twice the Neo4j CPU of a warmed-up run).
+    const warm = syntheticGraph(opts.warmEntities, 7);
     const warmDir = path.join(scratch, 'warm');
     mkdirSync(warmDir);
     await loadGraph(driver, warm, { graph: 'bench-warm', batchSize: opts.batchSize, force: true });
     await resetGraph(driver, 'bench-warm');
     await writeEntityCsvFiles(warm, warmDir);
-    await loadEntityCsv(driver, warmDir, 'bench-warm@csv', opts.batchSize);
+    await loadEntityCsv(driver, warm, warmDir, 'bench-warm@csv', opts.batchSize);
     await writeRelationCsvFiles(driver, warm, warmDir, 'bench-warm@csv');
     await loadRelationCsv(driver, warm, warmDir, 'bench-warm@csv', opts.batchSize);
     await deleteCsvGeneration(driver, 'bench-warm@csv');
@@ -165,15 +212,20 @@ async function main() {
     // Steppe's loader (the same path `npm run seed -- --synthetic N` takes).
     t = performance.now();
     let relStart = 0;
+    let relEnd = 0;
+    const cpu0 = { seeder: seederCpuSeconds(), neo4j: local ? jvmCpuSeconds(local.pid) : NaN };
     await loadGraph(driver, data, {
       graph: 'bench-steppe', batchSize: opts.batchSize, force: true,
       onProgress: (p) => {
         if (p.phase === 'relations' && relStart === 0) relStart = performance.now();
+        if (p.phase === 'relations' && p.done === p.total) relEnd = performance.now();
       },
     });
     const steppeSeconds = (performance.now() - t) / 1000;
+    const steppeCpu = { seeder: seederCpuSeconds() - cpu0.seeder, neo4j: local ? jvmCpuSeconds(local.pid) - cpu0.neo4j : NaN };
     const entitySeconds = (relStart - t) / 1000;
     const relationSeconds = steppeSeconds - entitySeconds;
+    const writeSeconds = (relEnd - relStart) / 1000;
     const steppePeak = peakRss;
     await resetGraph(driver, 'bench-steppe');
 
@@ -181,11 +233,12 @@ async function main() {
     // Writing the CSV files (relations need the entities' element ids) is timed apart.
     let csvWriteSeconds = 0;
     let csvSeconds = 0;
+    const csvCpu0 = local ? jvmCpuSeconds(local.pid) : NaN;
     t = performance.now();
     await writeEntityCsvFiles(data, csvDir);
     csvWriteSeconds += (performance.now() - t) / 1000;
     t = performance.now();
-    await loadEntityCsv(driver, csvDir, 'bench-csv@1', opts.batchSize);
+    await loadEntityCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
     csvSeconds += (performance.now() - t) / 1000;
     t = performance.now();
     await writeRelationCsvFiles(driver, data, csvDir, 'bench-csv@1');
@@ -194,11 +247,20 @@ async function main() {
     await loadRelationCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
     csvSeconds += (performance.now() - t) / 1000;
 
+    const csvNeo4jCpu = local ? jvmCpuSeconds(local.pid) - csvCpu0 : NaN;
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     console.log('');
     console.log(`steppe loader:  ${steppeSeconds.toFixed(1)} s total — entities ${fmt(data.entities.length / entitySeconds)}/s, relations ${fmt(data.relations.length / relationSeconds)}/s`);
-    console.log(`LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csvWriteSeconds.toFixed(1)} s writing the CSV files)`);
+    console.log(`  of which: before relations ${entitySeconds.toFixed(1)} s, writing relations ${writeSeconds.toFixed(1)} s, count check + index refresh + switch ${(relationSeconds - writeSeconds).toFixed(1)} s`);
+    console.log(`  CPU: seeder ${steppeCpu.seeder.toFixed(1)} s, Neo4j ${steppeCpu.neo4j.toFixed(1)} s`);
+    console.log(`LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csvWriteSeconds.toFixed(1)} s writing the CSV files); CPU: Neo4j ${csvNeo4jCpu.toFixed(1)} s (loading only)`);
     console.log(`ratio LOAD CSV time / steppe time: ${(csvSeconds / steppeSeconds).toFixed(2)} (≥ 1.0 means the seeder is at least as fast)`);
+    if (local) {
+      console.log(
+        `CPU ratio LOAD CSV (Neo4j) / steppe (Neo4j + seeder): ${(csvNeo4jCpu / (steppeCpu.neo4j + steppeCpu.seeder)).toFixed(2)} ` +
+          '(less sensitive to other work on the machine than the time ratio)',
+      );
+    }
     console.log(`peak seeder memory (RSS): ${fmt(steppePeak / 1_048_576)} MiB`);
     await deleteCsvGeneration(driver, 'bench-csv@1');
   } finally {

@@ -49,9 +49,59 @@ export interface LoadResult {
   retiredGenerations: string[];
 }
 
-/** A stable hash of the data, so that re-seeding unchanged data is a no-op. */
+/**
+ * A stable hash of the data, so that re-seeding unchanged data is a no-op: the SHA-256 of
+ * JSON.stringify([sources, entities, relations]).
+ */
 export function contentHash(data: GraphData): string {
-  return createHash('sha256').update(JSON.stringify([data.sources, data.entities, data.relations])).digest('hex');
+  return new ContentHasher(data).digest();
+}
+
+/**
+ * {@link contentHash} fed record by record: no string of the whole graph (hundreds of MB at a
+ * million relations), and the loader can hash while the server writes a batch.
+ */
+class ContentHasher {
+  private readonly hash = createHash('sha256').update('[[');
+  private readonly lists: readonly (readonly unknown[])[];
+  private list = 0;
+  private index = 0;
+  private result: string | undefined;
+
+  constructor(data: GraphData) {
+    this.lists = [data.sources, data.entities, data.relations];
+  }
+
+  /** Hashes up to `records` more records. */
+  step(records: number): void {
+    if (this.result !== undefined) return;
+    let chunk = '';
+    let left = records;
+    while (left > 0 && this.list < this.lists.length) {
+      const current = this.lists[this.list]!;
+      if (this.index < current.length) {
+        chunk += (this.index === 0 ? '' : ',') + JSON.stringify(current[this.index++]);
+        left--;
+        if (chunk.length > 1 << 16) {
+          this.hash.update(chunk);
+          chunk = '';
+        }
+      } else {
+        chunk += this.list < this.lists.length - 1 ? '],[' : ']';
+        this.list++;
+        this.index = 0;
+      }
+    }
+    this.hash.update(chunk);
+  }
+
+  digest(): string {
+    if (this.result === undefined) {
+      this.step(Infinity);
+      this.result = this.hash.update(']').digest('hex');
+    }
+    return this.result;
+  }
 }
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
@@ -92,6 +142,23 @@ export const RELATION_PROPERTIES = [
  * stored): evidence as parallel lists with each item's stance, derived sort dates and flags.
  */
 export function relationValues(relation: Relation): unknown[] {
+  return relationValuesWith(relation, dateStart, dateEnd);
+}
+
+/** A date function that remembers its answers: a graph has few distinct dates and a million relations. */
+function memoised(fn: (value: string) => string): (value: string) => string {
+  const memo = new Map<string, string>();
+  return (value) => {
+    let out = memo.get(value);
+    if (out === undefined) {
+      out = fn(value);
+      if (memo.size < 100_000) memo.set(value, out);
+    }
+    return out;
+  };
+}
+
+function relationValuesWith(relation: Relation, firstDay: (d: string) => string, lastDay: (d: string) => string): unknown[] {
   const evidence = relation.evidence;
   const sources: string[] = new Array<string>(evidence.length);
   const quotes: string[] = new Array<string>(evidence.length);
@@ -109,8 +176,8 @@ export function relationValues(relation: Relation): unknown[] {
     relation.date ?? null,
     relation.startDate ?? null,
     relation.endDate ?? null,
-    first ? dateStart(first) : null,
-    last ? dateEnd(last) : null,
+    first ? firstDay(first) : null,
+    last ? lastDay(last) : null,
     relation.stance ?? null,
     relation.confidence ?? null,
     relation.detail ?? null,
@@ -139,7 +206,7 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
   const batchSize = options.batchSize ?? 5_000;
   const progress = options.onProgress ?? (() => {});
   const counts = { sources: data.sources.length, entities: data.entities.length, relations: data.relations.length };
-  const hash = contentHash(data);
+  const hasher = new ContentHasher(data);
 
   progress({ phase: 'schema', done: 0, total: 1 });
   await ensureSchema(driver, database);
@@ -152,8 +219,11 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
       const rec = res.records[0];
       return rec ? { active: rec.get('active') as string | null, hash: rec.get('hash') as string | null } : undefined;
     });
-    if (!options.force && current?.active && current.hash === hash) {
-      return { graph, generation: current.active, skipped: true, counts, retiredGenerations: [] };
+    // The hash is needed now only to skip an unchanged load; otherwise it is computed while
+    // the server writes relation batches.
+    if (!options.force && current?.active && current.hash) {
+      const hash = hasher.digest();
+      if (current.hash === hash) return { graph, generation: current.active, skipped: true, counts, retiredGenerations: [] };
     }
 
     // Leftovers of earlier loads that were killed before they switched.
@@ -224,8 +294,14 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
       for (const batch of chunks(rows, batchSize)) jobs.push({ type, batch });
     }
     byType.clear();
+    const firstDay = memoised(dateStart);
+    const lastDay = memoised(dateEnd);
     const relationRows = (batch: Relation[]) =>
-      batch.map((r) => [nodes.get(r.from)!.node, nodes.get(r.to)!.node, ...relationValues(r)]);
+      batch.map((r) => {
+        const row = relationValuesWith(r, firstDay, lastDay);
+        row.unshift(nodes.get(r.from)!.node, nodes.get(r.to)!.node);
+        return row;
+      });
 
     let relationsDone = 0;
     progress({ phase: 'relations', done: 0, total: data.relations.length });
@@ -235,6 +311,7 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
       const writing = session.executeWrite((tx) => tx.run(relationCreateCypher(job.type), params));
       const next = jobs[i + 1];
       rows = next ? relationRows(next.batch) : [];
+      hasher.step(job.batch.length + (i === 0 ? counts.sources + counts.entities : 0));
       const result = await writing;
       const written = Number(result.records[0]?.get('written') ?? 0);
       if (written !== job.batch.length) {
@@ -257,6 +334,7 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
       );
     }
 
+    const hash = hasher.digest();
     progress({ phase: 'switch', done: 0, total: 1 });
     // The full-text index is eventually consistent (cheaper bulk writes): make the new
     // generation searchable before readers are pointed at it.

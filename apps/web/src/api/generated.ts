@@ -631,7 +631,7 @@ export type ExplorerNeighboursQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerNeighboursQuery = { neighbourhood: { truncated: boolean, omittedNodes: number, nodes: Array<{ id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string }> } };
+export type ExplorerNeighboursQuery = { neighbourhood: { omittedNodes: number, nodes: Array<{ id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string }> } };
 
 export type ExplorerPathsQueryVariables = Exact<{
   from: Scalars['ID']['input'];

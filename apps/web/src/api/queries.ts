@@ -185,7 +185,6 @@ export const NEIGHBOUR_IDS_QUERY = /* GraphQL */ `
       nodes {
         ...EntitySummary
       }
-      truncated
       omittedNodes
     }
   }
@@ -417,7 +416,9 @@ export async function fetchNeighbours(
     { signal: options.signal },
   );
   const n = data.neighbourhood;
-  return { entities: n.nodes.map((raw) => summary(raw, client.url)), truncated: n.truncated, omittedNodes: n.omittedNodes };
+  // Only omittedNodes is asked for: selecting `truncated` (or edges) makes the API work out the
+  // relations among the neighbours too, which the explorer fetches afterwards with `subgraph`.
+  return { entities: n.nodes.map((raw) => summary(raw, client.url)), truncated: n.omittedNodes > 0, omittedNodes: n.omittedNodes };
 }
 
 export interface SubgraphData {

@@ -2,7 +2,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import { capFcoseIterations, cytoscape } from './cytoscape';
 import { fcoseOptions, OFF_THREAD_LAYOUT_NODES } from './layout';
 import { OffThreadLayout } from './layout-worker';
-import { applyPositions, layOutOffThread, runOffThreadLayout } from './off-thread';
+import { applyPositions, fitPositions, layOutOffThread, runOffThreadLayout } from './off-thread';
 import { inProcessWorker } from '../test/in-process-worker';
 
 /** n nodes in a ring with a chord from every fifth node: one connected group. */
@@ -101,5 +101,20 @@ describe('capFcoseIterations', () => {
     // 30 iterations and the settling after them (at most ~100); uncapped cose-base would allow 750 (5 per node).
     expect(ticks).toBeGreaterThan(0);
     expect(ticks).toBeLessThan(200);
+  });
+});
+
+describe('fitPositions', () => {
+  it('centres the points and zooms so that they fill the view less the padding', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    // Headless: no container, so the view is 0×0 and nothing can be fitted; give it a size.
+    (cy as unknown as { width: () => number; height: () => number }).width = () => 1_000;
+    (cy as unknown as { width: () => number; height: () => number }).height = () => 600;
+    fitPositions(cy, [{ x: -500, y: -100 }, { x: 1_500, y: 300 }], 40, 0);
+    expect(cy.zoom()).toBeCloseTo(920 / 2_000, 6);
+    const centre = { x: (500 - cy.pan().x) / cy.zoom(), y: (300 - cy.pan().y) / cy.zoom() };
+    expect(centre.x).toBeCloseTo(500, 6);
+    expect(centre.y).toBeCloseTo(100, 6);
+    cy.destroy();
   });
 });

@@ -25,7 +25,35 @@ export function applyQuickPlacement(cy: Core, pinned: ReadonlySet<string>, paddi
   cy.batch(() => {
     for (const [id, p] of placed) (cy.getElementById(id) as unknown as NodeSingular).position(p);
   });
-  cy.fit(visible, padding);
+  fitPositions(cy, [...placed.values(), ...fixed.values()], padding);
+}
+
+function fitVisible(cy: Core, padding: number): void {
+  fitPositions(cy, cy.nodes().not('.filtered').map((n) => (n as NodeSingular).position()), padding);
+}
+
+/**
+ * Fits the view to node centres (plus a node's half-size): what `cy.fit` does,
+ * without its bounding box of every element, which measures every label and
+ * edge and took seconds for a few thousand entities.
+ */
+export function fitPositions(cy: Core, points: Iterable<Position>, padding = 40, margin = 30): void {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of points) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  if (!Number.isFinite(x1)) return;
+  const w = x2 - x1 + 2 * margin;
+  const h = y2 - y1 + 2 * margin;
+  const zoom = Math.min(Math.max(Math.min((cy.width() - 2 * padding) / w, (cy.height() - 2 * padding) / h), cy.minZoom()), cy.maxZoom());
+  if (!Number.isFinite(zoom) || zoom <= 0) return;
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } });
 }
 
 /** Above this many nodes positions arrive at once instead of animated (animating thousands of nodes costs frames). */
@@ -53,13 +81,13 @@ export function applyPositions(
       fit: false,
     } as unknown as Parameters<typeof nodes.layout>[0]);
     const stopped = layout.promiseOn('layoutstop').then(() => {
-      if (options.fit && !cy.destroyed()) cy.fit(cy.elements().not('.filtered'), padding);
+      if (options.fit && !cy.destroyed()) fitVisible(cy, padding);
     });
     layout.run();
     return stopped;
   }
   cy.batch(() => nodes.forEach((n) => void n.position(positions[n.id()]!)));
-  if (options.fit) cy.fit(cy.elements().not('.filtered'), padding);
+  if (options.fit) fitVisible(cy, padding);
   return Promise.resolve();
 }
 

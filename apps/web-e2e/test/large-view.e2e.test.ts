@@ -1,0 +1,49 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchPageErrors } from '../src/browser';
+import { readCanvas, SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { stackFromEnv } from '../src/stack';
+
+jest.setTimeout(180_000);
+
+/**
+ * The layout worker in the built app. Large views (from 200 entities) are laid
+ * out by fcose in a Web Worker; the seeded graph is small, so the page is opened
+ * with `?layoutWorkerFrom=5` to send this view there too. Checks that the
+ * worker chunk the bundler made loads and answers (a failing worker would fall
+ * back to the main thread, which `data-layout-thread` would show).
+ */
+const stack = stackFromEnv();
+const UNREST = 'kazakhstan-unrest-2022';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = watchPageErrors(page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('layout worker', () => {
+  it('lays a view out off the main thread and draws the result', async () => {
+    await page.goto(`${stack.webUrl}/?layoutWorkerFrom=5`);
+    const search = page.getByRole('combobox', { name: SEARCH_LABEL });
+    await search.fill('January 2022 unrest');
+    await page.getByRole('option', { name: /January 2022 unrest in Kazakhstan/ }).first().click();
+    await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
+    const thread = await page.getByTestId('graph-canvas').getAttribute('data-layout-thread');
+    expect(thread).toBe('worker');
+    const canvas = await readCanvas(page);
+    expect(canvas.nodes.length).toBeGreaterThanOrEqual(5);
+    const positions = await page.evaluate(() =>
+      window.__steppeCy!.nodes().map((n) => `${Math.round(n.position().x)},${Math.round(n.position().y)}`),
+    );
+    // Every entity has its own place (fcose spreads them; nothing is left piled up).
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(errors).toEqual([]);
+  });
+});

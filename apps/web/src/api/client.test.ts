@@ -1,27 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { serve as serveAt, type Handler } from '../test/http-server';
 import { createGraphQLClient, isAbort, SteppeApiError } from './client';
 
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-
-/** A real HTTP server on a free port, answering with whatever the test says. */
-async function serve(handler: Handler): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => handler(req, body, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+const serve = (handler: Handler) => serveAt(handler, '/graphql');
 
 /** A port nothing listens on: bind one, note it, release it. */
 async function deadUrl(): Promise<string> {

@@ -1,28 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serve as serveAt, type Handler } from '../test/http-server';
 import { ExportFailed, fetchExport } from './download';
 import { buildExportRequest } from './request';
 
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-
-/** A real HTTP server on a free port, answering as the test says (the API's answers are tested in apps/api). */
-async function serve(handler: Handler): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => handler(req, body, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/export`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+const serve = (handler: Handler) => serveAt(handler, '/export');
 
 const scope = { kind: 'view' as const, entityIds: ['csto', 'almaty'], relationIds: [] };
 const requestTo = (url: string) => buildExportRequest(url, { format: 'graphml', scope, title: 'CSTO', permalink: 'http://127.0.0.1:3000/?e=csto,almaty' });

@@ -4,7 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './paths';
 
 /** The system Chromium (Debian's package); playwright-core never downloads a browser. */
-export const CHROMIUM_PATH = process.env.STEPPE_CHROMIUM ?? '/usr/bin/chromium';
+// CHROMIUM_PATH, as for the API's PDF/PNG exports (STEPPE_CHROMIUM, the older name, still works).
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || process.env.STEPPE_CHROMIUM || '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -266,6 +266,8 @@ describe('GraphQL API on the seeded graph', () => {
       expect(res.body.errors).toBeUndefined();
       const listed = res.body.data!.relations;
       expect(listed.totalCount).toBe(expected.length);
+      const stats = await gql<{ stats: { contestedRelations: number } }>(api, '{ stats { contestedRelations } }');
+      expect(stats.body.data!.stats.contestedRelations).toBe(expected.length);
       expect(listed.edges.map((e) => e.node.id).sort()).toEqual(expected);
       for (const { node } of listed.edges) {
         expect(node.contested).toBe(true);

@@ -375,10 +375,19 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
  * Entities per kind and relations per type, kept on the graph's pointer node so
  * that the legend's counts cost one lookup instead of a scan of the graph.
  */
+/** Key of the contested-relations count among the stored counts (not a kind or type name: those are capitalised). */
+export const CONTESTED_COUNT_KEY = 'contested';
+
 function vocabularyCounts(data: GraphData): { countKeys: string[]; countValues: number[] } {
   const counts = new Map<string, number>();
   for (const e of data.entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-  for (const r of data.relations) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  let contested = 0;
+  for (const r of data.relations) {
+    counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    if (isContested(r.evidence.map((e) => e.stance ?? r.stance))) contested++;
+  }
+  // Stored with the other counts so that "how many contested claims" is a property read, not a scan.
+  counts.set(CONTESTED_COUNT_KEY, contested);
   return { countKeys: [...counts.keys()], countValues: [...counts.values()] };
 }
 

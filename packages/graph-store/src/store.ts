@@ -4,6 +4,7 @@ import { ACTIVE_GENERATION, assertGraphName } from './generations';
 import { createExplorer } from './explore';
 import { hopPattern, relationProjection, RELATION_PROJECTION, type Direction } from './patterns';
 import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord } from './records';
+import { CONTESTED_COUNT_KEY } from './load';
 import { relationListQuery, type RelationListFilter } from './relation-list';
 import { createReadRunner, type RunnerOptions } from './runner';
 import { SEARCH_INDEX } from './schema';
@@ -199,14 +200,30 @@ export function createGraphStore(options: GraphStoreOptions) {
     },
 
     /** How many entities of each kind and relations of each type the graph holds (recorded at load time). */
-    async vocabularyCounts(): Promise<{ kinds: Map<string, number>; types: Map<string, number> }> {
+    /**
+     * The counts stored when the graph was loaded: entities per kind, relations
+     * per type, and contested relations (null for a graph loaded before that
+     * count was stored).
+     */
+    async vocabularyCounts(): Promise<{ kinds: Map<string, number>; types: Map<string, number>; contested: number | null }> {
       const rows = await read('MATCH (sg:SteppeGraph {name: $graph}) RETURN sg.countKeys AS keys, sg.countValues AS values', { graph });
       const keys = (rows[0]?.keys as string[] | undefined) ?? [];
       const values = (rows[0]?.values as number[] | undefined) ?? [];
       const kinds = new Map<string, number>();
       const types = new Map<string, number>();
-      keys.forEach((key, i) => (isEntityKind(key) ? kinds : types).set(key, Number(values[i] ?? 0)));
-      return { kinds, types };
+      let contested: number | null = null;
+      keys.forEach((key, i) => {
+        const value = Number(values[i] ?? 0);
+        if (key === CONTESTED_COUNT_KEY) contested = value;
+        else (isEntityKind(key) ? kinds : types).set(key, value);
+      });
+      return { kinds, types, contested };
+    },
+
+    /** How many relations their sources disagree about: the stored count, else counted now. */
+    async contestedCount(): Promise<number> {
+      const { contested } = await this.vocabularyCounts();
+      return contested ?? (await this.relations({ contested: true, offset: 0, limit: 1 })).totalCount;
     },
   };
 }

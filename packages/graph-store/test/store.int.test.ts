@@ -104,8 +104,30 @@ describe('graph store reads against a real Neo4j', () => {
   });
 
   it('counts the vocabulary in use', async () => {
-    const { kinds, types } = await store.vocabularyCounts();
+    const { kinds, types, contested } = await store.vocabularyCounts();
     expect(kinds.get('Person')).toBe(1);
     expect(types.get('COORDINATED')).toBe(1);
+    // The contested count is stored at load, kept apart from the type counts, and agrees with a scan.
+    expect(types.has('contested')).toBe(false);
+    expect(contested).toBe((await store.relations({ contested: true, offset: 0, limit: 1 })).totalCount);
+    expect(await store.contestedCount()).toBe(1);
+  });
+
+  it('counts contested relations by a scan on a graph loaded before the count was stored', async () => {
+    const other = uniqueGraph('old-counts');
+    await loadGraph(driver, tinyGraph(), { graph: other });
+    try {
+      await driver.executeQuery(
+        `MATCH (sg:SteppeGraph {name: $graph})
+         WITH sg, [i IN range(0, size(sg.countKeys) - 1) WHERE sg.countKeys[i] <> 'contested'] AS keep
+         SET sg.countKeys = [i IN keep | sg.countKeys[i]], sg.countValues = [i IN keep | sg.countValues[i]]`,
+        { graph: other },
+      );
+      const old = createGraphStore({ driver, graph: other });
+      expect((await old.vocabularyCounts()).contested).toBeNull();
+      expect(await old.contestedCount()).toBe(1);
+    } finally {
+      await dropGraph(driver, other);
+    }
   });
 });

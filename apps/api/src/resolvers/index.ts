@@ -103,6 +103,11 @@ export const resolvers = {
     },
   },
 
+  Stats: {
+    // Its own resolver: read only when asked for (a stored count, or a scan on graphs loaded before it was stored).
+    contestedRelations: (_: unknown, __: unknown, ctx: ApiContext) => ctx.store.contestedCount(),
+  },
+
   Entity: {
     __resolveType: (entity: EntityRecord) => entity.kind,
   },

@@ -495,6 +495,8 @@ export type Stats = {
   entities: Scalars['Int']['output'];
   /** Number of relations. */
   relations: Scalars['Int']['output'];
+  /** Number of relations whose sources disagree (`Relation.contested`); list them with `relations(contested: true)`. */
+  contestedRelations: Scalars['Int']['output'];
   /** Number of source documents. */
   sources: Scalars['Int']['output'];
   /** When the graph was last loaded (ISO 8601), or null if it never was. */
@@ -613,6 +615,11 @@ type EntitySummary_Event_Fragment = { id: string, kind: EntityKind, name: string
 export type EntitySummaryFragment = EntitySummary_Person_Fragment | EntitySummary_Organisation_Fragment | EntitySummary_Place_Fragment | EntitySummary_Event_Fragment;
 
 export type RelationFieldsFragment = { id: string, type: RelationType, label: string, date?: string | null, startDate?: string | null, endDate?: string | null, stance: Stance, confidence: number, detail?: string | null, sourceCount: number, contested: boolean, from: { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string }, to: { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string }, evidence: Array<{ quote: string, stance: Stance, source: { id: string, title: string, outlet?: string | null, publishedAt?: string | null, url?: string | null } }> };
+
+export type ExplorerContestedCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerContestedCountQuery = { stats: { contestedRelations: number } };
 
 export type ExplorerNeighbourhoodQueryVariables = Exact<{
   id: Scalars['ID']['input'];

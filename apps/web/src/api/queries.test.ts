@@ -5,7 +5,9 @@ import type { GraphQLClient } from './client';
 import { SteppeApiError } from './client';
 import {
   CLAIMS_QUERY,
+  CONTESTED_COUNT_QUERY,
   fetchClaims,
+  fetchContestedCount,
   fetchNeighbourhood,
   fetchNeighbours,
   fetchPaths,
@@ -46,6 +48,7 @@ describe('query documents', () => {
     ['paths', PATHS_QUERY],
     ['relation types', RELATION_TYPES_QUERY],
     ['claims', CLAIMS_QUERY],
+    ['contested count', CONTESTED_COUNT_QUERY],
   ])('the %s query validates against the API schema', (_name, document) => {
     expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
   });
@@ -228,6 +231,12 @@ describe('explorer queries', () => {
     expect(calls[1]!.variables).toEqual({ types: ['REQUESTED_AID_FROM'], contested: null, first: 10 });
     await expect(fetchClaims(client, { types: ['KNOWS'] })).rejects.toThrow(/KNOWS/);
     expect(calls).toHaveLength(2);
+  });
+
+  it('fetchContestedCount reads the stored count from stats', async () => {
+    const { client, calls } = fakeClient(() => ({ stats: { contestedRelations: 5 } }));
+    expect(await fetchContestedCount(client)).toBe(5);
+    expect(calls[0]!.document).toContain('contestedRelations');
   });
 
   it('rejects an entity kind it does not know', async () => {

@@ -3,6 +3,7 @@ import type { GraphQLClient, RequestOptions } from './client';
 import { SteppeApiError } from './client';
 import type {
   ExplorerClaimsQuery,
+  ExplorerContestedCountQuery,
   ExplorerClaimsQueryVariables,
   ExplorerNeighbourhoodQuery,
   ExplorerNeighbourhoodQueryVariables,
@@ -240,6 +241,15 @@ export const CLAIMS_QUERY = /* GraphQL */ `
   }
   ${ENTITY_SUMMARY}
   ${RELATION_FIELDS}
+`;
+
+/** How many claims sources disagree about (a count stored with the graph: cheap on every page load). */
+export const CONTESTED_COUNT_QUERY = /* GraphQL */ `
+  query ExplorerContestedCount {
+    stats {
+      contestedRelations
+    }
+  }
 `;
 
 export const RELATION_TYPES_QUERY = /* GraphQL */ `
@@ -515,4 +525,9 @@ export async function fetchClaims(
     totalCount: data.relations.totalCount,
     relations: data.relations.edges.map(({ node }) => relation(node, client.url)),
   };
+}
+
+export async function fetchContestedCount(client: GraphQLClient, options: RequestOptions = {}): Promise<number> {
+  const data = await client.request<ExplorerContestedCountQuery>(CONTESTED_COUNT_QUERY, {}, options);
+  return data.stats.contestedRelations;
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import type { GraphQLClient } from '../api/client';
-import { CLAIMS_PAGE_SIZE, fetchClaims, type ClaimsFilter, type RelationTypeCount } from '../api/queries';
+import { CLAIMS_PAGE_SIZE, fetchContestedCount, type ClaimsFilter, type RelationTypeCount } from '../api/queries';
 import { plural } from '../lib/format';
 
 export interface ClaimsPanelProps {
@@ -35,10 +35,10 @@ export function ClaimsPanel({ client, relationTypes, recoveries, onShow, onOutco
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchClaims(client, { contested: true }, { first: 1, signal: controller.signal }).then(
-      (page) => {
+    fetchContestedCount(client, { signal: controller.signal }).then(
+      (count) => {
         onOutcome?.('ok');
-        setContested(page.totalCount);
+        setContested(count);
       },
       (error: unknown) => {
         if (!controller.signal.aborted) onOutcome?.(error);

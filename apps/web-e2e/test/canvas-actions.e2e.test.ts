@@ -102,26 +102,42 @@ describe('canvas actions', () => {
     const where = () => page.evaluate((id) => ({ ...window.__steppeCy!.getElementById(id).position() }), target.id);
     const positions = () => page.evaluate(() => window.__steppeCy!.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`));
     const pinnedAt = await where();
-    for (const layout of ['concentric', 'breadthfirst', 'grid', 'fcose']) {
+    /** Does `change`, then waits until a layout has moved the nodes and finished. */
+    const relayoutAfter = async (change: () => Promise<void>) => {
       const before = await positions();
-      await page.getByLabel('Layout').selectOption(layout);
+      await change();
       await page.waitForFunction((b) => {
         const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
         const now = window.__steppeCy!.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`);
         return el.dataset.layout === 'idle' && now.join() !== b.join();
       }, before);
       await waitForCanvas(page, 'true');
+    };
+    for (const layout of ['concentric', 'breadthfirst', 'grid', 'fcose']) {
+      await relayoutAfter(() => page.getByLabel('Layout').selectOption(layout).then(() => undefined));
       expect(await where()).toEqual(pinnedAt);
       if (layout === 'grid') await screenshot(page, 'actions-02-grid-pinned');
     }
-    await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Undo' }).click();
+    // Undo and redo lay the canvas out again; each is waited for, so the next test starts on a still canvas.
+    await relayoutAfter(() => page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Undo' }).click());
     expect(await page.getByLabel('Layout').inputValue()).toBe('grid');
-    await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Redo' }).click();
+    await relayoutAfter(() => page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Redo' }).click());
     expect(await page.getByLabel('Layout').inputValue()).toBe('fcose');
+    expect(await where()).toEqual(pinnedAt);
   });
 
   it('hides and shows from the context menu (right-click)', async () => {
+    // The previous test ends with a redo to fcose: wait until that layout and any viewport or node
+    // animation have settled, and until the node is inside the canvas, before clicking on it.
+    await waitForCanvas(page, '!cy.animated() && cy.nodes().every((n) => !n.animated())');
+    const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const inside = (p: { x: number; y: number }) => p.x > box.x + 10 && p.x < box.x + box.width - 10 && p.y > box.y + 10 && p.y < box.y + box.height - 10;
+    if (!inside(await nodeOnPage(page, target.id))) {
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
+      await waitForCanvas(page, '!cy.animated()');
+    }
     const at = await nodeOnPage(page, target.id);
+    expect(inside(at)).toBe(true);
     await page.mouse.click(at.x, at.y, { button: 'right' });
     const menu = page.getByRole('menu', { name: target.name });
     await menu.getByRole('menuitem', { name: /^Hide/ }).click();

@@ -141,8 +141,11 @@ describe('canvas actions', () => {
     await page.mouse.click(at.x, at.y, { button: 'right' });
     const menu = page.getByRole('menu', { name: target.name });
     await menu.getByRole('menuitem', { name: /^Hide/ }).click();
+    // The canvas follows the workspace state a render later: wait for it rather than read at once.
+    await waitForCanvas(page, '!cy.getElementById(arg).visible()', target.id);
     expect((await readCanvas(page)).nodes.find((n) => n.id === target.id)?.visible).toBe(false);
     await page.getByRole('button', { name: 'Show hidden (1)' }).click();
+    await waitForCanvas(page, 'cy.getElementById(arg).visible()', target.id);
     expect((await readCanvas(page)).nodes.find((n) => n.id === target.id)?.visible).toBe(true);
   });
 
@@ -156,17 +159,22 @@ describe('canvas actions', () => {
     const filters = page.getByRole('region', { name: 'Filters' });
     await filters.getByLabel('Minimum number of sources').fill('2');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('ms') === '2');
+    const expected = truth.subgraph.edges.filter((e) => e.sourceCount >= 2).map((e) => `relation:${e.id}`).sort();
+    // The canvas follows the filter a render later (the same wait as for the other canvas changes).
+    await waitForCanvas(page, `cy.edges().not('.more').filter((e) => e.visible()).map((e) => e.id()).sort().join() === arg`, expected.join());
     const after = await readCanvas(page);
-    expect(visibleIds(after.edges)).toEqual(truth.subgraph.edges.filter((e) => e.sourceCount >= 2).map((e) => `relation:${e.id}`).sort());
+    expect(visibleIds(after.edges)).toEqual(expected);
     expect(after.edges).toHaveLength(canvas.edges.length);
     await filters.getByLabel('Minimum number of sources').fill('1');
 
     await filters.locator('summary', { hasText: 'Entity kinds' }).click();
     await filters.getByRole('checkbox', { name: /Places/ }).uncheck();
+    await waitForCanvas(page, `cy.nodes().not('.more').every((n) => n.visible() === (n.data('kind') !== 'Place'))`);
     const noPlaces = await readCanvas(page);
     for (const n of noPlaces.nodes) expect(n.visible).toBe(n.kind !== 'Place');
     expect(await page.getByRole('list', { name: 'Entity kinds' }).getByRole('button', { name: /Places/ }).getAttribute('aria-pressed')).toBe('false');
     await filters.getByRole('checkbox', { name: /Places/ }).check();
+    await waitForCanvas(page, `cy.nodes().not('.more').every((n) => n.visible())`);
   });
 
   it('shows the sources of a contested claim side by side', async () => {

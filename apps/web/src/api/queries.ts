@@ -1,4 +1,4 @@
-import { isEntityKind, isRelationType } from '@steppe/domain';
+import { isEntityKind, isRelationType, type RelationType } from '@steppe/domain';
 import type { GraphQLClient, RequestOptions } from './client';
 import { SteppeApiError } from './client';
 import type {
@@ -337,6 +337,17 @@ function detail(raw: RawDetail, url: string): EntityDetail {
   return { ...summary(raw, url), facts: facts(raw) };
 }
 
+/**
+ * The relation types to send, checked against the vocabulary. An unknown one
+ * (e.g. from a stale link) is refused rather than dropped: dropping it would
+ * widen the request to every type.
+ */
+function knownRelationTypes(types: readonly string[] | null | undefined, url: string): RelationType[] {
+  const unknown = (types ?? []).find((t) => !isRelationType(t));
+  if (unknown !== undefined) throw new SteppeApiError('graphql', `"${unknown}" is not a relation type Steppe knows.`, url);
+  return (types ?? []).filter(isRelationType);
+}
+
 /** Normalises what the user typed into a search string the API accepts ('' means: do not search). */
 export function normaliseSearch(input: string): string {
   return input.replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_LENGTH).trim();
@@ -411,10 +422,7 @@ export async function fetchNeighbours(
   ids: readonly string[],
   options: RequestOptions & { relationTypes?: readonly string[] | null; direction?: Direction; limit?: number } = {},
 ): Promise<Neighbours> {
-  const relationTypes = (options.relationTypes ?? []).filter(isRelationType);
-  const unknown = (options.relationTypes ?? []).find((t) => !isRelationType(t));
-  // Refused here rather than dropped: dropping it would widen the expansion to every type.
-  if (unknown !== undefined) throw new SteppeApiError('graphql', `"${unknown}" is not a relation type Steppe knows.`, client.url);
+  const relationTypes = knownRelationTypes(options.relationTypes, client.url);
   const data = await client.request<ExplorerNeighboursQuery, ExplorerNeighboursQueryVariables>(
     NEIGHBOUR_IDS_QUERY,
     {
@@ -513,9 +521,7 @@ export async function fetchClaims(
   filter: ClaimsFilter,
   options: RequestOptions & { first?: number } = {},
 ): Promise<ClaimsPage> {
-  const types = (filter.types ?? []).filter(isRelationType);
-  const unknown = (filter.types ?? []).find((t) => !isRelationType(t));
-  if (unknown !== undefined) throw new SteppeApiError('graphql', `"${unknown}" is not a relation type Steppe knows.`, client.url);
+  const types = knownRelationTypes(filter.types, client.url);
   const data = await client.request<ExplorerClaimsQuery, ExplorerClaimsQueryVariables>(
     CLAIMS_QUERY,
     { types: types.length > 0 ? types : null, contested: filter.contested ?? null, first: options.first ?? CLAIMS_PAGE_SIZE },

@@ -1,5 +1,14 @@
 import type { Driver } from 'neo4j-driver';
-import { loadGraph, relationCreateCypher, relationProps, relationValues, resetGraph } from '../src';
+import type { Relation } from '@steppe/domain';
+import {
+  encodeRelationBatch,
+  loadGraph,
+  relationCreateCypher,
+  relationCreateFromStringCypher,
+  relationProps,
+  relationValues,
+  resetGraph,
+} from '../src';
 import { countAllGenerations, countGraph, dropGraph, testDriver, tinyGraph, uniqueGraph } from './support/neo4j';
 
 describe('loadGraph against a real Neo4j', () => {
@@ -96,6 +105,58 @@ describe('loadGraph against a real Neo4j', () => {
     }
   });
 
+  it('stores awkward text and numbers exactly, whether a batch travels as one string or as positional rows', async () => {
+    const graph = newGraph();
+    const data = tinyGraph();
+    const [aid, occurred, coordinated] = data.relations as [Relation, Relation, Relation];
+    const quotes = [
+      'tab\there and\nnewline, CRLF\r\nend',
+      'double "quotes", single \'quotes\' and a backslash \\ and \\u001e written out',
+      'Тоқаев: «Қазақстан» — Smajyłow, 托卡耶夫, 🇰🇿 and trailing space ',
+      '  leading spaces, a pipe | and a comma,',
+    ];
+    // REQUESTED_AID_FROM: one batch that can travel as one string (awkward but encodable values).
+    const stringBatch: Relation[] = quotes.map((quote, i) => ({
+      ...aid,
+      id: `awkward-${i}`,
+      confidence: [0.1 + 0.2, 1, 1e-7, 0][i]!,
+      detail: i % 2 ? `detail "${quote}"` : undefined,
+      evidence: [{ sourceId: 'doc-1', quote }, { sourceId: 'doc-1', quote: quote.toUpperCase(), stance: 'DENIED' as const }],
+    }));
+    // COORDINATED: a quote holding a separator character sends its whole batch as rows.
+    const separatorBatch: Relation[] = [
+      coordinated,
+      { ...coordinated, id: 'with-separator', evidence: [{ sourceId: 'doc-1', quote: 'record\u001eunit\u001fgroup\u001d' }] },
+    ];
+    // OCCURRED_IN: an empty detail (stored as an empty string, not left out) also goes as rows.
+    const emptyBatch: Relation[] = [occurred, { ...occurred, id: 'empty-detail', detail: '' }];
+    data.relations = [...stringBatch, ...separatorBatch, ...emptyBatch];
+    const encodable = (batch: Relation[]) => encodeRelationBatch(batch.map((r) => ['4:x:1', '4:x:2', ...relationValues(r)])) !== undefined;
+    expect([encodable(stringBatch), encodable(separatorBatch), encodable(emptyBatch)]).toEqual([true, false, false]);
+
+    await loadGraph(driver, data, { graph });
+    const { records } = await driver.executeQuery(
+      `MATCH (sg:SteppeGraph {name: $graph})
+       MATCH (a:Entity {graph: sg.active})-[r]->(b:Entity {graph: sg.active})
+       RETURN a.id AS from, b.id AS to, type(r) AS type, properties(r) AS props,
+              [k IN keys(r) | [k, valueType(r[k])]] AS types`,
+      { graph },
+    );
+    expect(records).toHaveLength(data.relations.length);
+    const cypherType = (value: unknown) =>
+      Array.isArray(value) ? 'LIST<STRING NOT NULL> NOT NULL' : typeof value === 'number' ? 'FLOAT NOT NULL' : typeof value === 'boolean' ? 'BOOLEAN NOT NULL' : 'STRING NOT NULL';
+    for (const relation of data.relations) {
+      const stored = records.find((rec) => rec.get('props').id === relation.id);
+      const expected = relationProps(relation);
+      expect([stored?.get('from'), stored?.get('to'), stored?.get('type')]).toEqual([relation.from, relation.to, relation.type]);
+      expect(stored?.get('props')).toEqual(expected);
+      // Same value types on both paths (toEqual alone would not tell an integer from a float).
+      expect(Object.fromEntries(stored?.get('types') as [string, string][])).toEqual(
+        Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, cypherType(v)])),
+      );
+    }
+  });
+
   it('never links a node that is not in the generation being written, even given its element id', async () => {
     const graph = newGraph();
     await loadGraph(driver, tinyGraph(), { graph });
@@ -112,6 +173,11 @@ describe('loadGraph against a real Neo4j', () => {
       generation: `${graph}@another-generation`,
     });
     expect(written[0]?.get('written')).toBe(0);
+    const { records: fromString } = await driver.executeQuery(relationCreateFromStringCypher(relation.type), {
+      batch: encodeRelationBatch([row]),
+      generation: `${graph}@another-generation`,
+    });
+    expect(fromString[0]?.get('written')).toBe(0);
     expect(await countGraph(driver, graph)).toEqual(before);
   });
 

@@ -2,7 +2,8 @@
  * `npm run bench:seed`: loads a synthetic graph (default 100,000 entities and
  * ~1,000,000 relations) into an empty database through Steppe's loader, then
  * the same data through Neo4j's own online bulk path (LOAD CSV with CALL { … }
- * IN TRANSACTIONS), and prints throughput, the ratio and peak memory.
+ * IN TRANSACTIONS), and prints throughput, the ratio and peak memory. `--csv-first`
+ * swaps the order; `--ceiling` also times LOAD CSV of the relationships without properties.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
 import { mkdirSync, rmSync, mkdtempSync, createWriteStream, readFileSync } from 'node:fs';
@@ -139,6 +140,43 @@ async function loadRelationCsv(driver: Driver, data: GraphData, dir: string, gen
   }
 }
 
+/**
+ * The ceiling of Neo4j's own bulk path here: the same relationships (same endpoints, same order,
+ * element-id lookups) with no properties and no generation check. Files written first, untimed.
+ */
+async function loadBareRelationCsv(driver: Driver, data: GraphData, dir: string, generation: string, batch: number, neo4jCpu: () => number) {
+  const nodes = new Map<string, string>();
+  const { records } = await driver.executeQuery('MATCH (n:Entity {graph: $generation}) RETURN n.id AS id, elementId(n) AS node', { generation });
+  for (const r of records) nodes.set(r.get('id') as string, r.get('node') as string);
+  const types = RELATION_TYPE_NAMES.filter((type) => data.relations.some((r) => r.type === type));
+  for (const type of types) {
+    await writeCsv(
+      path.join(dir, `bare-${type}.csv`),
+      ['a', 'b'],
+      data.relations.filter((r) => r.type === type).map((r) => [nodes.get(r.from)!, nodes.get(r.to)!]),
+    );
+  }
+  const session = driver.session();
+  try {
+    const t = performance.now();
+    const cpu0 = neo4jCpu();
+    for (const type of types) {
+      await session.run(
+        `LOAD CSV WITH HEADERS FROM $url AS row
+         CALL (row) {
+           MATCH (a) WHERE elementId(a) = row.a
+           MATCH (b) WHERE elementId(b) = row.b
+           CREATE (a)-[:${type}]->(b)
+         } IN TRANSACTIONS OF ${batch} ROWS`,
+        { url: `file://${path.join(dir, `bare-${type}.csv`)}` },
+      );
+    }
+    return { seconds: (performance.now() - t) / 1000, neo4jCpu: neo4jCpu() - cpu0 };
+  } finally {
+    await session.close();
+  }
+}
+
 async function deleteCsvGeneration(driver: Driver, generation: string) {
   const session = driver.session();
   try {
@@ -174,8 +212,10 @@ async function main() {
     .option('--batch-size <n>', 'rows per transaction, both paths', (v) => Number(v), 10_000)
     .option('--heap <size>', 'heap of the local Neo4j', '4g')
     .option('--page-cache <size>', 'page cache of the local Neo4j', '2g')
+    .option('--csv-first', 'load through LOAD CSV before Steppe\'s loader (to see whether going first or second matters)')
+    .option('--ceiling', 'also time LOAD CSV of the same relationships without properties (the bulk path\'s ceiling)')
     .parse()
-    .opts<{ entities: number; warmEntities: number; batchSize: number; heap: string; pageCache: string }>();
+    .opts<{ entities: number; warmEntities: number; batchSize: number; heap: string; pageCache: string; csvFirst?: boolean; ceiling?: boolean }>();
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'steppe-bench-'));
   const csvDir = path.join(scratch, 'csv');
@@ -190,7 +230,7 @@ async function main() {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
     console.log(`Neo4j: ${conn.uri}${local ? ` (local, heap ${opts.heap}, page cache ${opts.pageCache})` : ' (NEO4J_URI)'}; ${os.cpus().length} cores`);
-    let t = performance.now();
+    const t = performance.now();
     const data = syntheticGraph(opts.entities, 42);
     console.log(`generated ${data.entities.length} entities, ${data.relations.length} relations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     await ensureSchema(driver);
@@ -210,50 +250,79 @@ async function main() {
     await deleteCsvGeneration(driver, 'bench-warm@csv');
 
     // Steppe's loader (the same path `npm run seed -- --synthetic N` takes).
-    t = performance.now();
-    let relStart = 0;
-    let relEnd = 0;
-    const cpu0 = { seeder: seederCpuSeconds(), neo4j: local ? jvmCpuSeconds(local.pid) : NaN };
-    await loadGraph(driver, data, {
-      graph: 'bench-steppe', batchSize: opts.batchSize, force: true,
-      onProgress: (p) => {
-        if (p.phase === 'relations' && relStart === 0) relStart = performance.now();
-        if (p.phase === 'relations' && p.done === p.total) relEnd = performance.now();
-      },
-    });
-    const steppeSeconds = (performance.now() - t) / 1000;
-    const steppeCpu = { seeder: seederCpuSeconds() - cpu0.seeder, neo4j: local ? jvmCpuSeconds(local.pid) - cpu0.neo4j : NaN };
-    const entitySeconds = (relStart - t) / 1000;
-    const relationSeconds = steppeSeconds - entitySeconds;
-    const writeSeconds = (relEnd - relStart) / 1000;
-    const steppePeak = peakRss;
-    await resetGraph(driver, 'bench-steppe');
+    const runSteppe = async () => {
+      const t0 = performance.now();
+      let relStart = 0;
+      let relEnd = 0;
+      const cpu0 = { seeder: seederCpuSeconds(), neo4j: local ? jvmCpuSeconds(local.pid) : NaN };
+      peakRss = process.memoryUsage().rss;
+      await loadGraph(driver, data, {
+        graph: 'bench-steppe', batchSize: opts.batchSize, force: true,
+        onProgress: (p) => {
+          if (p.phase === 'relations' && relStart === 0) relStart = performance.now();
+          if (p.phase === 'relations' && p.done === p.total) relEnd = performance.now();
+        },
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      const cpu = { seeder: seederCpuSeconds() - cpu0.seeder, neo4j: local ? jvmCpuSeconds(local.pid) - cpu0.neo4j : NaN };
+      const entitySeconds = (relStart - t0) / 1000;
+      const peak = peakRss;
+      await resetGraph(driver, 'bench-steppe');
+      return { seconds, cpu, entitySeconds, relationSeconds: seconds - entitySeconds, writeSeconds: (relEnd - relStart) / 1000, peak };
+    };
 
     // Neo4j's LOAD CSV, same data, same constraints, same statements, same batch size.
     // Writing the CSV files (relations need the entities' element ids) is timed apart.
-    let csvWriteSeconds = 0;
-    let csvSeconds = 0;
-    const csvCpu0 = local ? jvmCpuSeconds(local.pid) : NaN;
-    t = performance.now();
-    await writeEntityCsvFiles(data, csvDir);
-    csvWriteSeconds += (performance.now() - t) / 1000;
-    t = performance.now();
-    await loadEntityCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
-    csvSeconds += (performance.now() - t) / 1000;
-    t = performance.now();
-    await writeRelationCsvFiles(driver, data, csvDir, 'bench-csv@1');
-    csvWriteSeconds += (performance.now() - t) / 1000;
-    t = performance.now();
-    await loadRelationCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
-    csvSeconds += (performance.now() - t) / 1000;
+    const runCsv = async () => {
+      const neo4j0 = local ? jvmCpuSeconds(local.pid) : NaN;
+      let t0 = performance.now();
+      await writeEntityCsvFiles(data, csvDir);
+      let writeSeconds = (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      await loadEntityCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
+      const entitySeconds = (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      await writeRelationCsvFiles(driver, data, csvDir, 'bench-csv@1');
+      writeSeconds += (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      await loadRelationCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
+      const relationSeconds = (performance.now() - t0) / 1000;
+      const neo4jCpu = local ? jvmCpuSeconds(local.pid) - neo4j0 : NaN;
+      const ceiling = opts.ceiling
+        ? await loadBareRelationCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize, () => (local ? jvmCpuSeconds(local.pid) : NaN))
+        : undefined;
+      await deleteCsvGeneration(driver, 'bench-csv@1');
+      return { seconds: entitySeconds + relationSeconds, entitySeconds, relationSeconds, writeSeconds, neo4jCpu, ceiling };
+    };
 
-    const csvNeo4jCpu = local ? jvmCpuSeconds(local.pid) - csvCpu0 : NaN;
+    let steppe: Awaited<ReturnType<typeof runSteppe>>;
+    let csv: Awaited<ReturnType<typeof runCsv>>;
+    if (opts.csvFirst) {
+      csv = await runCsv();
+      steppe = await runSteppe();
+    } else {
+      steppe = await runSteppe();
+      csv = await runCsv();
+    }
+    const steppeSeconds = steppe.seconds;
+    const steppeCpu = steppe.cpu;
+    const csvSeconds = csv.seconds;
+    const csvNeo4jCpu = csv.neo4jCpu;
+
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     console.log('');
-    console.log(`steppe loader:  ${steppeSeconds.toFixed(1)} s total — entities ${fmt(data.entities.length / entitySeconds)}/s, relations ${fmt(data.relations.length / relationSeconds)}/s`);
-    console.log(`  of which: before relations ${entitySeconds.toFixed(1)} s, writing relations ${writeSeconds.toFixed(1)} s, count check + index refresh + switch ${(relationSeconds - writeSeconds).toFixed(1)} s`);
+    console.log(`order: ${opts.csvFirst ? 'LOAD CSV first, then Steppe' : 'Steppe first, then LOAD CSV'}`);
+    console.log(`steppe loader:  ${steppeSeconds.toFixed(1)} s total — entities ${fmt(data.entities.length / steppe.entitySeconds)}/s, relations ${fmt(data.relations.length / steppe.relationSeconds)}/s`);
+    console.log(`  of which: before relations ${steppe.entitySeconds.toFixed(1)} s, writing relations ${steppe.writeSeconds.toFixed(1)} s, count check + index refresh + switch ${(steppe.relationSeconds - steppe.writeSeconds).toFixed(1)} s`);
     console.log(`  CPU: seeder ${steppeCpu.seeder.toFixed(1)} s, Neo4j ${steppeCpu.neo4j.toFixed(1)} s`);
-    console.log(`LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csvWriteSeconds.toFixed(1)} s writing the CSV files); CPU: Neo4j ${csvNeo4jCpu.toFixed(1)} s (loading only)`);
+    console.log(`LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csv.writeSeconds.toFixed(1)} s writing the CSV files); CPU: Neo4j ${csvNeo4jCpu.toFixed(1)} s (loading only)`);
+    console.log(`  of which: entities ${csv.entitySeconds.toFixed(1)} s (${fmt(data.entities.length / csv.entitySeconds)}/s), relations ${csv.relationSeconds.toFixed(1)} s (${fmt(data.relations.length / csv.relationSeconds)}/s)`);
+    if (csv.ceiling) {
+      console.log(
+        `  ceiling, the same relationships without properties: ${csv.ceiling.seconds.toFixed(1)} s, ${fmt(data.relations.length / csv.ceiling.seconds)}/s; ` +
+          `CPU: Neo4j ${csv.ceiling.neo4jCpu.toFixed(1)} s (${((csv.ceiling.neo4jCpu / data.relations.length) * 1e6).toFixed(0)} µs per relationship)`,
+      );
+    }
     console.log(`ratio LOAD CSV time / steppe time: ${(csvSeconds / steppeSeconds).toFixed(2)} (≥ 1.0 means the seeder is at least as fast)`);
     if (local) {
       console.log(
@@ -261,8 +330,7 @@ async function main() {
           '(less sensitive to other work on the machine than the time ratio)',
       );
     }
-    console.log(`peak seeder memory (RSS): ${fmt(steppePeak / 1_048_576)} MiB`);
-    await deleteCsvGeneration(driver, 'bench-csv@1');
+    console.log(`peak seeder memory (RSS): ${fmt(steppe.peak / 1_048_576)} MiB`);
   } finally {
     clearInterval(sampler);
     await driver.close();

@@ -31,11 +31,26 @@ export interface PathRecord {
 
 export type PathMode = 'SHORTEST' | 'ALL_SHORTEST' | 'ALL';
 
-/** The WHERE clause every filtered traversal shares (values are parameters). */
-const RELATION_FILTER = `
-  ($minSources IS NULL OR r.sourceCount >= $minSources)
-  AND ($from IS NULL OR r.sortEnd IS NULL OR r.sortEnd >= $from)
-  AND ($to IS NULL OR r.sortStart IS NULL OR r.sortStart <= $to)`;
+/** Which of the relation filters a statement applies (their values stay parameters). */
+export interface FilterShape {
+  minSources?: boolean;
+  from?: boolean;
+  to?: boolean;
+}
+
+/**
+ * The relation filter for the given shape: only the conditions whose parameter is
+ * set, so that an unfiltered request reads no relationship property to test it.
+ * "true" when nothing is filtered. Values are always parameters ($minSources, $from, $to).
+ */
+export function relationFilter(shape: FilterShape, variable = 'r'): string {
+  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
+  const parts: string[] = [];
+  if (shape.minSources) parts.push(`${variable}.sourceCount >= $minSources`);
+  if (shape.from) parts.push(`(${variable}.sortEnd IS NULL OR ${variable}.sortEnd >= $from)`);
+  if (shape.to) parts.push(`(${variable}.sortStart IS NULL OR ${variable}.sortStart <= $to)`);
+  return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
 
 function filterParams(f: RelationFilter) {
   return {
@@ -44,6 +59,12 @@ function filterParams(f: RelationFilter) {
     to: f.to ?? null,
     minSources: f.minSources && f.minSources > 1 ? neo4j.int(f.minSources) : null,
   };
+}
+
+/** The filter shape matching filterParams (a condition for every parameter that is not null). */
+function filterShape(f: RelationFilter): FilterShape {
+  const p = filterParams(f);
+  return { minSources: p.minSources !== null, from: p.from !== null, to: p.to !== null };
 }
 
 /** One entity as a neighbourhood statement returns it: its element id (used within the request) and fields. */
@@ -55,20 +76,58 @@ interface KeyedEntity {
 /**
  * The relations among the nodes in `nodes` (a list of nodes bound earlier in the
  * statement) that pass the filter, ordered by id, at most `$edgeLimit` of them
- * projected; `edgeTotal` counts them all. Membership is by element id, so the
- * expansion reads no property of the far endpoint; only the returned page is
- * projected. Runs only when `condition` holds (otherwise edgeTotal 0, edges []).
+ * projected; `edgeTotal` counts them all. Runs only when `condition` holds
+ * (otherwise edgeTotal 0, edges []).
+ *
+ * Every relation among the nodes is found by expanding the nodes' adjacency and
+ * keeping the relationships whose far end is one of the nodes; the cost is the
+ * number of relationships expanded, which hubs dominate. Three plans find each
+ * relation exactly once, and the statement picks the cheapest from the nodes'
+ * degrees (O(1) per node on Neo4j's dense nodes, counted with the type filter):
+ *   IN   — the incoming relationships of every node (cost: sum of in-degrees);
+ *   OUT  — the outgoing relationships of every node (sum of out-degrees);
+ *   BOTH — every relationship of every node except the one of highest degree
+ *          (sum of degrees less the largest): any relation has an end that is
+ *          expanded unless both ends are that node, so it is used only when that
+ *          node has no self-loop (out + in = degree). Relations between two
+ *          expanded nodes are met twice and kept once (UNION).
+ * The filter is tested only on the relations found, and the far end by element
+ * id (no property read).
  */
 export function edgesAmongSubquery(
   nodes: string,
-  opts: { types?: readonly string[]; evidence?: boolean; condition?: string; imports?: readonly string[] },
+  opts: { types?: readonly string[]; evidence?: boolean; condition?: string; imports?: readonly string[]; filter?: FilterShape },
 ): string {
+  const t = relTypeAlternation(opts.types);
   return `CALL (${[nodes, ...(opts.imports ?? [])].join(', ')}) {
            WITH ${nodes} WHERE ${opts.condition ?? 'true'}
-           WITH ${nodes}, [x IN ${nodes} | elementId(x)] AS keys
-           UNWIND ${nodes} AS b
-           MATCH (a)-[r${relTypeAlternation(opts.types)}]->(b)
-           WHERE elementId(a) IN keys AND ${RELATION_FILTER}
+           UNWIND ${nodes} AS x
+           WITH x, COUNT { (x)-[${t}]->() } AS outDegree, COUNT { (x)<-[${t}]-() } AS inDegree, COUNT { (x)-[${t}]-() } AS degree
+           ORDER BY degree DESC
+           WITH collect({node: x, outDegree: outDegree, inDegree: inDegree, degree: degree}) AS members
+           WITH [m IN members | m.node] AS members, [m IN members | elementId(m.node)] AS keys, members[0] AS top,
+                reduce(s = 0, m IN members | s + m.inDegree) AS inCost,
+                reduce(s = 0, m IN members | s + m.outDegree) AS outCost,
+                reduce(s = 0, m IN members | s + m.degree) AS degreeSum
+           WITH members, keys, CASE
+                  WHEN top IS NOT NULL AND top.outDegree + top.inDegree = top.degree
+                       AND degreeSum - top.degree < inCost AND degreeSum - top.degree < outCost THEN 'BOTH'
+                  WHEN outCost < inCost THEN 'OUT'
+                  ELSE 'IN' END AS plan
+           CALL (members, keys, plan) {
+             UNWIND CASE plan WHEN 'IN' THEN members ELSE [] END AS b
+             MATCH (a)-[r${t}]->(b) WHERE elementId(a) IN keys
+             RETURN r
+             UNION
+             UNWIND CASE plan WHEN 'OUT' THEN members ELSE [] END AS a
+             MATCH (a)-[r${t}]->(b) WHERE elementId(b) IN keys
+             RETURN r
+             UNION
+             UNWIND CASE plan WHEN 'BOTH' THEN members[1..] ELSE [] END AS a
+             MATCH (a)-[r${t}]-(b) WHERE elementId(b) IN keys
+             RETURN r
+           }
+           WITH r WHERE ${relationFilter(opts.filter ?? {})}
            WITH r ORDER BY r.id
            WITH collect(r) AS found
            RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationProjection('r', { evidence: opts.evidence })}] AS edges
@@ -83,13 +142,16 @@ export function edgesAmongSubquery(
  * relation (sourceCount) then id; all are counted (`total`), the first `room`
  * (`$nodeLimit` less the entities known so far) are projected. When this level is the request's last (`$final`, or it truncates, or
  * it finds nothing) and `$withEdges` is set, the relations among all the entities
- * found are computed in the same statement.
+ * found are computed in the same statement. `filter` and `kinds` say which filters
+ * the request sets: only those are written into the statement (as parameters).
  */
 export function neighbourhoodLevelStatement(opts: {
   first: boolean;
   direction: Direction;
   types?: readonly string[];
   evidence?: boolean;
+  filter?: FilterShape;
+  kinds?: boolean;
 }): string {
   const hop = hopPattern(opts.direction, opts.types);
   const known = opts.first
@@ -106,7 +168,7 @@ export function neighbourhoodLevelStatement(opts: {
          CALL (frontier, knownKeys) {
            UNWIND frontier AS n
            MATCH (n)${hop}(m:Entity)
-           WHERE NOT elementId(m) IN knownKeys AND ($kinds IS NULL OR m.kind IN $kinds) AND ${RELATION_FILTER}
+           WHERE NOT elementId(m) IN knownKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}
            WITH m, max(r.sourceCount) AS strength
            ORDER BY strength DESC, m.id
            RETURN collect(m) AS found
@@ -114,7 +176,7 @@ export function neighbourhoodLevelStatement(opts: {
          WITH starts, knownNodes, found, CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room
          WITH starts, knownNodes, room, size(found) AS total, found[0..room] AS page
          WITH starts, room, total, page, knownNodes + page AS nodes
-         ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
+         ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, filter: opts.filter, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
          RETURN [x IN starts | {key: elementId(x), props: ${entityProjection('x')}}] AS starts,
                 room, total,
                 [x IN page | {key: elementId(x), props: ${entityProjection('x')}}] AS page,
@@ -207,7 +269,14 @@ export function createExplorer(read: ReadRunner, graph: string) {
       for (let level = 0; level < depth; level++) {
         const final = level === depth - 1;
         const rows = await read(
-          neighbourhoodLevelStatement({ first: level === 0, direction: opts.direction, types: opts.types, evidence: opts.evidence }),
+          neighbourhoodLevelStatement({
+            first: level === 0,
+            direction: opts.direction,
+            types: opts.types,
+            evidence: opts.evidence,
+            filter: filterShape(opts),
+            kinds: filterParams(opts).kinds !== null,
+          }),
           {
             graph,
             ...(level === 0 ? { ids: [...new Set(ids)] } : { frontier, known: [...keys] }),
@@ -255,7 +324,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
     /** Relations among exactly the given entities. */
     async subgraph(ids: readonly string[], edgeLimit: number, opts: { evidence?: boolean } = {}): Promise<Subgraph & { missingIds: string[] }> {
       const unique = [...new Set(ids)];
-      const rows = await read(subgraphStatement(opts), { graph, ids: unique, edgeLimit: neo4j.int(edgeLimit), ...filterParams({}) });
+      const rows = await read(subgraphStatement(opts), { graph, ids: unique, edgeLimit: neo4j.int(edgeLimit) });
       const row = rows[0];
       const nodes = ((row?.nodes as Record<string, unknown>[] | undefined) ?? []).map(toEntity);
       const found = new Set(nodes.map((n) => n.id));

@@ -1,4 +1,4 @@
-import { edgesAmongSubquery, neighbourhoodLevelStatement, pathsStatement, subgraphStatement } from '../src/explore';
+import { edgesAmongSubquery, neighbourhoodLevelStatement, pathsStatement, relationFilter, subgraphStatement } from '../src/explore';
 import { entityProjection, relationProjection } from '../src/patterns';
 import { relationListQuery } from '../src/relation-list';
 
@@ -36,12 +36,31 @@ describe('edges among a node list', () => {
     const q = edgesAmongSubquery('nodes', { types: ['ACCUSED'], evidence: false, condition: '$withEdges', imports: ['total'] });
     expect(q).toMatch(/^CALL \(nodes, total\) \{/);
     expect(q).toContain('WITH nodes WHERE $withEdges');
-    expect(q).toContain('[x IN nodes | elementId(x)] AS keys');
-    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b)');
-    expect(q).toContain('elementId(a) IN keys');
+    expect(q).toContain('[m IN members | elementId(m.node)] AS keys');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE elementId(a) IN keys');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE elementId(b) IN keys');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]-(b) WHERE elementId(b) IN keys');
     // collect the relationships, project only the slice
     expect(q).toMatch(/WITH collect\(r\) AS found\s+RETURN size\(found\) AS edgeTotal, \[r IN found\[0\.\.\$edgeLimit\] \| r \{/);
     expect(q).not.toContain('evidence');
+  });
+
+  it('picks the cheapest expansion from degrees counted with the type filter', () => {
+    const q = edgesAmongSubquery('nodes', { types: ['ACCUSED', 'DENIED'] });
+    expect(q).toContain('COUNT { (x)-[:ACCUSED|DENIED]->() } AS outDegree');
+    expect(q).toContain('COUNT { (x)<-[:ACCUSED|DENIED]-() } AS inDegree');
+    expect(q).toContain('COUNT { (x)-[:ACCUSED|DENIED]-() } AS degree');
+    // expanding all but the highest-degree node is ruled out when that node has a self-loop
+    expect(q).toContain('top.outDegree + top.inDegree = top.degree');
+    expect(q).toContain("UNWIND CASE plan WHEN 'BOTH' THEN members[1..] ELSE [] END AS a");
+  });
+
+  it('tests only the filters the request sets, with parameters', () => {
+    expect(edgesAmongSubquery('nodes', {})).toContain('WITH r WHERE true');
+    const q = edgesAmongSubquery('nodes', { filter: { minSources: true, from: true, to: true } });
+    expect(q).toContain('r.sourceCount >= $minSources AND (r.sortEnd IS NULL OR r.sortEnd >= $from) AND (r.sortStart IS NULL OR r.sortStart <= $to)');
+    expect(relationFilter({ to: true })).toBe('(r.sortStart IS NULL OR r.sortStart <= $to)');
+    expect(() => relationFilter({}, 'r) DETACH DELETE r //')).toThrow(/Invalid Cypher variable/);
   });
 
   it('writes only vocabulary relation types', () => {
@@ -61,7 +80,10 @@ describe('neighbourhood level statement', () => {
     expect(q).toContain('$nodeLimit - size(knownNodes)');
     expect(q).toContain('found[0..room] AS page');
     expect(q).toContain('$withEdges AND ($final OR total > room OR total = 0)');
-    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+    const filtered = neighbourhoodLevelStatement({ first: true, direction: 'BOTH', kinds: true, filter: { minSources: true, from: true, to: true } });
+    expect(filtered).toContain('m.kind IN $kinds');
+    expect(paramsOf(filtered)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
   });
 
   it('continues from element ids of the previous levels, checked against the active generation', () => {
@@ -70,7 +92,7 @@ describe('neighbourhood level statement', () => {
     expect(q).toContain('elementId(k) IN $known AND k.graph = g');
     expect(q).toContain('MATCH (n)-[r:ACCUSED|RESIGNED]->(m:Entity)');
     expect(q).toContain('MATCH (a)-[r:ACCUSED|RESIGNED]->(b)');
-    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'frontier', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'frontier', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
   });
 
   it('includes the evidence lists only when asked', () => {
@@ -84,7 +106,7 @@ describe('subgraph and paths statements', () => {
     const q = subgraphStatement({ evidence: true });
     expect(q).toContain('UNWIND $ids AS id');
     expect(q).toContain('.evidenceQuotes');
-    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'minSources', 'from', 'to', 'edgeLimit']));
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'edgeLimit']));
   });
 
   it('checks both endpoints and finds paths in one statement', () => {

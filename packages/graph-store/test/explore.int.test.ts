@@ -1,6 +1,7 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { RELATION_TYPES, type Entity, type EntityKind, type Relation, type RelationType } from '@steppe/domain';
 import { createGraphStore, loadGraph, relationProps, type Direction, type GraphData, type GraphStore, type RelationFilter } from '../src';
+import { subgraphStatement } from '../src/explore';
 import { dropGraph, testDriver, uniqueGraph } from './support/neo4j';
 
 /** A small random graph with hubs, parallel and reciprocal relations, dates and repeated sources. */
@@ -39,6 +40,49 @@ function randomGraph(seed: number): GraphData {
       evidence,
     });
   }
+  const sources = [0, 1, 2].map((i) => ({ id: `s-${i}`, title: `Source ${i}`, languages: ['en'] }));
+  return { sources, entities, relations };
+}
+
+/**
+ * Two dense hubs (degree above Neo4j's dense-node threshold of 50, and far above
+ * everything else) among many leaves, relations in both directions, parallel
+ * relations, leaf-to-leaf relations, and a self-loop on the second hub: the
+ * relations among a neighbourhood are found by different plans depending on the
+ * members' degrees (see edgesAmongSubquery), and the loop rules one of them out.
+ */
+function hubGraph(): GraphData {
+  const person = (id: string): Entity => ({ id, kind: 'Person', name: id, aliases: [], description: '', roles: [] });
+  const leaves = Array.from({ length: 150 }, (_, i) => `p-${String(i).padStart(3, '0')}`);
+  const entities = [person('hub'), person('loophub'), ...leaves.map(person)];
+  const relations: Relation[] = [];
+  const add = (type: RelationType, from: string, to: string, i: number) =>
+    relations.push({
+      id: `h-${String(relations.length).padStart(4, '0')}`,
+      type,
+      from,
+      to,
+      ...(i % 2 === 0 ? { date: `2022-0${1 + (i % 6)}-15` } : {}),
+      stance: 'REPORTED',
+      confidence: 0.5,
+      evidence: Array.from({ length: 1 + (i % 3) }, (_, k) => ({ sourceId: `s-${k}`, quote: `quote ${i}` })),
+    });
+  leaves.forEach((leaf, i) => {
+    if (i < 120) {
+      if (i % 3 === 0) add('ACCUSED', 'hub', leaf, i);
+      else add('DENIED', leaf, 'hub', i);
+      if (i % 7 === 0) add('ACCUSED', leaf, 'hub', i);
+    }
+    if (i >= 60) {
+      if (i % 2 === 0) add('ACCUSED', 'loophub', leaf, i);
+      else add('DENIED', leaf, 'loophub', i);
+    }
+    if (i % 4 === 0 && i + 1 < leaves.length) add('ACCUSED', leaf, leaves[i + 1]!, i);
+    if (i % 5 === 0 && i + 2 < leaves.length) add('DENIED', leaves[i + 2]!, leaf, i);
+  });
+  add('ACCUSED', 'hub', 'loophub', 1);
+  add('DENIED', 'loophub', 'hub', 2);
+  add('ACCUSED', 'loophub', 'loophub', 3);
   const sources = [0, 1, 2].map((i) => ({ id: `s-${i}`, title: `Source ${i}`, languages: ['en'] }));
   return { sources, entities, relations };
 }
@@ -108,13 +152,20 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
   const graph = uniqueGraph('explore');
   const data = randomGraph(11);
 
+  const hubGraphName = uniqueGraph('explore-hubs');
+  const hubData = hubGraph();
+  let hubStore: GraphStore;
+
   beforeAll(async () => {
     driver = testDriver();
     await loadGraph(driver, data, { graph });
+    await loadGraph(driver, hubData, { graph: hubGraphName });
     store = createGraphStore({ driver, graph, onQuery: () => statements++ });
+    hubStore = createGraphStore({ driver, graph: hubGraphName });
   });
   afterAll(async () => {
     await dropGraph(driver, graph);
+    await dropGraph(driver, hubGraphName);
     await driver.close();
   });
 
@@ -129,6 +180,21 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     ['kinds and minSources', ['e-01'], { depth: 2, direction: 'BOTH', nodeLimit: 500, edgeLimit: 2000, kinds: ['Person', 'Place'], minSources: 2 }],
     ['a date window and types', ['e-00'], { depth: 2, direction: 'BOTH', nodeLimit: 50, edgeLimit: 2000, from: '2022-02-01', to: '2022-04-30', types: ['APPOINTED', 'ACCUSED', 'MET_WITH'].filter((t) => RELATION_TYPES.some((x) => x.name === t)) }],
     ['the limit reached exactly by the start entities', ['e-03', 'e-04'], { depth: 2, direction: 'BOTH', nodeLimit: 2, edgeLimit: 2000 }],
+  ];
+
+  type Case = [string, string[], RelationFilter & { depth: number; direction: Direction; nodeLimit: number; edgeLimit: number }];
+  const hubCases: Case[] = [
+    ['a leaf of one hub, 1 hop', ['p-001'], { depth: 1, direction: 'BOTH', nodeLimit: 100, edgeLimit: 2000 }],
+    ['a leaf of both hubs, 1 hop', ['p-090'], { depth: 1, direction: 'BOTH', nodeLimit: 100, edgeLimit: 2000 }],
+    ['a leaf of the looped hub, 1 hop', ['p-130'], { depth: 1, direction: 'BOTH', nodeLimit: 100, edgeLimit: 2000 }],
+    ['a leaf, 2 hops through a hub', ['p-004'], { depth: 2, direction: 'BOTH', nodeLimit: 60, edgeLimit: 2000 }],
+    ['a leaf, 2 hops, one type', ['p-010'], { depth: 2, direction: 'BOTH', nodeLimit: 200, edgeLimit: 2000, types: ['DENIED'] }],
+    ['a leaf, 2 hops, outgoing only', ['p-061'], { depth: 2, direction: 'OUT', nodeLimit: 200, edgeLimit: 2000 }],
+    ['a leaf, 2 hops, incoming only', ['p-062'], { depth: 2, direction: 'IN', nodeLimit: 200, edgeLimit: 2000 }],
+    ['the hub, 1 hop, truncated', ['hub'], { depth: 1, direction: 'BOTH', nodeLimit: 30, edgeLimit: 2000 }],
+    ['the looped hub, 1 hop', ['loophub'], { depth: 1, direction: 'BOTH', nodeLimit: 500, edgeLimit: 50 }],
+    ['both hubs, 1 hop', ['hub', 'loophub'], { depth: 1, direction: 'BOTH', nodeLimit: 500, edgeLimit: 2000 }],
+    ['a leaf, 2 hops, minSources and a date window', ['p-004'], { depth: 2, direction: 'BOTH', nodeLimit: 200, edgeLimit: 2000, minSources: 2, from: '2022-02-01', to: '2022-12-31' }],
   ];
 
   it.each(cases)('%s', async (_name, ids, opts) => {
@@ -203,6 +269,46 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     expect(await store.findPaths('nobody', r.to, { maxHops: 3, mode: 'ALL_SHORTEST', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody'] });
     expect(await store.findPaths('nobody', 'none', { maxHops: 3, mode: 'ALL', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody', 'none'] });
     expect(statements - before).toBe(2);
+  });
+
+  it.each(hubCases)('with hubs: %s', async (_name, ids, opts) => {
+    const expected = referenceNeighbourhood(hubData, ids, opts);
+    const got = await hubStore.neighbourhood(ids, opts);
+    expect({
+      nodes: got.nodes.map((n) => n.id),
+      edges: got.edges.map((e) => e.id),
+      truncated: got.truncated,
+      omittedNodes: got.omittedNodes,
+      omittedEdges: got.omittedEdges,
+      missingIds: got.missingIds,
+    }).toEqual(expected);
+    expect(got.edges.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['both hubs and some leaves', ['hub', 'loophub', 'p-000', 'p-001', 'p-002', 'p-060', 'p-061', 'p-100']],
+    ['one hub and its leaves', ['hub', 'p-000', 'p-001', 'p-002', 'p-003', 'p-004', 'p-005']],
+    ['the looped hub and its leaves', ['loophub', 'p-060', 'p-061', 'p-062', 'p-063']],
+    ['the looped hub alone', ['loophub']],
+  ])('with hubs, the induced subgraph of %s', async (_name, ids) => {
+    const sub = await hubStore.subgraph(ids, 2000);
+    const among = hubData.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)).map((r) => r.id).sort();
+    expect(among.length).toBeGreaterThan(0);
+    expect(sub.edges.map((e) => e.id)).toEqual(among);
+    expect(sub.omittedEdges).toBe(0);
+  });
+
+  it('does not expand the hub to find the relations between it and a few leaves', async () => {
+    const ids = ['hub', 'p-000', 'p-001', 'p-002', 'p-003', 'p-004', 'p-005'];
+    const hubDegree = hubData.relations.filter((r) => r.from === 'hub' || r.to === 'hub').length;
+    expect(hubDegree).toBeGreaterThan(100);
+    const { summary } = await driver.executeQuery(`PROFILE ${subgraphStatement({ evidence: false })}`, { graph: hubGraphName, ids, edgeLimit: neo4j.int(2000) });
+    const expanded = (plan: ProfiledPlan): number =>
+      (plan.operatorType.startsWith('Expand') ? plan.rows : 0) + plan.children.reduce((sum, c) => sum + expanded(c), 0);
+    const rows = expanded(summary.profile as ProfiledPlan);
+    const leafDegrees = hubData.relations.filter((r) => ids.slice(1).includes(r.from) || ids.slice(1).includes(r.to)).length;
+    expect(rows).toBeLessThanOrEqual(2 * leafDegrees);
+    expect(rows).toBeLessThan(hubDegree);
   });
 
   it('pages relations of several entities, with evidence only when asked', async () => {

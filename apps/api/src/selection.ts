@@ -36,9 +36,9 @@ export function selectsField(info: GraphQLResolveInfo, ...names: string[]): bool
   return info.fieldNodes.some((node) => walk(node.selectionSet, info.fragments, (name) => names.includes(name), new Set()));
 }
 
-/** Whether a field called `name` is selected anywhere below the field being resolved. */
-export function selectsAnywhere(info: GraphQLResolveInfo, name: string): boolean {
+/** Whether a field called `name` (or any of `names`) is selected anywhere below the field being resolved. */
+export function selectsAnywhere(info: GraphQLResolveInfo, ...names: string[]): boolean {
   const visit = (field: string, sub: SelectionSetNode | undefined): boolean =>
-    field === name || walk(sub, info.fragments, visit, new Set());
+    names.includes(field) || walk(sub, info.fragments, visit, new Set());
   return info.fieldNodes.some((node) => walk(node.selectionSet, info.fragments, visit, new Set()));
 }

@@ -177,6 +177,20 @@ describe('GraphQL API on the seeded graph', () => {
       const idsOnly = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { edges { id } } }', { ids: [tokayev] });
       expect(idsOnly.body.data!.neighbourhood.edges).toEqual(direct.body.data!.neighbourhood.edges!.map((e) => ({ id: e.id })));
       expect(queries.at(-1)!.cypher).not.toContain('evidenceQuotes');
+      expect(queries.at(-1)!.cypher).not.toContain('.stance');
+
+      // a relation's dates, stance, confidence and detail are read when the response selects any of them
+      type D = { neighbourhood: { edges: { id: string; stance: string; confidence: number; date: string | null; sourceCount: number }[] } };
+      const detailed = await gql<D>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { edges { id stance confidence date sourceCount } } }', { ids: [tokayev] });
+      expect(queries.at(-1)!.cypher).toContain('.stance');
+      const edges = detailed.body.data!.neighbourhood.edges;
+      expect(edges.map((e) => e.id)).toEqual(direct.body.data!.neighbourhood.edges!.map((e) => e.id));
+      for (const e of edges) {
+        expect(e.stance).toMatch(/^[A-Z]+$/);
+        expect(e.confidence).toBeGreaterThan(0);
+        expect(e.sourceCount).toBeGreaterThan(0);
+      }
+      expect(edges.some((e) => e.date !== null)).toBe(true);
     });
 
     it('answers paths between unknown entities with NOT_FOUND naming them', async () => {

@@ -40,4 +40,20 @@ describe('selection lookahead', () => {
   ])('%s', async (query, expected) => {
     expect(await inspect(query)).toEqual(expected);
   });
+
+  it('looks for any of several names', async () => {
+    let seen: boolean[] = [];
+    const result = await graphql({
+      schema,
+      source: '{ sub { edges { ...R } } } fragment R on Rel { id evidence }',
+      rootValue: {
+        sub: (_: unknown, __: unknown, info: GraphQLResolveInfo) => {
+          seen = [selectsAnywhere(info, 'date', 'evidence'), selectsAnywhere(info, 'date', 'stance'), selectsAnywhere(info)];
+          return {};
+        },
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(seen).toEqual([true, false, false]);
+  });
 });

@@ -96,7 +96,7 @@ interface KeyedEntity {
  */
 export function edgesAmongSubquery(
   nodes: string,
-  opts: { types?: readonly string[]; evidence?: boolean; condition?: string; imports?: readonly string[]; filter?: FilterShape },
+  opts: { types?: readonly string[]; evidence?: boolean; details?: boolean; condition?: string; imports?: readonly string[]; filter?: FilterShape },
 ): string {
   const t = relTypeAlternation(opts.types);
   return `CALL (${[nodes, ...(opts.imports ?? [])].join(', ')}) {
@@ -130,7 +130,7 @@ export function edgesAmongSubquery(
            WITH r WHERE ${relationFilter(opts.filter ?? {})}
            WITH r ORDER BY r.id
            WITH collect(r) AS found
-           RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationProjection('r', { evidence: opts.evidence })}] AS edges
+           RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationProjection('r', { evidence: opts.evidence, details: opts.details })}] AS edges
          }`;
 }
 
@@ -150,6 +150,7 @@ export function neighbourhoodLevelStatement(opts: {
   direction: Direction;
   types?: readonly string[];
   evidence?: boolean;
+  details?: boolean;
   filter?: FilterShape;
   kinds?: boolean;
 }): string {
@@ -176,7 +177,7 @@ export function neighbourhoodLevelStatement(opts: {
          WITH starts, knownNodes, found, CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room
          WITH starts, knownNodes, room, size(found) AS total, found[0..room] AS page
          WITH starts, room, total, page, knownNodes + page AS nodes
-         ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, filter: opts.filter, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
+         ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, details: opts.details, filter: opts.filter, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
          RETURN [x IN starts | {key: elementId(x), props: ${entityProjection('x')}}] AS starts,
                 room, total,
                 [x IN page | {key: elementId(x), props: ${entityProjection('x')}}] AS page,
@@ -184,12 +185,12 @@ export function neighbourhoodLevelStatement(opts: {
 }
 
 /** The given entities and the relations among them, in one statement. */
-export function subgraphStatement(opts: { evidence?: boolean }): string {
+export function subgraphStatement(opts: { evidence?: boolean; details?: boolean }): string {
   return `${ACTIVE_GENERATION}
          UNWIND $ids AS id
          MATCH (n:Entity {graph: g, id: id})
          WITH collect(n) AS nodes
-         ${edgesAmongSubquery('nodes', { evidence: opts.evidence })}
+         ${edgesAmongSubquery('nodes', { evidence: opts.evidence, details: opts.details })}
          RETURN [x IN nodes | ${entityProjection('x')}] AS nodes, edgeTotal, edges`;
 }
 
@@ -197,7 +198,7 @@ export function subgraphStatement(opts: { evidence?: boolean }): string {
  * Paths between two entities, shortest first, with whether each endpoint exists
  * (one statement, always one row). `maxHops` must be a validated integer.
  */
-export function pathsStatement(opts: { maxHops: number; types?: readonly string[]; mode: PathMode; evidence?: boolean }): string {
+export function pathsStatement(opts: { maxHops: number; types?: readonly string[]; mode: PathMode; evidence?: boolean; details?: boolean }): string {
   if (!Number.isInteger(opts.maxHops) || opts.maxHops < 1 || opts.maxHops > 6) throw new Error('maxHops must be 1–6');
   const rel = `[${relTypeAlternation(opts.types)}*1..${opts.maxHops}]`;
   const match =
@@ -214,7 +215,7 @@ export function pathsStatement(opts: { maxHops: number; types?: readonly string[
            ${match}
            WITH p ORDER BY length(p) LIMIT $limit
            RETURN collect({nodes: [x IN nodes(p) | ${entityProjection('x')}],
-                           rels: [r IN relationships(p) | ${relationProjection('r', { evidence: opts.evidence })}]}) AS paths
+                           rels: [r IN relationships(p) | ${relationProjection('r', { evidence: opts.evidence, details: opts.details })}]}) AS paths
          }
          RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
 }
@@ -226,7 +227,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
   async function findPaths(
     fromId: string,
     toId: string,
-    opts: { maxHops: number; types?: readonly string[]; mode: PathMode; limit: number; evidence?: boolean },
+    opts: { maxHops: number; types?: readonly string[]; mode: PathMode; limit: number; evidence?: boolean; details?: boolean },
   ): Promise<{ paths: PathRecord[]; missingIds: string[] }> {
     const rows = await read(pathsStatement(opts), { graph, fromId, toId, limit: neo4j.int(opts.limit) });
     const row = rows[0];
@@ -245,7 +246,8 @@ export function createExplorer(read: ReadRunner, graph: string) {
      * found, so at most `depth` statements), stopping at `nodeLimit` nodes.
      * `withEdges: false` skips the relations (edges empty, omittedEdges 0) for
      * callers that only need the entities; `evidence: false` leaves the evidence
-     * lists out of the relations.
+     * lists out of the relations, `details: false` their dates, stance, confidence
+     * and detail (see relationProjection).
      */
     async neighbourhood(
       ids: readonly string[],
@@ -256,6 +258,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
         edgeLimit: number;
         withEdges?: boolean;
         evidence?: boolean;
+        details?: boolean;
       },
     ): Promise<Subgraph & { missingIds: string[] }> {
       const withEdges = opts.withEdges ?? true;
@@ -274,6 +277,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
             direction: opts.direction,
             types: opts.types,
             evidence: opts.evidence,
+            details: opts.details,
             filter: filterShape(opts),
             kinds: filterParams(opts).kinds !== null,
           }),
@@ -322,7 +326,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
     },
 
     /** Relations among exactly the given entities. */
-    async subgraph(ids: readonly string[], edgeLimit: number, opts: { evidence?: boolean } = {}): Promise<Subgraph & { missingIds: string[] }> {
+    async subgraph(ids: readonly string[], edgeLimit: number, opts: { evidence?: boolean; details?: boolean } = {}): Promise<Subgraph & { missingIds: string[] }> {
       const unique = [...new Set(ids)];
       const rows = await read(subgraphStatement(opts), { graph, ids: unique, edgeLimit: neo4j.int(edgeLimit) });
       const row = rows[0];

@@ -39,18 +39,27 @@ function variableName(variable: string): string {
 }
 
 /** The stored relationship properties a RelationRecord is built from (never `graph` or the sort keys). */
-const RELATION_FIELDS = ['id', 'date', 'startDate', 'endDate', 'stance', 'confidence', 'detail', 'sourceCount', 'contested'];
+const RELATION_FIELDS = ['id', 'sourceCount', 'contested'];
+/** The descriptive fields: dates, stance, confidence and detail. */
+const DETAIL_FIELDS = ['date', 'startDate', 'endDate', 'stance', 'confidence', 'detail'];
 const EVIDENCE_FIELDS = ['evidenceSources', 'evidenceQuotes', 'evidenceStances'];
 
 /**
  * Explicit projection of a relationship: only the fields a RelationRecord needs, with
  * its type and endpoint ids. Without `evidence` the three evidence lists (the bulk
  * of a relation's bytes) are left out, and the record's `evidence` comes back empty:
- * for responses that do not select it.
+ * for responses that do not select it. Likewise without `details` the dates,
+ * stance, confidence and detail are not read (the record has no stance and a
+ * confidence of 0): for responses that select none of them. Both default to true.
  */
-export function relationProjection(variable = 'r', opts: { evidence?: boolean } = {}): string {
+export function relationProjection(variable = 'r', opts: { evidence?: boolean; details?: boolean } = {}): string {
   const v = variableName(variable);
-  const fields = opts.evidence === false ? RELATION_FIELDS : [...RELATION_FIELDS, ...EVIDENCE_FIELDS];
+  const fields = [
+    ...RELATION_FIELDS.slice(0, 1),
+    ...(opts.details === false ? [] : DETAIL_FIELDS),
+    ...RELATION_FIELDS.slice(1),
+    ...(opts.evidence === false ? [] : EVIDENCE_FIELDS),
+  ];
   return `${v} {${fields.map((f) => `.${f}`).join(', ')}, type: type(${v}), from: startNode(${v}).id, to: endNode(${v}).id}`;
 }
 

@@ -17,6 +17,9 @@ describe('projections', () => {
     expect(light).toContain('type: type(x)');
     expect(light).toContain('.sourceCount');
     expect(light).not.toContain('evidence');
+    for (const field of ['.date', '.startDate', '.endDate', '.stance', '.confidence', '.detail']) expect(full).toContain(field);
+    const summary = relationProjection('r', { evidence: false, details: false });
+    expect(summary).toBe('r {.id, .sourceCount, .contested, type: type(r), from: startNode(r).id, to: endNode(r).id}');
   });
 
   it('projects entities explicitly', () => {

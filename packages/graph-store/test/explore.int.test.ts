@@ -225,6 +225,13 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     expect(nodesOnly.nodes).toEqual(full.nodes);
     expect(nodesOnly.omittedNodes).toBe(full.omittedNodes);
     expect(nodesOnly.edges).toEqual([]);
+    const summary = await store.neighbourhood(['e-57'], { ...opts, evidence: false, details: false });
+    expect(summary.edges.map((e) => [e.id, e.type, e.from, e.to, e.sourceCount, e.contested])).toEqual(
+      full.edges.map((e) => [e.id, e.type, e.from, e.to, e.sourceCount, e.contested]),
+    );
+    expect(full.edges.some((e) => e.date !== undefined)).toBe(true);
+    expect(summary.edges.every((e) => e.date === undefined && e.stance === undefined && e.evidence.length === 0)).toBe(true);
+    expect(summary.nodes).toEqual(full.nodes);
     const light = await store.neighbourhood(['e-57'], { ...opts, evidence: false });
     expect(light.edges.length).toBe(full.edges.length);
     expect(light.edges.length).toBeGreaterThan(0);

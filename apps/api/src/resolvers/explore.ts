@@ -32,6 +32,15 @@ function dateRange(from?: string | null, to?: string | null) {
   return range;
 }
 
+/**
+ * Whether the response may show a relation's dates, stance, confidence or detail: if
+ * not, the store leaves them out (a field of that name anywhere below, e.g. an
+ * Event's startDate, counts too: that can only fetch more, never less).
+ */
+function selectsRelationDetails(info: GraphQLResolveInfo): boolean {
+  return selectsAnywhere(info, 'date', 'startDate', 'endDate', 'stance', 'confidence', 'detail');
+}
+
 export const exploreQueries = {
   async neighbourhood(
     _: unknown,
@@ -65,6 +74,7 @@ export const exploreQueries = {
       // The relations among the entities are the costliest part: only when the response shows them.
       withEdges: selectsField(info, 'edges', 'truncated', 'omittedEdges'),
       evidence: selectsAnywhere(info, 'evidence'),
+      details: selectsRelationDetails(info),
     });
     if (result.missingIds.length === ids.length) throw unknownIds(result.missingIds);
     for (const n of result.nodes) ctx.loaders.remember(n);
@@ -87,6 +97,7 @@ export const exploreQueries = {
       mode: args.mode ?? 'SHORTEST',
       limit: (args.mode ?? 'SHORTEST') === 'SHORTEST' ? 1 : limit,
       evidence: selectsAnywhere(info, 'evidence'),
+      details: selectsRelationDetails(info),
     });
     if (missingIds.length > 0) throw unknownIds(missingIds);
     return paths.map((p) => {
@@ -97,7 +108,10 @@ export const exploreQueries = {
 
   async subgraph(_: unknown, args: { ids: string[] }, ctx: ApiContext, info: GraphQLResolveInfo) {
     const ids = idList('ids', args.ids, LIMITS.subgraphIds);
-    const result = await ctx.store.subgraph(ids, LIMITS.subgraphEdges, { evidence: selectsAnywhere(info, 'evidence') });
+    const result = await ctx.store.subgraph(ids, LIMITS.subgraphEdges, {
+      evidence: selectsAnywhere(info, 'evidence'),
+      details: selectsRelationDetails(info),
+    });
     if (result.missingIds.length > 0) throw unknownIds(result.missingIds);
     for (const n of result.nodes) ctx.loaders.remember(n);
     return result;

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Relation } from '@steppe/domain';
 import {
+  contentHash,
   encodeRelationBatch,
   loadGraph,
   relationCreateCypher,
@@ -155,6 +156,33 @@ describe('loadGraph against a real Neo4j', () => {
         Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, cypherType(v)])),
       );
     }
+  });
+
+  it('loads batches built in several slices: every relation exactly, the content hash of the whole data', async () => {
+    const graph = newGraph();
+    const data = tinyGraph();
+    const [aid, occurred] = data.relations as [Relation, Relation];
+    // 2,500 relations of one type in batches of 2,400 (slices of 1,000), and a batch of 1,500
+    // of another type with a separator character in its second slice (sent as rows).
+    data.relations = [
+      ...Array.from({ length: 2_500 }, (_, i) => ({ ...aid, id: `aid-${i}`, confidence: i / 2_500 })),
+      ...Array.from({ length: 1_500 }, (_, i) => ({
+        ...occurred,
+        id: `occurred-${i}`,
+        evidence: [{ sourceId: 'doc-1', quote: i === 1_200 ? 'split\u001fhere' : `quote ${i}` }],
+      })),
+    ];
+    await loadGraph(driver, data, { graph, batchSize: 2_400 });
+    const { records } = await driver.executeQuery(
+      `MATCH (sg:SteppeGraph {name: $graph})
+       MATCH (a:Entity {graph: sg.active})-[r]->(:Entity {graph: sg.active})
+       RETURN sg.contentHash AS hash, properties(r) AS props`,
+      { graph },
+    );
+    expect(records).toHaveLength(data.relations.length);
+    expect(records[0]?.get('hash')).toBe(contentHash(data));
+    const stored = new Map(records.map((rec) => [rec.get('props').id as string, rec.get('props')]));
+    for (const relation of data.relations) expect(stored.get(relation.id)).toEqual(relationProps(relation));
   });
 
   it('never links a node that is not in the generation being written, even given its element id', async () => {

@@ -9,6 +9,7 @@ import { runNamedLayout } from '../graph/layouts';
 import { OffThreadLayout } from '../graph/layout-worker';
 import { createBrowserLayoutWorker } from '../graph/layout-worker-browser';
 import { layOutOffThread, runOffThreadLayout } from '../graph/off-thread';
+import { applyViewRendering } from '../graph/rendering';
 import { buildStylesheet, labelTier, type LabelTier } from '../graph/style';
 import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
@@ -231,6 +232,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy) return;
     const wasEmpty = cy.nodes().length === 0;
     const change = syncElements(cy, elements, { anchor, remembered: remembered.current });
+    // Large views leave edges out of the frames drawn while the view moves; small ones are drawn in full.
+    applyViewRendering(cy);
     const placedFresh = change.addedNodes.length - change.restored.length;
     if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty);
     else centreIfReady();

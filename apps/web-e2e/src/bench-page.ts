@@ -8,9 +8,10 @@ import { layoutJobFrom } from '../../web/src/graph/layout-job';
 import { OffThreadLayout, type WorkerLike } from '../../web/src/graph/layout-worker';
 import { layoutOptions } from '../../web/src/graph/layouts';
 import { applyPositions, applyQuickPlacement } from '../../web/src/graph/off-thread';
+import { applyViewRendering } from '../../web/src/graph/rendering';
 import { labelTier } from '../../web/src/graph/style';
 
-const api = { cytoscape, layoutJobFrom, OffThreadLayout, layoutOptions, applyPositions, applyQuickPlacement, labelTier };
+const api = { cytoscape, layoutJobFrom, OffThreadLayout, layoutOptions, applyPositions, applyQuickPlacement, applyViewRendering, labelTier };
 export type BenchApi = typeof api;
 export type { WorkerLike };
 

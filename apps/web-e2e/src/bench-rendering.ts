@@ -177,11 +177,11 @@ type PanMode = 'gesture' | 'programmatic';
  * draws in full whatever the size.
  */
 function startFrames(mode: PanMode): void {
-  const w = window as unknown as PageWindow & { __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number } };
+  const w = window as unknown as PageWindow & { __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number; endDrag: (() => void) | null } };
   const cy = w.__cy!;
   const startZoom = cy.zoom();
   const startPan = { ...cy.pan() };
-  const state = { n: 0, worst: 0, t0: performance.now(), stop: false, moves: 0 };
+  const state = { n: 0, worst: 0, t0: performance.now(), stop: false, moves: 0, endDrag: null as (() => void) | null };
   w.__frames = state;
   // How many viewport changes there were (that the gestures did move the view).
   cy.on('viewport', () => void state.moves++);
@@ -202,9 +202,15 @@ function startFrames(mode: PanMode): void {
         const p = { x: from.x + (forth ? 6 : -6) * i, y: from.y + (forth ? 4 : -4) * i };
         const mouse = (type: string) =>
           at(p.x, p.y).dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, clientX: p.x, clientY: p.y, button: 0, buttons: type === 'mouseup' ? 0 : 1 }));
-        if (i === 0) mouse('mousedown');
-        else mouse('mousemove');
-        if (i === 15) mouse('mouseup');
+        if (i === 0) {
+          mouse('mousedown');
+          // Stopped mid-drag, the drag must still end: a button left down keeps Cytoscape in its gesture mode.
+          state.endDrag = () => mouse('mouseup');
+        } else mouse('mousemove');
+        if (i === 15) {
+          mouse('mouseup');
+          state.endDrag = null;
+        }
       } else {
         at(corner.x, corner.y).dispatchEvent(
           new WheelEvent('wheel', { bubbles: true, cancelable: true, clientX: corner.x, clientY: corner.y, deltaY: i < 8 ? -100 : 100, deltaMode: 0 }),
@@ -223,9 +229,10 @@ function startFrames(mode: PanMode): void {
 }
 
 function stopFrames(): { fps: number; worstFrameMs: number; frames: number; moves: number } {
-  const w = window as unknown as { __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number } };
+  const w = window as unknown as { __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number; endDrag: (() => void) | null } };
   const state = w.__frames;
   state.stop = true;
+  state.endDrag?.();
   return { fps: state.n / ((performance.now() - state.t0) / 1000), worstFrameMs: state.worst, frames: state.n, moves: state.moves };
 }
 
@@ -508,6 +515,8 @@ async function main(): Promise<void> {
         await preparePage(fresh, pageCode);
         const first = await firstDraw(fresh, elements, styles, renderer);
         const gesture = await panZoom(fresh, 'gesture', FPS_SECONDS);
+        // Cytoscape ends a wheel gesture 150 ms after the last wheel event: let it, before the scripted part.
+        await fresh.waitForTimeout(300);
         const scripted = await panZoom(fresh, 'programmatic', FPS_SECONDS);
         await fresh.close();
         fpsRuns.push({

@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   exportTimeoutMs?: number;
   /** Observe every Cypher query (logging, tests counting queries). */
   onQuery?: (event: QueryEvent) => void;
+  /** Execute documents compiled by graphql-jit (default true); false uses graphql-js's executor. */
+  jit?: boolean;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -117,6 +120,10 @@ export function createApi(deps: ApiDeps) {
         costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
         blockFieldSuggestion: { enabled: true },
       }),
+      // Executes each (validated, cached) document through a compiled function instead of
+      // graphql-js's generic walk: the same results, less CPU per field. Before the
+      // timeout plugin, which wraps whatever execute function it is given.
+      useGraphQlJit({}, { enableIf: () => deps.jit !== false, onError: (result) => deps.logger.warn('graphql-jit could not compile a document; it is answered with its errors', result) }),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
       // GET|POST /export: files of a subgraph (src/export).
       useExportRoute({

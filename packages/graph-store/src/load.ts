@@ -108,8 +108,8 @@ class ContentHasher {
  * Records per slice of the seeder's own work during a relation load (building the next batch,
  * hashing). The driver sends a query and its commit only when the event loop runs, so work
  * done in one piece right after starting a write delays that write instead of overlapping it;
- * slices of this size let the driver in every few milliseconds. In a 200k-relation experiment
- * this took the relation phase from 12.2–20.4 s to 9.6–14.0 s (same Neo4j CPU, BENCHMARKS.md).
+ * slices of this size let the driver in every few milliseconds. In a noisy 200k-relation
+ * experiment three of four alternated pairs were faster this way (same Neo4j CPU, BENCHMARKS.md).
  */
 const SLICE = 1_000;
 

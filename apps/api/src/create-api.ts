@@ -8,6 +8,7 @@ import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
 import { translateStoreError } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
+import { useErrorLocations } from './error-locations';
 import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
 import { LIMITS } from './limits';
 import { resolvers } from './resolvers';
@@ -124,6 +125,8 @@ export function createApi(deps: ApiDeps) {
       // graphql-js's generic walk: the same results, less CPU per field. Before the
       // timeout plugin, which wraps whatever execute function it is given.
       useGraphQlJit({}, { enableIf: () => deps.jit !== false, onError: (result) => deps.logger.warn('graphql-jit could not compile a document; it is answered with its errors', result) }),
+      // Errors from graphql-jit keep their `locations` in the response (see the module).
+      useErrorLocations(),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
       // GET|POST /export: files of a subgraph (src/export).
       useExportRoute({

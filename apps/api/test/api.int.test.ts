@@ -340,6 +340,27 @@ describe('GraphQL API on the seeded graph', () => {
       expect(values.length).toBeGreaterThan(0);
       for (const v of values) expect(v === null || (Array.isArray(v) && v.length === 0)).toBe(false);
     });
+
+    // graphql-jit is an optimisation: the same document must answer the same through graphql-js's executor.
+    const userMistakes = [
+      { title: 'Unknown id', query: '{ entity(id: "no-such-entity") { id } neighbourhood(ids: ["no-such-entity"]) { truncated } }' },
+      { title: 'Limit exceeded', query: '{ neighbourhood(ids: ["x"], depth: 4) { truncated } }' },
+      { title: 'Bad date', query: '{ timeline(from: "2022-13-01") { date } }' },
+      {
+        title: 'Nested limit in a fragment',
+        query: 'query Q { first: search(query: "Tokayev", first: 1) { edges { node { ...R } } } } fragment R on Entity { rels: relations(first: 100000) { totalCount } }',
+      },
+    ] as { title: string; query: string; variables?: Record<string, unknown> }[];
+    it.each([...EXAMPLE_QUERIES, ...userMistakes].map((e) => [e.title, e] as const))('%s answers the same without graphql-jit', async (_title, example) => {
+      const plain = apiFor({ driver, graph, jit: false });
+      const [jitted, interpreted] = await Promise.all([
+        gql(api, example.query, example.variables),
+        gql(plain, example.query, example.variables),
+      ]);
+      expect(interpreted.status).toBe(jitted.status);
+      expect(interpreted.body).toEqual(jitted.body);
+      expect(jitted.body.data !== undefined || (jitted.body.errors ?? []).length > 0).toBe(true);
+    });
   });
 
   describe('vocabulary and sources', () => {

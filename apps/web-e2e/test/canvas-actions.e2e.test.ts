@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../src/browser';
 import { api, nodeOnPage, readCanvas, SEARCH_LABEL, visibleIds, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
+import { openPageForFile } from '../src/test-page';
 
 jest.setTimeout(180_000);
 
@@ -11,22 +12,19 @@ const UNREST = 'kazakhstan-unrest-2022';
 /** An entity on the canvas, not yet expanded, with outgoing relations of a type that reach entities not on the canvas. */
 let target: { id: string; name: string; type: string; label: string };
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
+openPageForFile((p, e) => {
+  page = p;
+  errors = e;
+});
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = watchPageErrors(page);
   await page.goto(stack.webUrl);
   const search = page.getByRole('combobox', { name: SEARCH_LABEL });
   await search.fill('January 2022 unrest');
   await page.getByRole('option', { name: /January 2022 unrest in Kazakhstan/ }).first().click();
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function neighbours(ids: string[], variables: Record<string, unknown> = {}) {

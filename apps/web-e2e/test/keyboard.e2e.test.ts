@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../src/browser';
 import { readCanvas, SEARCH_LABEL, tabTo, visibleIds, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
+import { openPageForFile } from '../src/test-page';
 
 jest.setTimeout(180_000);
 
@@ -13,17 +14,11 @@ const stack = stackFromEnv();
 const TOKAYEV = 'kassym-jomart-tokayev';
 const TOKAYEV_NAME = 'Kassym-Jomart Tokayev';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = watchPageErrors(page);
-});
-afterAll(async () => {
-  await browser?.close();
+openPageForFile((p, e) => {
+  page = p;
+  errors = e;
 });
 
 const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchPageErrors } from '../src/browser';
+import type { Page } from 'playwright-core';
 import { readCanvas, SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
+import { openPageForFile } from '../src/test-page';
 
 jest.setTimeout(180_000);
 
@@ -15,17 +15,11 @@ jest.setTimeout(180_000);
 const stack = stackFromEnv();
 const UNREST = 'kazakhstan-unrest-2022';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = watchPageErrors(page);
-});
-afterAll(async () => {
-  await browser?.close();
+openPageForFile((p, e) => {
+  page = p;
+  errors = e;
 });
 
 describe('layout worker', () => {

@@ -208,6 +208,11 @@ const ROW_SEPARATOR = '\u001e';
 const FIELD_SEPARATOR = '\u001f';
 const ITEM_SEPARATOR = '\u001d';
 
+/** A separator as a Cypher string literal (an escape, so the statement text stays printable). */
+function cypherLiteral(separator: string): string {
+  return `'\\u${separator.charCodeAt(0).toString(16).padStart(4, '0')}'`;
+}
+
 /** A string the one-string form carries unchanged: not empty (empty means null) and free of separators. */
 function plainText(value: unknown): value is string {
   return (
@@ -225,7 +230,7 @@ const RELATION_FIELD_TYPES: Record<(typeof RELATION_PROPERTIES)[number], 'string
   stance: 'string', confidence: 'number', detail: 'string', evidenceSources: 'list', evidenceQuotes: 'list',
   evidenceStances: 'list', sourceCount: 'number', contested: 'boolean',
 };
-
+const RELATION_FIELD_TYPE_LIST = RELATION_PROPERTIES.map((key) => RELATION_FIELD_TYPES[key]);
 
 /**
  * Encodes a batch of positional relation rows (see {@link relationCreateCypher}) as one string
@@ -240,7 +245,7 @@ const RELATION_FIELD_TYPES: Record<(typeof RELATION_PROPERTIES)[number], 'string
  * Such text is legal in a quote, so it is never rejected and never altered.
  */
 export function encodeRelationBatch(rows: readonly (readonly unknown[])[]): string | undefined {
-  const types = RELATION_PROPERTIES.map((key) => RELATION_FIELD_TYPES[key]);
+  const types = RELATION_FIELD_TYPE_LIST;
   const lines: string[] = new Array<string>(rows.length);
   const fields: string[] = new Array<string>(types.length + 2);
   for (let r = 0; r < rows.length; r++) {
@@ -556,13 +561,13 @@ export function relationCreateFromStringCypher(type: RelationType): string {
       case 'boolean':
         return `${key}: ${field} = 'true'`;
       case 'list':
-        return `${key}: split(${field}, '\\u001d')`;
+        return `${key}: split(${field}, ${cypherLiteral(ITEM_SEPARATOR)})`;
       default:
         return `${key}: CASE ${field} WHEN '' THEN null ELSE ${field} END`;
     }
   }).join(', ');
-  return `UNWIND split($batch, '\\u001e') AS line
-    WITH split(line, '\\u001f') AS f
+  return `UNWIND split($batch, ${cypherLiteral(ROW_SEPARATOR)}) AS line
+    WITH split(line, ${cypherLiteral(FIELD_SEPARATOR)}) AS f
     MATCH (a) WHERE elementId(a) = f[0]
     MATCH (b) WHERE elementId(b) = f[1]
     WITH a, b, f WHERE a.graph = $generation AND b.graph = $generation

@@ -55,9 +55,8 @@ const EVIDENCE_FIELDS = ['evidenceSources', 'evidenceQuotes', 'evidenceStances']
 export function relationProjection(variable = 'r', opts: { evidence?: boolean; details?: boolean } = {}): string {
   const v = variableName(variable);
   const fields = [
-    ...RELATION_FIELDS.slice(0, 1),
+    ...RELATION_FIELDS,
     ...(opts.details === false ? [] : DETAIL_FIELDS),
-    ...RELATION_FIELDS.slice(1),
     ...(opts.evidence === false ? [] : EVIDENCE_FIELDS),
   ];
   return `${v} {${fields.map((f) => `.${f}`).join(', ')}, type: type(${v}), from: startNode(${v}).id, to: endNode(${v}).id}`;

@@ -7,6 +7,7 @@ const PHASE_LABEL: Record<LoadPhase, string> = {
   sources: 'sources',
   entities: 'entities',
   relations: 'relations',
+  hubs: 'indexing hubs',
   switch: 'switching to the new graph',
   retire: 'removing the previous graph',
 };

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { EntityKind } from '@steppe/domain';
 import { ACTIVE_GENERATION } from './generations';
+import { HUB_NEIGHBOUR_KEYS, HUB_RELATION_KEYS } from './hubs';
 import { entityProjection, hopPattern, relationProjection, relTypeAlternation, RELATION_PROJECTION, type Direction } from './patterns';
 import { toEntity, toRelation, type EntityRecord, type RelationRecord } from './records';
 import type { ReadRunner } from './runner';
@@ -91,6 +92,13 @@ interface KeyedEntity {
  *          expanded unless both ends are that node, so it is used only when that
  *          node has no self-loop (out + in = degree). Relations between two
  *          expanded nodes are met twice and kept once (UNION).
+ *   HUBS — every relationship of every member that is not a hub, and, for the
+ *          hubs, the hub–hub relationships the hub index lists (hubs.ts), looked
+ *          up by element id when the other hub is a member (cost: the non-hubs'
+ *          degrees plus the hubs' list lengths). Any relation with a non-hub end
+ *          is met from that end; one between two hubs is on both hubs' lists.
+ *          Without the index (a generation loaded before it) no member is a hub
+ *          and this is "expand every member", never cheaper than BOTH.
  * The filter is tested only on the relations found, and the far end by element
  * id (no property read).
  */
@@ -102,14 +110,18 @@ export function edgesAmongSubquery(
   return `CALL (${[nodes, ...(opts.imports ?? [])].join(', ')}) {
            WITH ${nodes} WHERE ${opts.condition ?? 'true'}
            UNWIND ${nodes} AS x
-           WITH x, COUNT { (x)-[${t}]->() } AS outDegree, COUNT { (x)<-[${t}]-() } AS inDegree, COUNT { (x)-[${t}]-() } AS degree
+           WITH x, COUNT { (x)-[${t}]->() } AS outDegree, COUNT { (x)<-[${t}]-() } AS inDegree, COUNT { (x)-[${t}]-() } AS degree,
+                size(x.${HUB_RELATION_KEYS}) AS hubLinks
            ORDER BY degree DESC
-           WITH collect({node: x, outDegree: outDegree, inDegree: inDegree, degree: degree}) AS members
+           WITH collect({node: x, outDegree: outDegree, inDegree: inDegree, degree: degree, hubLinks: hubLinks}) AS members
            WITH [m IN members | m.node] AS members, [m IN members | elementId(m.node)] AS keys, members[0] AS top,
                 reduce(s = 0, m IN members | s + m.inDegree) AS inCost,
                 reduce(s = 0, m IN members | s + m.outDegree) AS outCost,
-                reduce(s = 0, m IN members | s + m.degree) AS degreeSum
+                reduce(s = 0, m IN members | s + m.degree) AS degreeSum,
+                reduce(s = 0, m IN members | s + coalesce(m.hubLinks, m.degree)) AS hubCost
            WITH members, keys, CASE
+                  WHEN hubCost < inCost AND hubCost < outCost
+                       AND (top IS NULL OR top.outDegree + top.inDegree <> top.degree OR hubCost < degreeSum - top.degree) THEN 'HUBS'
                   WHEN top IS NOT NULL AND top.outDegree + top.inDegree = top.degree
                        AND degreeSum - top.degree < inCost AND degreeSum - top.degree < outCost THEN 'BOTH'
                   WHEN outCost < inCost THEN 'OUT'
@@ -118,15 +130,28 @@ export function edgesAmongSubquery(
              UNWIND CASE plan WHEN 'IN' THEN members ELSE [] END AS b
              MATCH (a)-[r${t}]->(b) WHERE elementId(a) IN keys
              RETURN r
-             UNION
+             UNION ALL
              UNWIND CASE plan WHEN 'OUT' THEN members ELSE [] END AS a
              MATCH (a)-[r${t}]->(b) WHERE elementId(b) IN keys
              RETURN r
-             UNION
+             UNION ALL
              UNWIND CASE plan WHEN 'BOTH' THEN members[1..] ELSE [] END AS a
              MATCH (a)-[r${t}]-(b) WHERE elementId(b) IN keys
              RETURN r
+             UNION ALL
+             UNWIND CASE plan WHEN 'HUBS' THEN members ELSE [] END AS a
+             WITH a, keys WHERE a.${HUB_RELATION_KEYS} IS NULL
+             MATCH (a)-[r${t}]-(b) WHERE elementId(b) IN keys
+             RETURN r
+             UNION ALL
+             UNWIND CASE plan WHEN 'HUBS' THEN members ELSE [] END AS h
+             WITH h.${HUB_NEIGHBOUR_KEYS} AS neighbours, h.${HUB_RELATION_KEYS} AS links, keys WHERE links IS NOT NULL
+             UNWIND range(0, size(links) - 1) AS i
+             WITH links[i] AS link, keys WHERE neighbours[i] IN keys
+             MATCH ()-[r${t}]->() WHERE elementId(r) = link
+             RETURN r
            }
+           WITH DISTINCT r
            WITH r WHERE ${relationFilter(opts.filter ?? {})}
            WITH r ORDER BY r.id
            WITH collect(r) AS found
@@ -369,7 +394,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
              AND ($ids IS NULL OR e.id IN $ids OR EXISTS { MATCH (e)--(x:Entity) WHERE x.id IN $ids })
              AND ($kinds IS NULL OR 'Event' IN $kinds)
              AND ($from IS NULL OR e.sortEnd >= $from) AND ($to IS NULL OR e.sortStart <= $to)
-           RETURN e.sortStart AS sortKey, properties(e) AS entity, null AS relation
+           RETURN e.sortStart AS sortKey, ${entityProjection('e')} AS entity, null AS relation
            UNION ALL
            MATCH (a:Entity)-[r]->(b:Entity)
            WHERE a.graph = g AND a.id IS NOT NULL AND r.sortStart IS NOT NULL

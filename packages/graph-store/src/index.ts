@@ -2,6 +2,7 @@ export * from './driver';
 export * from './schema';
 export * from './generations';
 export * from './load';
+export * from './hubs';
 export * from './records';
 export * from './patterns';
 export * from './runner';

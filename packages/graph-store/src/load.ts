@@ -14,6 +14,7 @@ import {
   type Stance,
 } from '@steppe/domain';
 import { assertGraphName, newGenerationKey } from './generations';
+import { findHubs, HUB_DEGREE, writeHubIndex } from './hubs';
 import { ensureSchema } from './schema';
 
 export interface GraphData {
@@ -22,7 +23,7 @@ export interface GraphData {
   relations: Relation[];
 }
 
-export type LoadPhase = 'schema' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'switch' | 'retire';
+export type LoadPhase = 'schema' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'hubs' | 'switch' | 'retire';
 
 export interface LoadProgress {
   phase: LoadPhase;
@@ -38,6 +39,8 @@ export interface LoadOptions {
   batchSize?: number;
   /** Load even when the active generation already holds identical data. */
   force?: boolean;
+  /** Relationships from which an entity gets the hub index (hubs.ts); default HUB_DEGREE. Tests set it low. */
+  hubDegree?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -50,8 +53,15 @@ export interface LoadResult {
 }
 
 /**
+ * What the loader stores besides the data itself (today: the hub index, hubs.ts). It is part of
+ * the content hash, so that a graph loaded by an earlier version is loaded again once, not
+ * skipped as unchanged.
+ */
+export const STORAGE_FORMAT = `steppe-storage/2 (hub index from ${HUB_DEGREE} relationships)`;
+
+/**
  * A stable hash of the data, so that re-seeding unchanged data is a no-op: the SHA-256 of
- * JSON.stringify([sources, entities, relations]).
+ * STORAGE_FORMAT followed by JSON.stringify([sources, entities, relations]).
  */
 export function contentHash(data: GraphData): string {
   return new ContentHasher(data).digest();
@@ -62,7 +72,7 @@ export function contentHash(data: GraphData): string {
  * million relations), and the loader can hash while the server writes a batch.
  */
 class ContentHasher {
-  private readonly hash = createHash('sha256').update('[[');
+  private readonly hash = createHash('sha256').update(STORAGE_FORMAT).update('[[');
   private readonly lists: readonly (readonly unknown[])[];
   private list = 0;
   private index = 0;
@@ -462,6 +472,11 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
           'readers still see the previous graph. Run the load again.',
       );
     }
+
+    // The hub index (hubs.ts) belongs to the generation, so it is complete before readers see it.
+    const hubs = findHubs(data.relations, options.hubDegree ?? HUB_DEGREE).map((id) => nodes.get(id)!.node);
+    progress({ phase: 'hubs', done: 0, total: hubs.length });
+    await writeHubIndex(session, generation, hubs, (done) => progress({ phase: 'hubs', done, total: hubs.length }));
 
     const hash = hasher.digest();
     progress({ phase: 'switch', done: 0, total: 1 });

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { isEntityKind, type EntityKind, type Source } from '@steppe/domain';
 import { ACTIVE_GENERATION, assertGraphName } from './generations';
 import { createExplorer } from './explore';
-import { hopPattern, relationProjection, RELATION_PROJECTION, type Direction } from './patterns';
+import { entityProjection, hopPattern, relationProjection, RELATION_PROJECTION, type Direction } from './patterns';
 import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord } from './records';
 import { CONTESTED_COUNT_KEY } from './load';
 import { relationListQuery, type RelationListFilter } from './relation-list';
@@ -115,7 +115,12 @@ export function createGraphStore(options: GraphStoreOptions) {
          WHERE node.graph = g AND ($kinds IS NULL OR node.kind IN $kinds)
          WITH node, score ORDER BY score DESC, node.name ASC
          WITH collect({node: node, score: score}) AS hits
-         RETURN size(hits) AS total, [h IN hits[$offset..$offset + $limit] | {props: properties(h.node), score: h.score}] AS page`,
+         CALL (hits) {
+           UNWIND hits[$offset..$offset + $limit] AS hit
+           WITH hit.node AS n, hit.score AS score
+           RETURN collect({props: ${entityProjection('n')}, score: score}) AS page
+         }
+         RETURN size(hits) AS total, page`,
         {
           graph,
           index: SEARCH_INDEX,
@@ -142,7 +147,7 @@ export function createGraphStore(options: GraphStoreOptions) {
         `${ACTIVE_GENERATION}
          UNWIND $ids AS id
          MATCH (n:Entity {graph: g, id: id})
-         RETURN properties(n) AS props`,
+         RETURN ${entityProjection('n')} AS props`,
         { graph, ids: [...new Set(ids)] },
       );
       const map = new Map<string, EntityRecord>();

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { RELATION_TYPES, type Entity, type EntityKind, type Relation, type RelationType } from '@steppe/domain';
-import { createGraphStore, loadGraph, relationProps, type Direction, type GraphData, type GraphStore, type RelationFilter } from '../src';
+import { createGraphStore, findHubs, HUB_NEIGHBOUR_KEYS, HUB_RELATION_KEYS, loadGraph, relationProps, type Direction, type GraphData, type GraphStore, type RelationFilter } from '../src';
 import { subgraphStatement } from '../src/explore';
 import { dropGraph, testDriver, uniqueGraph } from './support/neo4j';
 
@@ -168,16 +168,27 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
   const hubData = hubGraph();
   let hubStore: GraphStore;
 
+  // The same graphs loaded with a low hub threshold, so that many of their entities carry
+  // the hub index (hubs.ts) and the relations among a neighbourhood are found through it.
+  const indexedGraph = uniqueGraph('explore-indexed');
+  const indexedHubGraph = uniqueGraph('explore-hubs-indexed');
+  const INDEXED_DEGREE = { random: 12, hubs: 10 };
+  let indexedStore: GraphStore;
+  let indexedHubStore: GraphStore;
+
   beforeAll(async () => {
     driver = testDriver();
     await loadGraph(driver, data, { graph });
     await loadGraph(driver, hubData, { graph: hubGraphName });
+    await loadGraph(driver, data, { graph: indexedGraph, hubDegree: INDEXED_DEGREE.random });
+    await loadGraph(driver, hubData, { graph: indexedHubGraph, hubDegree: INDEXED_DEGREE.hubs });
     store = createGraphStore({ driver, graph, onQuery: () => statements++ });
     hubStore = createGraphStore({ driver, graph: hubGraphName });
+    indexedStore = createGraphStore({ driver, graph: indexedGraph });
+    indexedHubStore = createGraphStore({ driver, graph: indexedHubGraph });
   });
   afterAll(async () => {
-    await dropGraph(driver, graph);
-    await dropGraph(driver, hubGraphName);
+    for (const g of [graph, hubGraphName, indexedGraph, indexedHubGraph]) await dropGraph(driver, g);
     await driver.close();
   });
 
@@ -314,6 +325,100 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     const leafDegrees = hubData.relations.filter((r) => ids.slice(1).includes(r.from) || ids.slice(1).includes(r.to)).length;
     expect(rows).toBeLessThanOrEqual(2 * leafDegrees);
     expect(rows).toBeLessThan(hubDegree);
+  });
+
+  describe('with the hub index', () => {
+    /** Per entity id, the hub index as stored: [other hub's entity id, relation id] pairs, sorted. */
+    async function storedIndex(graphName: string): Promise<Map<string, string[]>> {
+      const { records } = await driver.executeQuery(
+        `MATCH (sg:SteppeGraph {name: $graph}) WITH sg.active AS g
+         MATCH (h:Entity {graph: g}) WHERE h.${HUB_RELATION_KEYS} IS NOT NULL
+         CALL (h) {
+           UNWIND range(0, size(h.${HUB_RELATION_KEYS}) - 1) AS i
+           OPTIONAL MATCH (o) WHERE elementId(o) = h.${HUB_NEIGHBOUR_KEYS}[i]
+           OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = h.${HUB_RELATION_KEYS}[i]
+           RETURN collect([o.id, r.id]) AS pairs
+         }
+         RETURN h.id AS id, size(h.${HUB_NEIGHBOUR_KEYS}) = size(h.${HUB_RELATION_KEYS}) AS aligned, pairs`,
+        { graph: graphName },
+      );
+      for (const r of records) expect(r.get('aligned')).toBe(true);
+      return new Map(records.map((r) => [r.get('id') as string, (r.get('pairs') as string[][]).map((p) => p.join(' ')).sort()]));
+    }
+
+    it.each([
+      ['the random graph', indexedGraph, data, INDEXED_DEGREE.random],
+      ['the hub graph', indexedHubGraph, hubData, INDEXED_DEGREE.hubs],
+    ] as const)('lists, on every hub of %s, exactly its relations to other hubs', async (_name, graphName, graphData, threshold) => {
+      const hubs = new Set(findHubs(graphData.relations, threshold));
+      expect(hubs.size).toBeGreaterThan(1);
+      const expected = new Map([...hubs].map((h) => [h, [] as string[]]));
+      for (const r of graphData.relations) {
+        if (!hubs.has(r.from) || !hubs.has(r.to)) continue;
+        expected.get(r.from)!.push(`${r.to} ${r.id}`);
+        if (r.to !== r.from) expected.get(r.to)!.push(`${r.from} ${r.id}`);
+      }
+      for (const list of expected.values()) list.sort();
+      expect(await storedIndex(graphName)).toEqual(expected);
+    });
+
+    it('stores an empty index on a hub none of whose neighbours is a hub', async () => {
+      const person = (id: string): Entity => ({ id, kind: 'Person', name: id, aliases: [], description: '', roles: [] });
+      const star: GraphData = {
+        sources: [{ id: 's-0', title: 'Source 0', languages: ['en'] }],
+        entities: ['centre', 'a', 'b', 'c'].map(person),
+        relations: ['a', 'b', 'c'].map((leaf, i) => ({
+          id: `star-${i}`, type: 'ACCUSED', from: 'centre', to: leaf, stance: 'REPORTED', confidence: 0.5,
+          evidence: [{ sourceId: 's-0', quote: 'q' }],
+        })),
+      };
+      const starGraph = uniqueGraph('explore-star');
+      try {
+        await loadGraph(driver, star, { graph: starGraph, hubDegree: 3 });
+        expect(await storedIndex(starGraph)).toEqual(new Map([['centre', []]]));
+        const sub = await createGraphStore({ driver, graph: starGraph }).subgraph(['centre', 'a', 'b'], 10);
+        expect(sub.edges.map((e) => e.id)).toEqual(['star-0', 'star-1']);
+      } finally {
+        await dropGraph(driver, starGraph);
+      }
+    });
+
+    it.each(cases)('answers as the reference: %s', async (_name, ids, opts) => {
+      expect(comparable(await indexedStore.neighbourhood(ids, opts))).toEqual(referenceNeighbourhood(data, ids, opts));
+    });
+
+    it.each(hubCases)('answers as the reference, hub graph: %s', async (_name, ids, opts) => {
+      const got = await indexedHubStore.neighbourhood(ids, opts);
+      expect(comparable(got)).toEqual(referenceNeighbourhood(hubData, ids, opts));
+      expect(got.edges.length).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['both hubs and some leaves', ['hub', 'loophub', 'p-000', 'p-001', 'p-002', 'p-060', 'p-061', 'p-100']],
+      ['the looped hub and its leaves', ['loophub', 'p-060', 'p-061', 'p-062', 'p-063']],
+      ['the looped hub alone', ['loophub']],
+      ['every entity', hubData.entities.map((e) => e.id)],
+    ])('returns the induced subgraph of %s', async (_name, ids) => {
+      const sub = await indexedHubStore.subgraph(ids, 2000);
+      const among = hubData.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)).map((r) => r.id).sort();
+      expect(among.length).toBeGreaterThan(0);
+      expect(sub.edges.map((e) => e.id)).toEqual(among);
+    });
+
+    it('expands neither hub to find the relations among both hubs and a few leaves', async () => {
+      const ids = ['hub', 'loophub', 'p-060', 'p-061', 'p-062', 'p-063'];
+      const degree = (id: string) => hubData.relations.filter((r) => r.from === id || r.to === id).length;
+      const rows = async (graphName: string) => {
+        const { summary } = await driver.executeQuery(`PROFILE ${subgraphStatement({ evidence: false })}`, { graph: graphName, ids, edgeLimit: neo4j.int(2000) });
+        const expanded = (plan: ProfiledPlan): number =>
+          (plan.operatorType.startsWith('Expand') ? plan.rows : 0) + plan.children.reduce((sum, c) => sum + expanded(c), 0);
+        return expanded(summary.profile as ProfiledPlan);
+      };
+      const leafDegrees = ids.slice(2).reduce((sum, id) => sum + degree(id), 0);
+      // Without the index one of the two hubs is expanded; with it, only the leaves are.
+      expect(await rows(hubGraphName)).toBeGreaterThanOrEqual(Math.min(degree('hub'), degree('loophub')));
+      expect(await rows(indexedHubGraph)).toBeLessThanOrEqual(leafDegrees);
+    });
   });
 
   it('pages relations of several entities, with evidence only when asked', async () => {

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import type { Entity, Source } from '@steppe/domain';
-import { assertGraphName, hopPattern, relTypeAlternation, toEntity, toRelation, toSource, type RelationRecord } from '@steppe/graph-store';
+import { assertGraphName, entityProjection, hopPattern, relTypeAlternation, toEntity, toRelation, toSource, type RelationRecord } from '@steppe/graph-store';
 
 /**
  * Streaming reads for exports. The store's explorer queries collect their
@@ -123,7 +123,7 @@ export function createExportReader(options: ExportReaderOptions) {
     entities(generation: string, nodeIds: readonly string[]): AsyncIterable<Entity> {
       return {
         async *[Symbol.asyncIterator]() {
-          for await (const row of stream('UNWIND $ids AS id MATCH (n:Entity {graph: $g, id: id}) RETURN properties(n) AS props', { g: generation, ids: nodeIds })) {
+          for await (const row of stream(`UNWIND $ids AS id MATCH (n:Entity {graph: $g, id: id}) RETURN ${entityProjection('n')} AS props`, { g: generation, ids: nodeIds })) {
             yield toEntity(row.props as Record<string, unknown>);
           }
         },

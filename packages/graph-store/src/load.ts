@@ -368,7 +368,7 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
     for (const kind of ENTITY_KINDS) {
       const rows = data.entities.filter((e) => e.kind === kind).map(entityProps);
       for (const batch of chunks(rows, batchSize)) {
-        const result = await session.executeWrite((tx) => tx.run(entityMergeCypher(kind), { rows: batch, generation }));
+        const result = await session.executeWrite((tx) => tx.run(entityMergeCypher(kind), { batch: { rows: batch }, generation }));
         for (const record of result.records) {
           nodes.set(record.get('id') as string, { node: record.get('node') as string, rank: nodes.size });
         }
@@ -431,8 +431,8 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
         else parts.push(part);
       }
       return encodable
-        ? { cypher: relationCreateFromStringCypher(job.type), params: { batch: parts.join(ROW_SEPARATOR), generation } }
-        : { cypher: relationCreateCypher(job.type), params: { rows, generation } };
+        ? { cypher: relationCreateFromStringCypher(job.type), params: { batch: { text: parts.join(ROW_SEPARATOR) }, generation } }
+        : { cypher: relationCreateCypher(job.type), params: { batch: { rows }, generation } };
     };
     const hashRecords = async (records: number) => {
       for (let left = records; left > 0; left -= SLICE) {
@@ -535,17 +535,31 @@ function vocabularyCounts(data: GraphData): { countKeys: string[]; countValues: 
   return { countKeys: [...counts.keys()], countValues: [...counts.values()] };
 }
 
-function entityMergeCypher(kind: EntityKind): string {
+/*
+ * The batch statements below are planned once per load, not once per batch. Neo4j caches a plan
+ * per statement text and parameter types, and the type of a string or list parameter includes its
+ * length rounded up to a power of ten: a bare `$rows` list or `$batch` string of another length
+ * (each type's last, shorter batch) was planned again. A cached plan that read a count which has
+ * since moved (all nodes, index selectivity: a load moves them all the time) is also planned again
+ * once it is ten seconds old. Each plan cost Neo4j 0.1-0.6 s of CPU, and the planner, run that
+ * often, kept the JIT compiling it: at 300k relations Neo4j used 21.4-23.9 s of CPU on the relation
+ * batches, 14.6 s without (BENCHMARKS.md). So each batch travels inside a map parameter (`$batch.rows`,
+ * `$batch.text`; a map's type carries no size) and the statements say `CYPHER replan=skip`: their
+ * plans (a unique-index seek, element-id seeks) do not depend on counts (test in load.int.test.ts).
+ */
+
+/** Merges one batch of entities of one kind (parameter `$batch.rows`: maps of stored properties), returning their element ids. */
+export function entityMergeCypher(kind: EntityKind): string {
   // `kind` comes from ENTITY_KINDS, never from input.
-  return `UNWIND $rows AS row
+  return `CYPHER replan=skip UNWIND $batch.rows AS row
     MERGE (n:Entity {graph: $generation, id: row.id})
     SET n:${kind}, n += row
     RETURN row.id AS id, elementId(n) AS node`;
 }
 
 /**
- * Creates one batch of relations of one type from positional rows: the form of a batch that
- * {@link encodeRelationBatch} cannot carry as one string. Each row is [start element id, end element id,
+ * Creates one batch of relations of one type from positional rows (parameter `$batch.rows`): the form
+ * of a batch that {@link encodeRelationBatch} cannot carry as one string. Each row is [start element id, end element id,
  * ...values in RELATION_PROPERTIES order]. An element-id seek costs a third of a (graph, id)
  * index seek; checking `graph` keeps a node that is no longer this generation's (an id reused
  * after a concurrent reset) from ever being linked. Null values are not stored.
@@ -553,7 +567,7 @@ function entityMergeCypher(kind: EntityKind): string {
 export function relationCreateCypher(type: RelationType): string {
   // `type` comes from RELATION_TYPE_NAMES, never from input; property names are constants.
   const props = RELATION_PROPERTIES.map((key, i) => `${key}: row[${i + 2}]`).join(', ');
-  return `UNWIND $rows AS row
+  return `CYPHER replan=skip UNWIND $batch.rows AS row
     MATCH (a) WHERE elementId(a) = row[0]
     MATCH (b) WHERE elementId(b) = row[1]
     WITH a, b, row WHERE a.graph = $generation AND b.graph = $generation
@@ -563,7 +577,7 @@ export function relationCreateCypher(type: RelationType): string {
 
 /**
  * {@link relationCreateCypher} for a batch encoded by {@link encodeRelationBatch} (parameter
- * `$batch`): the same endpoints check and the same stored properties and value types (numbers
+ * `$batch.text`): the same endpoints check and the same stored properties and value types (numbers
  * as floats, as the driver sends JavaScript numbers; an empty field is null, so not stored).
  */
 export function relationCreateFromStringCypher(type: RelationType): string {
@@ -581,7 +595,7 @@ export function relationCreateFromStringCypher(type: RelationType): string {
         return `${key}: CASE ${field} WHEN '' THEN null ELSE ${field} END`;
     }
   }).join(', ');
-  return `UNWIND split($batch, ${cypherLiteral(ROW_SEPARATOR)}) AS line
+  return `CYPHER replan=skip UNWIND split($batch.text, ${cypherLiteral(ROW_SEPARATOR)}) AS line
     WITH split(line, ${cypherLiteral(FIELD_SEPARATOR)}) AS f
     MATCH (a) WHERE elementId(a) = f[0]
     MATCH (b) WHERE elementId(b) = f[1]

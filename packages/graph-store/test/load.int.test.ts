@@ -3,6 +3,7 @@ import type { Relation } from '@steppe/domain';
 import {
   contentHash,
   encodeRelationBatch,
+  entityMergeCypher,
   loadGraph,
   relationCreateCypher,
   relationCreateFromStringCypher,
@@ -197,16 +198,33 @@ describe('loadGraph against a real Neo4j', () => {
     const row = [a, b, ...relationValues(relation)];
     const before = await countGraph(driver, graph);
     const { records: written } = await driver.executeQuery(relationCreateCypher(relation.type), {
-      rows: [row],
+      batch: { rows: [row] },
       generation: `${graph}@another-generation`,
     });
     expect(written[0]?.get('written')).toBe(0);
     const { records: fromString } = await driver.executeQuery(relationCreateFromStringCypher(relation.type), {
-      batch: encodeRelationBatch([row]),
+      batch: { text: encodeRelationBatch([row]) },
       generation: `${graph}@another-generation`,
     });
     expect(fromString[0]?.get('written')).toBe(0);
     expect(await countGraph(driver, graph)).toEqual(before);
+  });
+
+  it('plans its batch statements with seeks only, so that skipping replans cannot leave a scan in place', async () => {
+    type Plan = { operatorType: string; children: Plan[] };
+    const operators = (plan: Plan): string[] => [plan.operatorType.replace(/@.*/, ''), ...plan.children.flatMap(operators)];
+    const explain = async (cypher: string) => {
+      const { summary } = await driver.executeQuery(`EXPLAIN ${cypher}`, { batch: { rows: [], text: '' }, generation: 'none' });
+      return operators(summary.plan as unknown as Plan);
+    };
+    const entity = entityMergeCypher('Person');
+    const relations = [relationCreateCypher('RESIGNED'), relationCreateFromStringCypher('RESIGNED')];
+    for (const cypher of [entity, ...relations]) {
+      expect(cypher).toMatch(/^CYPHER replan=skip UNWIND (split\()?\$batch\./);
+      expect((await explain(cypher)).filter((op) => /Scan/.test(op))).toEqual([]);
+    }
+    expect(await explain(entity)).toContain('NodeUniqueIndexSeek(Locking)');
+    for (const cypher of relations) expect((await explain(cypher)).filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
   });
 
   it('rejects graph names that could collide or inject', async () => {

@@ -7,11 +7,11 @@ import { cytoscape } from '../../web/src/graph/cytoscape';
 import { layoutJobFrom } from '../../web/src/graph/layout-job';
 import { OffThreadLayout, type WorkerLike } from '../../web/src/graph/layout-worker';
 import { layoutOptions } from '../../web/src/graph/layouts';
-import { applyPositions, applyQuickPlacement } from '../../web/src/graph/off-thread';
+import { applyPositions, applyQuickPlacement, freshViewTier } from '../../web/src/graph/off-thread';
 import { applyViewRendering } from '../../web/src/graph/rendering';
 import { labelTier } from '../../web/src/graph/style';
 
-const api = { cytoscape, layoutJobFrom, OffThreadLayout, layoutOptions, applyPositions, applyQuickPlacement, applyViewRendering, labelTier };
+const api = { cytoscape, layoutJobFrom, OffThreadLayout, layoutOptions, applyPositions, applyQuickPlacement, freshViewTier, applyViewRendering, labelTier };
 export type BenchApi = typeof api;
 export type { WorkerLike };
 

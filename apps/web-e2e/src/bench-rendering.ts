@@ -275,11 +275,19 @@ async function explorerFlow(
       // would also run its default grid layout and fit, which the explorer never does).
       const cy = B.cytoscape({ container: document.getElementById('cy'), style: styles.near as never, minZoom: 0.1, maxZoom: 3 });
       w.__cy = cy;
+      // As the explorer does for a fresh view (GraphCanvas): styled for the tier its quick placement will be
+      // fitted at before the elements are added; the zoom handler's check after the fit then changes nothing.
+      let styled = 'near';
+      const fresh = B.freshViewTier(cy, els, { name: 'fcose' });
+      if (fresh && fresh !== styled) {
+        cy.style(styles[fresh] as never);
+        styled = fresh;
+      }
       cy.add(els);
       B.applyViewRendering(cy);
       B.applyQuickPlacement(cy, new Set());
       const tier = B.labelTier(cy.zoom());
-      if (tier !== 'near') cy.style(styles[tier] as never);
+      if (tier !== styled) cy.style(styles[tier] as never);
       const zoom = cy.zoom();
       await frame();
       await frame();
@@ -379,12 +387,19 @@ async function firstDraw(page: Page, elements: ElementDefinition[], styles: Reco
         ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
       } as never);
       w.__cy = cy;
+      // Styled for the fitted tier before the elements are added, as the explorer does for a fresh view.
+      let styled = 'near';
+      const fresh = B.freshViewTier(cy, els, { name: 'fcose' });
+      if (fresh && fresh !== styled) {
+        cy.style(styles[fresh] as never);
+        styled = fresh;
+      }
       cy.add(els);
       // The WebGL renderer ignores the large-view options (the explorer sets them all the same).
       const large = renderer === 'canvas-full' ? false : B.applyViewRendering(cy).hideEdgesOnViewport && renderer === 'canvas';
       B.applyQuickPlacement(cy, new Set());
       const tier = B.labelTier(cy.zoom());
-      if (tier !== 'near') cy.style(styles[tier] as never);
+      if (tier !== styled) cy.style(styles[tier] as never);
       // Cytoscape draws in its own animation-frame loop; the WebGL renderer emits no 'render' event, so for
       // both renderers the first frame is over when the next animation frame starts.
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));

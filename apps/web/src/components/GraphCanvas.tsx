@@ -8,7 +8,7 @@ import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout';
 import { runNamedLayout } from '../graph/layouts';
 import { OffThreadLayout } from '../graph/layout-worker';
 import { createBrowserLayoutWorker } from '../graph/layout-worker-browser';
-import { layOutOffThread, runOffThreadLayout } from '../graph/off-thread';
+import { freshViewTier, layOutOffThread, runOffThreadLayout } from '../graph/off-thread';
 import { applyViewRendering } from '../graph/rendering';
 import { buildStylesheet, labelTier, type LabelTier } from '../graph/style';
 import { syncElements } from '../graph/sync';
@@ -216,6 +216,20 @@ export function GraphCanvas(props: GraphCanvasProps) {
     void runNamedLayout(cy, request).then(() => finished('main'));
   });
 
+  /**
+   * A fresh large view is fitted on its quick placement: style it once, for the label tier of that zoom, before
+   * its elements are added, rather than for the close-up tier and then again when the fit zooms out (thousands
+   * of elements each time). Where the guess is off (pinned entities), the zoom handler corrects the tier.
+   */
+  const styleFreshView = useEffectEvent((cy: Core, next: readonly ElementDefinition[]) => {
+    if (!offThread.current) return;
+    const tier = freshViewTier(cy, next, { name: layout }, offThreadFrom.current);
+    if (tier && tier !== tierRef.current) {
+      tierRef.current = tier;
+      cy.style(buildStylesheet(tier));
+    }
+  });
+
   // Pinned nodes cannot be dragged either.
   useEffect(() => {
     const cy = cyRef.current;
@@ -231,6 +245,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     const wasEmpty = cy.nodes().length === 0;
+    if (wasEmpty) styleFreshView(cy, elements);
     const change = syncElements(cy, elements, { anchor, remembered: remembered.current });
     // Large views leave edges out of the frames drawn while the view moves; small ones are drawn in full.
     applyViewRendering(cy);

@@ -1,8 +1,20 @@
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { capFcoseIterations, cytoscape } from './cytoscape';
 import { fcoseOptions, OFF_THREAD_LAYOUT_NODES } from './layout';
 import { OffThreadLayout } from './layout-worker';
-import { applyPositions, fitPositions, layOutOffThread, runOffThreadLayout } from './off-thread';
+import {
+  applyPositions,
+  applyQuickPlacement,
+  fitPositions,
+  fittedViewport,
+  freshViewTier,
+  layOutOffThread,
+  quickPlacementZoom,
+  runOffThreadLayout,
+  visibleNodeCount,
+} from './off-thread';
+import { LARGE_RENDERING_NODES } from './rendering';
+import { labelTier } from './style';
 import { inProcessWorker } from '../test/in-process-worker';
 
 /** n nodes in a ring with a chord from every fifth node: one connected group. */
@@ -116,5 +128,103 @@ describe('fitPositions', () => {
     expect(centre.x).toBeCloseTo(500, 6);
     expect(centre.y).toBeCloseTo(100, 6);
     cy.destroy();
+  });
+});
+
+describe('a fresh view styled for its fitted tier', () => {
+  let cy: Core | undefined;
+  afterEach(() => {
+    if (cy && !cy.destroyed()) cy.destroy();
+  });
+  /** A headless instance with a 1280×800 view (headless has no container, so no size of its own). */
+  function sized(elements: ElementDefinition[] = []): Core {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements, minZoom: 0.1, maxZoom: 3 });
+    (cy as unknown as { width: () => number; height: () => number }).width = () => 1_280;
+    (cy as unknown as { width: () => number; height: () => number }).height = () => 800;
+    return cy;
+  }
+  function ringDefs(n: number, filtered = 0): ElementDefinition[] {
+    const defs: ElementDefinition[] = [];
+    for (let i = 0; i < n; i++) defs.push({ group: 'nodes', data: { id: `n${i}` }, classes: i < filtered ? ['filtered'] : [] });
+    for (let i = 0; i < n; i++) defs.push({ group: 'edges', data: { id: `r${i}`, source: `n${i}`, target: `n${(i + 1) % n}` } });
+    return defs;
+  }
+
+  it('counts the entities that will be visible: not edges, not filtered ones', () => {
+    expect(visibleNodeCount(ringDefs(10, 3))).toBe(7);
+    expect(visibleNodeCount([{ data: { id: 'a' }, classes: 'more filtered' }, { data: { id: 'b' }, classes: 'more' }, { data: { id: 'e', source: 'a', target: 'b' } }])).toBe(1);
+  });
+
+  it('knows before the elements are added the zoom and tier the quick placement will be fitted at', () => {
+    for (const n of [OFF_THREAD_LAYOUT_NODES, 700, 2_000, 5_000]) {
+      const defs = ringDefs(n);
+      const empty = sized();
+      const predicted = quickPlacementZoom(empty, n)!;
+      const tier = freshViewTier(empty, defs, { name: 'fcose' });
+      empty.destroy();
+      cy = sized(defs);
+      applyQuickPlacement(cy, new Set());
+      expect(predicted).toBeCloseTo(cy.zoom(), 9);
+      expect(tier).toBe(labelTier(cy.zoom()));
+      cy.destroy();
+    }
+    // 2,000 entities are fitted at the overview tier, which is where the saving is.
+    cy = sized();
+    expect(freshViewTier(cy, ringDefs(2_000), { name: 'fcose' })).toBe('overview');
+  });
+
+  it('has no guess for views laid out on the main thread (smaller ones, other layouts)', () => {
+    cy = sized();
+    expect(freshViewTier(cy, ringDefs(OFF_THREAD_LAYOUT_NODES - 1), { name: 'fcose' })).toBeNull();
+    expect(freshViewTier(cy, ringDefs(OFF_THREAD_LAYOUT_NODES + 10, 20), { name: 'fcose' })).toBeNull();
+    expect(freshViewTier(cy, ringDefs(2_000), { name: 'grid' })).toBeNull();
+    expect(freshViewTier(cy, ringDefs(2_000), { name: 'fcose' }, 5_000)).toBeNull();
+    const unsized = cytoscape({ headless: true, styleEnabled: true });
+    expect(quickPlacementZoom(unsized, 2_000)).toBeNull();
+    unsized.destroy();
+  });
+});
+
+describe('applying the worker’s positions to a large view', () => {
+  let cy: Core | undefined;
+  afterEach(() => {
+    if (cy && !cy.destroyed()) cy.destroy();
+  });
+  /** n nodes in a ring, 1280×800, on a small circle (the positions below spread them out). */
+  function sizedRing(n: number): Core {
+    const c = ring(n);
+    (c as unknown as { width: () => number; height: () => number }).width = () => 1_280;
+    (c as unknown as { width: () => number; height: () => number }).height = () => 800;
+    c.nodes().forEach((node, i) => void node.position({ x: Math.cos(i) * 50, y: Math.sin(i) * 50 }));
+    return c;
+  }
+  const spread = (c: Core) => Object.fromEntries(c.nodes().map((node, i) => [node.id(), { x: (i % 40) * 90, y: Math.floor(i / 40) * 90 }]));
+
+  it('moves the nodes at once and glides to the fit, so that the view is drawn without edges until it is at rest', async () => {
+    cy = sizedRing(LARGE_RENDERING_NODES);
+    const positions = spread(cy);
+    const target = fittedViewport(cy, Object.values(positions))!;
+    const applied = applyPositions(cy, positions, { keep: new Set(), animate: false, fit: true });
+    // Positions are there at once; the viewport is animating (Cytoscape leaves edges out of large views meanwhile).
+    expect(cy.getElementById('n41').position()).toEqual(positions.n41);
+    expect(cy.animated()).toBe(true);
+    await applied;
+    expect(cy.animated()).toBe(false);
+    expect(cy.zoom()).toBeCloseTo(target.zoom, 6);
+    expect(cy.pan().x).toBeCloseTo(target.pan.x, 4);
+    expect(cy.pan().y).toBeCloseTo(target.pan.y, 4);
+  });
+
+  it('fits small views at once, and large ones too when asked not to glide', async () => {
+    for (const [n, glide] of [[LARGE_RENDERING_NODES - 1, undefined], [LARGE_RENDERING_NODES, 0]] as const) {
+      cy = sizedRing(n);
+      const positions = spread(cy);
+      const target = fittedViewport(cy, Object.values(positions))!;
+      const applied = applyPositions(cy, positions, { keep: new Set(), animate: false, fit: true, glide });
+      expect(cy.animated()).toBe(false);
+      expect(cy.zoom()).toBeCloseTo(target.zoom, 6);
+      await applied;
+      cy.destroy();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_SPACING, placementOrder, quickPlacement } from './placement';
+import { DEFAULT_SPACING, placementOrder, quickPlacement, spiralBounds } from './placement';
 
 /** n nodes in `groups` rings, ring k's first node linked to every other node of its ring (a hub). */
 function graph(n: number, groups: number) {
@@ -70,5 +70,19 @@ describe('placementOrder', () => {
       { source: 'ghost', target: 'a' }, // an edge to a node that is not there is ignored
     ];
     expect(placementOrder(nodes, edges)).toEqual(['b', 'c', 'a', 'd', 'x', 'y', 'lone']);
+  });
+});
+
+describe('spiralBounds', () => {
+  it('is the box around the quick placement of that many nodes, whatever their edges', () => {
+    for (const [n, groups] of [[1, 1], [37, 3], [2_000, 11]] as const) {
+      const points = [...quickPlacement(graph(n, groups)).values()];
+      const box = spiralBounds(n)!;
+      expect(box.x1).toBeCloseTo(Math.min(...points.map((p) => p.x)), 9);
+      expect(box.x2).toBeCloseTo(Math.max(...points.map((p) => p.x)), 9);
+      expect(box.y1).toBeCloseTo(Math.min(...points.map((p) => p.y)), 9);
+      expect(box.y2).toBeCloseTo(Math.max(...points.map((p) => p.y)), 9);
+    }
+    expect(spiralBounds(0)).toBeNull();
   });
 });

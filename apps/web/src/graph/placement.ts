@@ -84,17 +84,39 @@ export function quickPlacement(input: PlacementInput): Map<string, Position> {
     } else centre = { x: 0, y: 0 };
   }
   const result = new Map<string, Position>();
-  // On a sunflower spiral r = c·√i, the closest two points are about 1.55·c apart: c = 0.65·spacing.
-  const scale = 0.65 * spacing;
   let step = 0;
   for (const id of placementOrder(input.nodes, input.edges)) {
     if (fixed.has(id)) continue;
     // Skip the two innermost steps when something is fixed at the centre, so nothing lands on it.
-    const i = step + (fixed.size > 0 ? 2 : 0);
-    const r = scale * Math.sqrt(i + 0.5);
-    const a = i * GOLDEN_ANGLE;
-    result.set(id, { x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) });
+    result.set(id, spiralPoint(step + (fixed.size > 0 ? 2 : 0), spacing, centre));
     step++;
   }
   return result;
+}
+
+/** Step `i` of the sunflower spiral (see quickPlacement). */
+export function spiralPoint(i: number, spacing = DEFAULT_SPACING, centre: Position = { x: 0, y: 0 }): Position {
+  // On a sunflower spiral r = c·√i, the closest two points are about 1.55·c apart: c = 0.65·spacing.
+  const r = 0.65 * spacing * Math.sqrt(i + 0.5);
+  const a = i * GOLDEN_ANGLE;
+  return { x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) };
+}
+
+/**
+ * The box around the first `count` steps of the spiral about the origin: what
+ * `quickPlacement` covers when nothing is fixed, whatever the edges (they only
+ * decide which node takes which step). Known before any node is on the canvas,
+ * so the view's zoom after the quick placement can be known then too.
+ */
+export function spiralBounds(count: number, spacing = DEFAULT_SPACING): { x1: number; y1: number; x2: number; y2: number } | null {
+  if (count <= 0) return null;
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (let i = 0; i < count; i++) {
+    const p = spiralPoint(i, spacing);
+    box.x1 = Math.min(box.x1, p.x);
+    box.y1 = Math.min(box.y1, p.y);
+    box.x2 = Math.max(box.x2, p.x);
+    box.y2 = Math.max(box.y2, p.y);
+  }
+  return box;
 }

@@ -39,6 +39,7 @@ import { chromium, type Page } from 'playwright-core';
 import type { EntitySummary, RelationData } from '../../web/src/api/types';
 import { buildElements } from '../../web/src/graph/elements';
 import { LARGE_VIEW_ITERATIONS, LARGE_VIEW_NODES, OFF_THREAD_LAYOUT_NODES } from '../../web/src/graph/layout';
+import { GLIDE_TO_FIT_MS } from '../../web/src/graph/off-thread';
 import { LARGE_RENDERING_EDGES, LARGE_RENDERING_NODES } from '../../web/src/graph/rendering';
 import { buildStylesheet, type LabelTier } from '../../web/src/graph/style';
 import { syntheticGraph } from '../../../graph-seed/src/synthetic';
@@ -460,13 +461,14 @@ function targets(flows: FlowRun[], fpsRuns: FpsRun[]): string {
   const two = flows.find((f) => f.nodes === 2_000);
   if (two) {
     const interactive = Math.max(two.firstDrawMs, two.inputMs);
-    const met = interactive <= 2_000 && two.longestTaskMs < 200;
+    // Applying the worker's layout is the end of the layout: its tasks count too.
+    const met = interactive <= 2_000 && two.longestTaskMs < 200 && (two.applyTaskMs ?? 0) < 200;
     lines.push(
       `- *2,000 entities / ${two.edges.toLocaleString('en')} relations interactive within 2 s* (read here as: drawn and answering a click within 2 s, ` +
         `and no main-thread task over 200 ms while the layout runs and the analyst pans and zooms): ${met ? '**met**' : '**not met**'} in this run: ` +
         `drawn in ${(two.firstDrawMs / 1000).toFixed(2)} s, a click answered at ${(two.inputMs / 1000).toFixed(2)} s, ` +
         `longest main-thread task while fcose ran ${two.longestTaskMs.toFixed(0)} ms (${PAN === 'gesture' ? 'dragging and wheel-zooming' : 'scripted viewport changes'}), ${two.fpsDuringLayout.toFixed(1)} fps meanwhile. ` +
-        `Applying the worker's layout took one task of ${two.applyTaskMs === null ? '—' : `${two.applyTaskMs.toFixed(0)} ms`} (one full redraw of the moved view); ` +
+        `The longest task applying the worker's layout took ${two.applyTaskMs === null ? '—' : `${two.applyTaskMs.toFixed(0)} ms`}; ` +
         `the final fcose layout was on screen after ${seconds(two.finalMs)}: the view is usable before it, not laid out by then.`,
     );
   }
@@ -569,13 +571,16 @@ Graphs: the seeder's synthetic generator (seed 42) with ${EDGES_PER_NODE} relati
 explorer's \`buildElements\` and drawn with its stylesheet and label tiers. The page runs the explorer's own modules
 (quick placement, layout job, worker client) and its layout worker (\`layout.worker.ts\`), bundled by esbuild.
 
-**A large fresh view, as the explorer shows it.** From the data in hand: the canvas is created, the quick placement
+**A large fresh view, as the explorer shows it.** From the data in hand: the canvas (created before the data, with the
+close-up stylesheet) is given the stylesheet of the label tier the fit will have (\`freshViewTier\`: known from the number of
+entities), the elements are added, the quick placement
 (\`placement.ts\`: breadth-first from the hubs on a sunflower spiral) drawn and fitted (*first draw*: to the start of
 the second animation frame); a click queued right after is handled (*click answered*); fcose runs in the worker
 (explorer options: \`default\` quality, ${LARGE_VIEW_ITERATIONS} iterations above ${LARGE_VIEW_NODES.toLocaleString('en')} entities, now a real cap)
 while the view is ${PAN === 'gesture' ? 'dragged and wheel-zoomed, one input event per frame (the mouse and wheel DOM events Cytoscape handles: drags of the background from a corner, back and forth, and wheel steps in and out)' : 'given a new zoom and pan by script every frame'} for up to ${FPS_SECONDS} s
 (*fps during layout*, *longest task* on the main thread from the worker's start to its answer, *slowest frame*);
-then the worker's positions are applied, fitted and drawn (*longest task applying it*, *final layout on screen*).
+then the worker's positions are applied and the view glides to its fit in ${GLIDE_TO_FIT_MS} ms, drawn without edges until it
+stops (\`applyPositions\`), then in full (*longest task applying it*, *final layout on screen*).
 The explorer does this from ${OFF_THREAD_LAYOUT_NODES} visible entities; smaller views are laid out on the main thread.
 From ${LARGE_RENDERING_NODES} visible entities or ${LARGE_RENDERING_EDGES.toLocaleString('en')} relations the explorer draws the view as a large one while it
 moves (\`rendering.ts\`: Cytoscape's \`hideEdgesOnViewport\` and \`textureOnViewport\`: during a drag, wheel or pinch, or a

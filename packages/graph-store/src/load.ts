@@ -475,7 +475,7 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
 
     // The hub index (hubs.ts) belongs to the generation, so it is complete before readers see it.
     const hubs = findHubs(data.relations, options.hubDegree ?? HUB_DEGREE).map((id) => nodes.get(id)!.node);
-    progress({ phase: 'hubs', done: 0, total: hubs.length });
+    if (hubs.length > 0) progress({ phase: 'hubs', done: 0, total: hubs.length });
     await writeHubIndex(session, generation, hubs, (done) => progress({ phase: 'hubs', done, total: hubs.length }));
 
     const hash = hasher.digest();

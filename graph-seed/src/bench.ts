@@ -6,7 +6,7 @@
  * swaps the order; `--ceiling` also times LOAD CSV of the relationships without properties.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
-import { mkdirSync, rmSync, mkdtempSync, createWriteStream, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, mkdtempSync, createWriteStream, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -205,6 +205,39 @@ function jvmCpuSeconds(pid: number): number {
   }
 }
 
+/**
+ * CPU seconds of the local Neo4j JVM's threads so far, by what they do (thread names from /proc):
+ * Bolt workers run the queries and their commits (LOAD CSV's too), the JIT compiles, GC collects.
+ */
+function jvmThreadCpu(pid: number): Record<'queries' | 'jit' | 'gc' | 'other', number> {
+  const out = { queries: 0, jit: 0, gc: 0, other: 0 };
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return { queries: NaN, jit: NaN, gc: NaN, other: NaN };
+  }
+  for (const tid of tids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    const group = /BoltWorke/.test(name) ? 'queries' : /Compiler/.test(name) ? 'jit' : /^(GC Thread|G1 )/.test(name) ? 'gc' : 'other';
+    out[group] += seconds;
+  }
+  return out;
+}
+
+function threadCpuSince(before: ReturnType<typeof jvmThreadCpu>, after: ReturnType<typeof jvmThreadCpu>): string {
+  const d = (k: keyof typeof before) => (after[k] - before[k]).toFixed(1);
+  return `queries and commits ${d('queries')} s, JIT compiler ${d('jit')} s, GC ${d('gc')} s, other ${d('other')} s`;
+}
+
 async function main() {
   const opts = new Command('bench:seed')
     .option('--entities <n>', 'synthetic entities', (v) => Number(v), 100_000)
@@ -255,6 +288,7 @@ async function main() {
       let relStart = 0;
       let relEnd = 0;
       const cpu0 = { seeder: seederCpuSeconds(), neo4j: local ? jvmCpuSeconds(local.pid) : NaN };
+      const threads0 = local ? jvmThreadCpu(local.pid) : undefined;
       peakRss = process.memoryUsage().rss;
       await loadGraph(driver, data, {
         graph: 'bench-steppe', batchSize: opts.batchSize, force: true,
@@ -265,16 +299,18 @@ async function main() {
       });
       const seconds = (performance.now() - t0) / 1000;
       const cpu = { seeder: seederCpuSeconds() - cpu0.seeder, neo4j: local ? jvmCpuSeconds(local.pid) - cpu0.neo4j : NaN };
+      const threads = local && threads0 ? threadCpuSince(threads0, jvmThreadCpu(local.pid)) : undefined;
       const entitySeconds = (relStart - t0) / 1000;
       const peak = peakRss;
       await resetGraph(driver, 'bench-steppe');
-      return { seconds, cpu, entitySeconds, relationSeconds: seconds - entitySeconds, writeSeconds: (relEnd - relStart) / 1000, peak };
+      return { seconds, cpu, threads, entitySeconds, relationSeconds: seconds - entitySeconds, writeSeconds: (relEnd - relStart) / 1000, peak };
     };
 
     // Neo4j's LOAD CSV, same data, same constraints, same statements, same batch size.
     // Writing the CSV files (relations need the entities' element ids) is timed apart.
     const runCsv = async () => {
       const neo4j0 = local ? jvmCpuSeconds(local.pid) : NaN;
+      const threads0 = local ? jvmThreadCpu(local.pid) : undefined;
       let t0 = performance.now();
       await writeEntityCsvFiles(data, csvDir);
       let writeSeconds = (performance.now() - t0) / 1000;
@@ -288,11 +324,12 @@ async function main() {
       await loadRelationCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize);
       const relationSeconds = (performance.now() - t0) / 1000;
       const neo4jCpu = local ? jvmCpuSeconds(local.pid) - neo4j0 : NaN;
+      const threads = local && threads0 ? threadCpuSince(threads0, jvmThreadCpu(local.pid)) : undefined;
       const ceiling = opts.ceiling
         ? await loadBareRelationCsv(driver, data, csvDir, 'bench-csv@1', opts.batchSize, () => (local ? jvmCpuSeconds(local.pid) : NaN))
         : undefined;
       await deleteCsvGeneration(driver, 'bench-csv@1');
-      return { seconds: entitySeconds + relationSeconds, entitySeconds, relationSeconds, writeSeconds, neo4jCpu, ceiling };
+      return { seconds: entitySeconds + relationSeconds, entitySeconds, relationSeconds, writeSeconds, neo4jCpu, threads, ceiling };
     };
 
     let steppe: Awaited<ReturnType<typeof runSteppe>>;
@@ -315,7 +352,9 @@ async function main() {
     console.log(`steppe loader:  ${steppeSeconds.toFixed(1)} s total — entities ${fmt(data.entities.length / steppe.entitySeconds)}/s, relations ${fmt(data.relations.length / steppe.relationSeconds)}/s`);
     console.log(`  of which: before relations ${steppe.entitySeconds.toFixed(1)} s, writing relations ${steppe.writeSeconds.toFixed(1)} s, count check + index refresh + switch ${(steppe.relationSeconds - steppe.writeSeconds).toFixed(1)} s`);
     console.log(`  CPU: seeder ${steppeCpu.seeder.toFixed(1)} s, Neo4j ${steppeCpu.neo4j.toFixed(1)} s`);
+    if (steppe.threads) console.log(`  Neo4j's threads: ${steppe.threads}`);
     console.log(`LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csv.writeSeconds.toFixed(1)} s writing the CSV files); CPU: Neo4j ${csvNeo4jCpu.toFixed(1)} s (loading only)`);
+    if (csv.threads) console.log(`  Neo4j's threads: ${csv.threads}`);
     console.log(`  of which: entities ${csv.entitySeconds.toFixed(1)} s (${fmt(data.entities.length / csv.entitySeconds)}/s), relations ${csv.relationSeconds.toFixed(1)} s (${fmt(data.relations.length / csv.relationSeconds)}/s)`);
     if (csv.ceiling) {
       console.log(

@@ -3,7 +3,7 @@ import { OFF_THREAD_LAYOUT_NODES } from './layout';
 import { layoutJobFrom } from './layout-job';
 import type { LayoutOutcome, OffThreadLayout } from './layout-worker';
 import { layoutOptions, type LayoutRequest } from './layouts';
-import { quickPlacement, spiralBounds } from './placement';
+import { pointBounds, quickPlacement, spiralBounds, type Bounds } from './placement';
 import { viewRenderingFor } from './rendering';
 import { labelTier, type LabelTier } from './style';
 
@@ -65,36 +65,30 @@ function fitVisible(cy: Core, padding: number): void {
   fitPositions(cy, cy.nodes().not('.filtered').map((n) => (n as NodeSingular).position()), padding);
 }
 
+/** Model units kept around the outermost node centres when fitting (about half a node). */
+const FIT_MARGIN = 30;
+
 /**
  * Fits the view to node centres (plus a node's half-size): what `cy.fit` does,
  * without its bounding box of every element, which measures every label and
  * edge and took seconds for a few thousand entities.
  */
-export function fitPositions(cy: Core, points: Iterable<Position>, padding = 40, margin = 30): void {
+export function fitPositions(cy: Core, points: Iterable<Position>, padding = 40, margin = FIT_MARGIN): void {
   const view = fittedViewport(cy, points, padding, margin);
   if (view) cy.viewport(view);
 }
 
 /** The zoom and pan `fitPositions` sets (null: nothing to fit, or no room). */
-export function fittedViewport(cy: Core, points: Iterable<Position>, padding = 40, margin = 30): { zoom: number; pan: Position } | null {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const p of points) {
-    x1 = Math.min(x1, p.x);
-    y1 = Math.min(y1, p.y);
-    x2 = Math.max(x2, p.x);
-    y2 = Math.max(y2, p.y);
-  }
-  if (!Number.isFinite(x1)) return null;
-  const zoom = fitZoom(cy, { x1, y1, x2, y2 }, padding, margin);
+export function fittedViewport(cy: Core, points: Iterable<Position>, padding = 40, margin = FIT_MARGIN): { zoom: number; pan: Position } | null {
+  const box = pointBounds(points);
+  if (!box) return null;
+  const zoom = fitZoom(cy, box, padding, margin);
   if (zoom === null) return null;
-  return { zoom, pan: { x: cy.width() / 2 - ((x1 + x2) / 2) * zoom, y: cy.height() / 2 - ((y1 + y2) / 2) * zoom } };
+  return { zoom, pan: { x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * zoom } };
 }
 
 /** The zoom `fitPositions` gives a box of node centres (null: none can be given). */
-function fitZoom(cy: Core, box: { x1: number; y1: number; x2: number; y2: number }, padding: number, margin: number): number | null {
+function fitZoom(cy: Core, box: Bounds, padding: number, margin: number): number | null {
   const w = box.x2 - box.x1 + 2 * margin;
   const h = box.y2 - box.y1 + 2 * margin;
   const zoom = Math.min(Math.max(Math.min((cy.width() - 2 * padding) / w, (cy.height() - 2 * padding) / h), cy.minZoom()), cy.maxZoom());
@@ -112,7 +106,7 @@ function fitZoom(cy: Core, box: { x1: number; y1: number; x2: number; y2: number
 export function quickPlacementZoom(cy: Core, count: number, padding = 40): number | null {
   const box = spiralBounds(count);
   if (!box || cy.width() <= 2 * padding || cy.height() <= 2 * padding) return null;
-  return fitZoom(cy, box, padding, 30);
+  return fitZoom(cy, box, padding, FIT_MARGIN);
 }
 
 /** Above this many nodes positions arrive at once instead of animated (animating thousands of nodes costs frames). */

@@ -108,15 +108,25 @@ export function spiralPoint(i: number, spacing = DEFAULT_SPACING, centre: Positi
  * decide which node takes which step). Known before any node is on the canvas,
  * so the view's zoom after the quick placement can be known then too.
  */
-export function spiralBounds(count: number, spacing = DEFAULT_SPACING): { x1: number; y1: number; x2: number; y2: number } | null {
-  if (count <= 0) return null;
+export function spiralBounds(count: number, spacing = DEFAULT_SPACING): Bounds | null {
+  return count > 0 ? pointBounds(Array.from({ length: count }, (_, i) => spiralPoint(i, spacing))) : null;
+}
+
+export interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The box around some points (null: there are none). */
+export function pointBounds(points: Iterable<Position>): Bounds | null {
   const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  for (let i = 0; i < count; i++) {
-    const p = spiralPoint(i, spacing);
+  for (const p of points) {
     box.x1 = Math.min(box.x1, p.x);
     box.y1 = Math.min(box.y1, p.y);
     box.x2 = Math.max(box.x2, p.x);
     box.y2 = Math.max(box.y2, p.y);
   }
-  return box;
+  return Number.isFinite(box.x1) ? box : null;
 }

@@ -4,3 +4,4 @@ export * from './claims';
 export * from './dates';
 export * from './model';
 export * from './anchors';
+export * from './mentions';

@@ -21,8 +21,10 @@ export interface StackOptions {
   /** Ports of the API and the web app; 0 picks a free one. */
   apiPort: number;
   webPort: number;
-  /** Bind the API and the web app to this address (and use it in their URLs); default: all interfaces, URLs on localhost. */
-  host?: string;
+  /** The address the API and the web app listen on (HOST, next -H), e.g. 127.0.0.1. */
+  host: string;
+  /** The host name in the URLs the stack prints and the browser uses (default: `host`). */
+  urlHost?: string;
   /** `start` serves the production build, `dev` runs `next dev` (hot reload). */
   web: 'start' | 'dev';
   /** Build apps/web first when it has no production build (`start` only). */
@@ -148,7 +150,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const apiPort = options.apiPort || (await findFreePort());
     const webPort = options.webPort || (await findFreePort());
-    const urlHost = options.host ?? 'localhost';
+    const urlHost = options.urlHost ?? options.host;
     const webUrl = `http://${urlHost}:${webPort}`;
     const apiUrl = `http://${urlHost}:${apiPort}/graphql`;
     const api = startService('api', repoPath('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
@@ -158,7 +160,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ...baseEnv,
         ...options.apiEnv,
         PORT: String(apiPort),
-        ...(options.host ? { HOST: options.host } : {}),
+        HOST: options.host,
         STEPPE_GRAPH: options.graph,
         CORS_ORIGINS: [...new Set([webUrl, `http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`])].join(','),
       },
@@ -170,7 +172,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const web = startService(
       'web',
       repoPath('node_modules', '.bin', 'next'),
-      [options.web, '-p', String(webPort), ...(options.host ? ['-H', options.host] : [])],
+      [options.web, '-p', String(webPort), '-H', options.host],
       // STEPPE_API_URL is read by app/page.tsx on every request: the built app needs no rebuild for another API.
       { cwd: WEB_DIR, output: options.output, env: { ...baseEnv, STEPPE_API_URL: apiUrl, ...(options.web === 'start' ? { NODE_ENV: 'production' } : {}) } },
     );
@@ -178,9 +180,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     cleanups.push({ what: `web app (pid ${web.pid})`, run: () => web.stop() });
     log(`started the web app (pid ${web.pid})`);
 
-    await waitUntilReady(api, `http://127.0.0.1:${apiPort}/readyz`, 90_000);
+    // Probed where they listen (loopback when they listen on every interface).
+    const probeHost = ['0.0.0.0', '::'].includes(options.host) ? '127.0.0.1' : options.host;
+    await waitUntilReady(api, `http://${probeHost}:${apiPort}/readyz`, 90_000);
     log(`API ready at ${apiUrl}`);
-    await waitUntilReady(web, `http://127.0.0.1:${webPort}/`, 120_000);
+    await waitUntilReady(web, `http://${probeHost}:${webPort}/`, 120_000);
     log(`web app ready at ${webUrl}`);
 
     return { graph: options.graph, webUrl, apiUrl, neo4j, services, stop: () => runCleanups(cleanups, log) };

@@ -45,6 +45,9 @@ export async function up(options: UpOptions): Promise<void> {
       apiPort: options.apiPort,
       webPort: options.webPort,
       web: options.dev ? 'dev' : 'start',
+      // Both servers listen on loopback only, unless HOST says otherwise (e.g. HOST=0.0.0.0 behind a firewall or proxy).
+      host: process.env.HOST?.trim() || '127.0.0.1',
+      urlHost: 'localhost',
       // The fixed development password lets `npm run seed` and other tools connect while it runs.
       neo4j: { port: options.neo4jPort, dataDir: repoPath('.neo4j', 'data'), password: DEFAULT_DEV_PASSWORD },
       output: { kind: 'prefixed' },

@@ -82,12 +82,13 @@ describe('the Steppe image (packages/stack/Dockerfile)', () => {
     expect(dockerfile).toMatch(/^ENV CHROMIUM_PATH=\/usr\/bin\/chromium$/m);
   });
 
-  it('copies the repository with the dataset: nothing under graph-seed/data is left out', () => {
+  it('copies the repository with the dataset and its documents: nothing under graph-seed/data is left out', () => {
     expect(dockerfile).toMatch(/^COPY \. \.$/m);
     expect(existsSync(repoPath('graph-seed/data/sources.yaml'))).toBe(true);
+    expect(existsSync(repoPath('graph-seed/data/documents'))).toBe(true);
     for (const pattern of ignored) {
       const bare = pattern.replace(/^\*\*\//, '');
-      expect(['graph-seed', 'graph-seed/data', 'data', 'graph-seed/**', '*.yaml', '**/*.yaml']).not.toContain(bare);
+      expect(['graph-seed', 'graph-seed/data', 'data', 'documents', 'graph-seed/data/documents', 'graph-seed/**', '*.yaml', '**/*.yaml', '*.txt', '**/*.txt']).not.toContain(bare);
     }
   });
 

@@ -11,3 +11,4 @@ export * from './store';
 export * from './explore';
 export * from './relation-list';
 export * from './export-reads';
+export * from './snippets';

@@ -4,6 +4,9 @@ import { RELATION_TYPE_NAMES } from '@steppe/domain';
 /** Full-text index over entity names and aliases; the search query relies on its name. */
 export const SEARCH_INDEX = 'steppe_entity_search';
 
+/** Full-text index over the documents' passages (load/documents.ts); document search relies on its name. */
+export const PASSAGE_INDEX = 'steppe_passage_search';
+
 /**
  * The schema Steppe needs, as idempotent statements. Uniqueness is scoped by
  * `graph` (the physical generation a record belongs to, see generations.ts), so
@@ -21,6 +24,10 @@ export function schemaStatements(): string[] {
     'CREATE CONSTRAINT steppe_source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.graph, s.id) IS UNIQUE',
     `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] ` +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true } }",
+    'CREATE CONSTRAINT steppe_passage_key IF NOT EXISTS FOR (p:Passage) REQUIRE (p.graph, p.sourceId, p.start) IS UNIQUE',
+    // Not eventually consistent: a search right after a load must find the new generation's passages.
+    `CREATE FULLTEXT INDEX ${PASSAGE_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
   ];
   for (const type of RELATION_TYPE_NAMES) {
     statements.push(`DROP CONSTRAINT steppe_rel_${type.toLowerCase()}_key IF EXISTS`);

@@ -1,13 +1,14 @@
 import neo4j from 'neo4j-driver';
-import { isEntityKind, type EntityKind, type Source } from '@steppe/domain';
+import { isEntityKind, type EntityKind } from '@steppe/domain';
 import { ACTIVE_GENERATION, assertGraphName } from './generations';
 import { createExplorer } from './explore';
 import { entityProjection, hopPattern, relationProjection, RELATION_PROJECTION, type Direction } from './patterns';
-import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord } from './records';
+import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord, type SourceRecord } from './records';
 import { CONTESTED_COUNT_KEY } from './load';
 import { relationListQuery, type RelationListFilter } from './relation-list';
 import { createReadRunner, type RunnerOptions } from './runner';
-import { SEARCH_INDEX } from './schema';
+import { PASSAGE_INDEX, SEARCH_INDEX } from './schema';
+import { snippetOf, type Snippet } from './snippets';
 import { buildLuceneQuery } from './search-query';
 
 export interface GraphStoreOptions extends RunnerOptions {
@@ -32,6 +33,19 @@ export interface RelationsQuery {
   limit: number;
   /** Include each relation's evidence lists (default true); false leaves `evidence` empty. */
   evidence?: boolean;
+}
+
+/** A passage of a document that matches a document search. */
+export interface PassageHit {
+  sourceId: string;
+  /** The passage's range in its document's text. */
+  start: number;
+  end: number;
+  score: number;
+  snippet: Snippet;
+  /** Relations whose evidence overlaps the passage (at most `relationLimit`), and how many there are. */
+  relations: RelationRecord[];
+  relationCount: number;
 }
 
 /** Upper bound on full-text hits considered for ranking and paging. */
@@ -63,7 +77,7 @@ export function createGraphStore(options: GraphStoreOptions) {
     },
 
     /** Every source, with how many relations cite it. */
-    async sources(): Promise<(Source & { relationCount: number })[]> {
+    async sources(): Promise<(SourceRecord & { relationCount: number })[]> {
       const rows = await read(
         `${ACTIVE_GENERATION}
          MATCH (s:Source) WHERE s.graph = g AND s.id IS NOT NULL
@@ -140,6 +154,61 @@ export function createGraphStore(options: GraphStoreOptions) {
       };
     },
 
+    /**
+     * Full-text search inside the documents, passage by passage (paragraphs, see splitPassages):
+     * the best passages with a highlighted snippet and the relations whose evidence overlaps them.
+     */
+    async searchDocuments(query: string, opts: { limit: number; relationLimit: number }): Promise<Page<PassageHit>> {
+      const lucene = buildLuceneQuery(query);
+      if (!lucene) return { items: [], totalCount: 0 };
+      const rows = await read(
+        `${ACTIVE_GENERATION}
+         CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $maxHits}) YIELD node, score
+         WHERE node.graph = g
+         WITH g, node, score ORDER BY score DESC, node.sourceId, node.start
+         WITH g, collect({node: node, score: score}) AS hits
+         CALL (g, hits) {
+           UNWIND hits[0..$limit] AS hit
+           WITH g, hit.node AS p, hit.score AS score
+           CALL (g, p) {
+             UNWIND range(0, size(p.relationIds) - 1) AS i
+             WITH g, p, i LIMIT $relationLimit
+             MATCH (a:Entity {graph: g, id: p.relationFroms[i]})-[r]->()
+             WHERE r.id = p.relationIds[i]
+             RETURN collect(${relationProjection('r')}) AS relations
+           }
+           RETURN collect({sourceId: p.sourceId, start: p.start, end: p.end, text: p.text, score: score,
+                           relationCount: p.relationCount, relations: relations}) AS page
+         }
+         RETURN size(hits) AS total, page`,
+        {
+          graph,
+          index: PASSAGE_INDEX,
+          lucene,
+          maxHits: neo4j.int(MAX_SEARCH_HITS),
+          limit: neo4j.int(opts.limit),
+          relationLimit: neo4j.int(opts.relationLimit),
+        },
+      );
+      const row = rows[0];
+      if (!row) return { items: [], totalCount: 0 };
+      const page = row.page as { sourceId: string; start: unknown; end: unknown; text: string; score: number; relationCount: unknown; relations: Record<string, unknown>[] }[];
+      const items = page.map((p) => {
+        const start = Number(p.start);
+        return {
+          sourceId: p.sourceId,
+          start,
+          end: Number(p.end),
+          score: p.score,
+          snippet: snippetOf(p.text, start, query),
+          relations: p.relations.map(toRelation),
+          relationCount: Number(p.relationCount ?? p.relations.length),
+        };
+      });
+      items.sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId) || a.start - b.start);
+      return { totalCount: Number(row.total), items };
+    },
+
     /** Entities by id, in one query; missing ids are simply absent from the map. */
     async entitiesByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
       if (ids.length === 0) return new Map();
@@ -189,7 +258,7 @@ export function createGraphStore(options: GraphStoreOptions) {
     },
 
     /** Sources by id, in one query. */
-    async sourcesByIds(ids: readonly string[]): Promise<Map<string, Source>> {
+    async sourcesByIds(ids: readonly string[]): Promise<Map<string, SourceRecord>> {
       if (ids.length === 0) return new Map();
       const rows = await read(
         `${ACTIVE_GENERATION}

@@ -1,12 +1,14 @@
 import {
   ENTITY_KINDS,
+  anchorQuote,
+  selectorAt,
   ENTITY_KIND_INFO,
   RELATION_TYPES,
   relationTypeInfo,
   type EntityKind,
 } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRecord, RelationRecord } from '@steppe/graph-store';
+import type { EntityRecord, PassageHit, RelationRecord, SourceRecord, StoredEvidence } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, userError } from '../errors';
 import { LIMITS } from '../limits';
@@ -57,6 +59,15 @@ export const resolvers = {
         ...result,
         edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.entity, score: e.node.score })),
       };
+    },
+
+    async searchDocuments(_: unknown, args: { query: string; first?: number | null }, ctx: ApiContext) {
+      const query = args.query.trim();
+      if (query.length === 0) throw userError('`query` must not be empty.');
+      if (query.length > LIMITS.searchQueryLength) throw limitExceeded('query length', LIMITS.searchQueryLength, query.length);
+      const limit = pageSize('first', args.first, 10, LIMITS.documentSearchFirst);
+      const page = await ctx.store.searchDocuments(query, { limit, relationLimit: LIMITS.passageRelations });
+      return { passages: page.items, totalCount: page.totalCount };
     },
 
     async relations(
@@ -133,6 +144,11 @@ export const resolvers = {
       const page = await ctx.store.relationsCitingSource(source.id, offset, limit);
       return connection(page.items, offset, page.totalCount);
     },
+    text: (source: SourceRecord) => {
+      if (source.text === undefined) throw new Error(`Source ${source.id} was loaded without its text: load the graph again with the documents.`);
+      return source.text;
+    },
+    mentions: (source: SourceRecord) => source.mentions ?? [],
     relationCount: async (source: { id: string; relationCount?: number }, _: unknown, ctx: ApiContext) =>
       source.relationCount ?? (await ctx.store.relationsCitingSource(source.id, 0, 1)).totalCount,
   },
@@ -140,5 +156,24 @@ export const resolvers = {
   Evidence: {
     source: async (e: { sourceId: string }, _: unknown, ctx: ApiContext) =>
       (await ctx.loaders.source.load(e.sourceId)) ?? { id: e.sourceId, title: e.sourceId, languages: [] },
+    /** The stored start, with the context cut from the source's text (one batched source lookup per response). */
+    async selector(e: StoredEvidence, _: unknown, ctx: ApiContext) {
+      const source = await ctx.loaders.source.load(e.sourceId);
+      const text = source?.text;
+      if (text === undefined) throw new Error(`Source ${e.sourceId} was loaded without its text: load the graph again with the documents.`);
+      if (e.start !== undefined && text.slice(e.start, e.start + e.quote.length) === e.quote) return selectorAt(text, e.start, e.start + e.quote.length);
+      // A generation stored before anchors were: anchor now (a unique quote only).
+      const anchor = anchorQuote(text, e.quote);
+      if (!anchor.ok) throw new Error(`The quote cannot be anchored in ${e.sourceId} (${anchor.problem}).`);
+      return anchor.selector;
+    },
+  },
+
+  DocumentPassage: {
+    source: async (p: PassageHit, _: unknown, ctx: ApiContext) => ctx.loaders.source.load(p.sourceId),
+  },
+
+  Mention: {
+    entity: (m: { entityId: string }, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(m.entityId),
   },
 };

@@ -2,7 +2,8 @@ import type { Driver } from 'neo4j-driver';
 import { assertGraphName, newGenerationKey } from '../generations';
 import { findHubs, HUB_DEGREE, writeHubIndex } from '../hubs';
 import { ensureSchema } from '../schema';
-import { writeEntities, writeSources } from './entities';
+import { anchorEvidence, writeSources } from './documents';
+import { writeEntities } from './entities';
 import { ContentHasher, currentGeneration, type GraphData, type LoadOptions, type LoadResult } from './plan';
 import { writeRelations } from './relations';
 import { abandonedGenerations, deleteGeneration, forgetPending, registerPending } from './retire';
@@ -12,7 +13,8 @@ import { switchGeneration, verifyGeneration } from './switch';
  * The loader, phase by phase (each in its own module):
  *   plan.ts        — inputs, the content hash, and whether the data is already loaded;
  *   wire-format.ts — stored properties and how a batch travels (pure);
- *   entities.ts    — sources and entities into the new generation;
+ *   documents.ts   — sources with their texts, quote anchors and passages;
+ *   entities.ts    — entities into the new generation;
  *   relations.ts   — relations, batch by batch;
  *   switch.ts      — verify the new generation, then make it active;
  *   retire.ts      — delete replaced and abandoned generations.
@@ -21,6 +23,7 @@ import { switchGeneration, verifyGeneration } from './switch';
 export { contentHash, STORAGE_FORMAT, type GraphData, type LoadOptions, type LoadPhase, type LoadProgress, type LoadResult } from './plan';
 export { encodeRelationBatch, entityProps, RELATION_PROPERTIES, relationProps, relationValues } from './wire-format';
 export { entityMergeCypher } from './entities';
+export { anchorEvidence, passageRows, sourceRows, PASSAGE_MERGE_CYPHER, PASSAGE_RELATION_CAP, SOURCE_MERGE_CYPHER, UnanchoredQuoteError, type EvidenceAnchors } from './documents';
 export { relationCreateCypher, relationCreateFromStringCypher } from './relations';
 export { CONTESTED_COUNT_KEY } from './switch';
 export { deleteGeneration, resetGraph } from './retire';
@@ -37,6 +40,8 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
   const progress = options.onProgress ?? (() => {});
   const counts = { sources: data.sources.length, entities: data.entities.length, relations: data.relations.length };
   const hasher = new ContentHasher(data);
+  // Before anything is written: a quote that does not anchor in its document stops the load.
+  const anchors = anchorEvidence(data);
 
   progress({ phase: 'schema', done: 0, total: 1 });
   await ensureSchema(driver, database);
@@ -61,9 +66,9 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
     const generation = newGenerationKey(graph);
     await registerPending(session, graph, generation);
 
-    await writeSources(session, data, generation, batchSize, progress);
+    await writeSources(session, data, anchors, generation, batchSize, progress);
     const nodes = await writeEntities(session, data, generation, batchSize, progress);
-    await writeRelations(session, { data, nodes, generation, batchSize, hasher, hashFirst: counts.sources + counts.entities, progress });
+    await writeRelations(session, { data, nodes, anchors, generation, batchSize, hasher, hashFirst: counts.sources + counts.entities, progress });
     await verifyGeneration(driver, generation, counts, database);
 
     // The hub index (hubs.ts) belongs to the generation, so it is complete before readers see it.

@@ -45,11 +45,11 @@ export interface LoadResult {
 export type Progress = (progress: LoadProgress) => void;
 
 /**
- * What the loader stores besides the data itself (today: the hub index, hubs.ts). It is part of
+ * What the loader stores besides the data itself (the hub index, hubs.ts; quote anchors and passages, documents.ts). It is part of
  * the content hash, so that a graph loaded by an earlier version is loaded again once, not
  * skipped as unchanged.
  */
-export const STORAGE_FORMAT = `steppe-storage/2 (hub index from ${HUB_DEGREE} relationships)`;
+export const STORAGE_FORMAT = `steppe-storage/3 (hub index from ${HUB_DEGREE} relationships; document texts, quote anchors, passages)`;
 
 /**
  * A stable hash of the data, so that re-seeding unchanged data is a no-op: the SHA-256 of

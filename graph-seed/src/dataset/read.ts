@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ENTITY_KINDS,
+  FILE_LIMITS,
   dateEnd,
   dateStart,
   isEntityKind,
@@ -26,6 +27,7 @@ import {
   type SourceRecord,
 } from './schema';
 import { didYouMean } from './suggest';
+import { readTextFile } from './text-file';
 import type { Dataset, DatasetIssue, ReadDatasetOptions, ReadDatasetResult } from './types';
 import { checkRecord } from './validate';
 import { makeIssue, readYamlFile, type PathSegment, type YamlFile } from './yaml-file';
@@ -261,10 +263,18 @@ async function readDocuments(
   }
   const documents = new Map<string, string>();
   const names = (await readdir(c.seedsDir)).filter((n) => n.endsWith('.txt')).sort();
-  for (const name of names) documents.set(name.slice(0, -4), await readFile(path.join(c.seedsDir, name), 'utf8'));
+  const unreadable = new Set<string>();
+  for (const name of names) {
+    const read = await readTextFile(path.join(c.seedsDir, name), FILE_LIMITS.documentBytes);
+    if (read.ok) documents.set(name.slice(0, -4), read.text);
+    else {
+      unreadable.add(name.slice(0, -4));
+      c.issues.push(makeIssue(`${path.basename(c.seedsDir)}/${name}`, read.line, '', read.message));
+    }
+  }
   for (const rec of sources) {
     const id = asString(rec.raw.id);
-    if (id && sourceById.get(id) === rec && !documents.has(id)) {
+    if (id && sourceById.get(id) === rec && !documents.has(id) && !unreadable.has(id)) {
       c.error(rec.file, [rec.index, 'id'], `source "${id}" has no document: expected ${id}.txt in ${c.seedsDir}${didYouMean(id, documents.keys())}; fix the id or add the document`);
     }
   }

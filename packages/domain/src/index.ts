@@ -3,3 +3,4 @@ export * from './relations';
 export * from './claims';
 export * from './dates';
 export * from './model';
+export * from './limits';

@@ -33,7 +33,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-export async function readTextFile(absPath: string, maxBytes: number): Promise<TextFileResult> {
+export async function readTextFile(absPath: string, maxBytes: number, options: { keepBom?: boolean } = {}): Promise<TextFileResult> {
   const handle = await open(absPath, 'r');
   try {
     const { size } = await handle.stat();
@@ -43,7 +43,7 @@ export async function readTextFile(absPath: string, maxBytes: number): Promise<T
     const bytes = await handle.readFile();
     try {
       // The fatal decoder refuses anything that is not UTF-8 (and drops a leading byte-order mark) …
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: options.keepBom ?? false }).decode(bytes) };
     } catch {
       // … but does not say where: find the first bad byte for the message.
       const bad = Math.max(0, firstInvalidUtf8(bytes));

@@ -4,3 +4,5 @@ export * from './claims';
 export * from './dates';
 export * from './model';
 export * from './limits';
+export * from './anchors';
+export * from './mentions';

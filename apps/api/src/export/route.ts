@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Chunk } from '@steppe/exporters';
 import { badInput, ExportError, fromSearchParams, parseExportArgs } from './args';
-import type { ExportReader } from './reader';
+import type { ExportReader } from '@steppe/graph-store';
 import { CancelledError, QueueFullError, WorkQueue, type QueueLimits } from '../http/work-queue';
 import { EXPORT_PATH, prepareExport, translateExportError, type ExportCostLimits } from './service';
 

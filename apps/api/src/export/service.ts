@@ -11,14 +11,13 @@ import {
   type ExportMeta,
   type FormatInfo,
 } from '@steppe/exporters';
-import { isUnavailableError } from '@steppe/graph-store';
+import { GraphNotLoadedError, isUnavailableError, type ExportReader } from '@steppe/graph-store';
 import { canonicalQuery, cliCommand, EXPORT_LIMITS, ExportError, limitExceeded, type ExportArgs } from './args';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 import { QueueFullError } from '../http/work-queue';
 import { ChromiumUnavailableError } from './chromium';
 import { printPdf } from './pdf';
 import { PngTooLargeError, rasteriseSvg } from './png';
-import { GraphNotLoadedError, type ExportReader } from './reader';
 
 export interface ExportContext {
   reader: ExportReader;

@@ -13,12 +13,14 @@ export interface GraphData {
   relations: Relation[];
 }
 
-export type LoadPhase = 'schema' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'hubs' | 'switch' | 'retire';
+export type LoadPhase = 'schema' | 'wait' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'hubs' | 'switch' | 'retire';
 
 export interface LoadProgress {
   phase: LoadPhase;
   done: number;
   total: number;
+  /** 'wait': the load that holds the graph's lease. */
+  holder?: string;
 }
 
 export interface LoadOptions {
@@ -31,6 +33,10 @@ export interface LoadOptions {
   force?: boolean;
   /** Relationships from which an entity gets the hub index (hubs.ts); default HUB_DEGREE. Tests set it low. */
   hubDegree?: number;
+  /** How long to wait for another load of the same graph (ms; default LEASE_WAIT_MS or STEPPE_LOAD_WAIT_MS). */
+  leaseWaitMs?: number;
+  /** Lease lifetime without renewal (ms; default LEASE_TTL_MS or STEPPE_LOAD_LEASE_MS). */
+  leaseTtlMs?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
@@ -11,6 +13,14 @@ import { EXAMPLE_QUERIES } from './examples';
 import { useErrorLocations } from './error-locations';
 import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
 import { LIMITS } from './limits';
+import { useHttpCaching } from './http/caching';
+import { useCompression } from './http/compression';
+import { useHealth } from './http/health';
+import { useHttpMethods } from './http/methods';
+import { SCHEMA_PATH, useSchemaRoute } from './http/schema-route';
+import { useRequestChecks } from './requests/checks';
+import { useCodedErrors } from './requests/coded-errors';
+import { useGetParamsCheck } from './requests/get-params';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema/load-schema';
 
@@ -36,6 +46,9 @@ export interface ApiDeps {
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** The API's version (the package's), shown by /healthz; the CHANGELOG says what each version changed. */
+export const API_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
+
 export function buildSchema() {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }
@@ -50,6 +63,8 @@ function useRequestTimeout(ms: number): Plugin {
           timer = setTimeout(
             () =>
               resolve({
+                // Execution had started: `data` is present (null), as the spec asks of field errors.
+                data: null,
                 errors: [
                   new GraphQLError(`The request took longer than ${ms} ms and was stopped.`, {
                     extensions: { code: 'TIMEOUT' },
@@ -85,10 +100,11 @@ export function createApi(deps: ApiDeps) {
     },
   });
 
+  const schema = buildSchema();
   return createYoga<Record<string, unknown>, ApiContext>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    healthCheckEndpoint: '/healthz',
+    // /healthz and /readyz answer with a JSON body (http/health.ts), not through yoga's health check.
     logging: deps.logger,
     batching: false,
     landingPage: false,
@@ -113,12 +129,24 @@ export function createApi(deps: ApiDeps) {
       },
     },
     plugins: [
+      // HTTP first (onRequest runs in this order, onResponse too): OPTIONS/HEAD, health, the schema file,
+      // then ETag/304 on GET answers, then compression of whatever goes out (which suffixes the ETag).
+      useHttpMethods(),
+      useHealth({ driver: deps.driver, database: deps.database, version: API_VERSION }),
+      useSchemaRoute(),
+      useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH]),
+      useCompression(),
+      // Malformed GET parameters, operation choice, read-only, variables, cost: coded 4xx before anything runs.
+      useGetParamsCheck(),
+      useRequestChecks(() => schema, LIMITS.maxCost),
+      useCodedErrors(),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: LIMITS.maxAliases },
         maxTokens: { n: LIMITS.maxTokens },
         maxDirectives: { n: LIMITS.maxDirectives },
-        costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+        // The cost limit is ours (requests/cost.ts): it reads page sizes from variables too and answers with a code.
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: true },
       }),
       // Executes each (validated, cached) document through a compiled function instead of
@@ -132,20 +160,6 @@ export function createApi(deps: ApiDeps) {
       useExportRoute({
         reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs }),
         logger: deps.logger,
-      }),
-      useReadinessCheck({
-        endpoint: '/readyz',
-        async check({ fetchAPI }) {
-          try {
-            await deps.driver.verifyConnectivity({ database: deps.database });
-            return true;
-          } catch {
-            return new fetchAPI.Response(
-              JSON.stringify({ ready: false, reason: 'Neo4j is not reachable' }),
-              { status: 503, headers: { 'content-type': 'application/json' } },
-            );
-          }
-        },
       }),
     ],
   });

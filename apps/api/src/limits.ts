@@ -6,6 +6,11 @@ export const LIMITS = {
   neighbourhoodIds: 50,
   neighbourhoodDepth: 3,
   neighbourhoodNodes: 500,
+  /**
+   * Relationships one depth of a neighbourhood reads before `omittedNodes` becomes an
+   * estimate (`omittedNodesExact: false`): the 2-hop latency budget on hubs.
+   */
+  neighbourhoodExpansionBudget: 10_000,
   /** Relations returned with a neighbourhood or subgraph. */
   subgraphEdges: 2_000,
   subgraphIds: 500,

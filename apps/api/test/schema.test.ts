@@ -4,12 +4,30 @@ import { RELATION_TYPE_NAMES, ENTITY_KINDS } from '@steppe/domain';
 import { buildSchema } from '../src';
 import { VOCABULARY_SDL_PATH } from '../src/schema/load-schema';
 import { vocabularySdl } from '../src/schema/vocabulary-sdl';
+import { printedSchema, SCHEMA_FILE } from '../src/schema/print-schema';
+import { apiFor, unreachableDriver } from './helpers';
 
 describe('schema', () => {
   const schema = buildSchema();
 
   it('keeps the checked-in vocabulary SDL in step with the domain (run `npm run generate:sdl -w @steppe/api` if this fails)', () => {
     expect(readFileSync(VOCABULARY_SDL_PATH, 'utf8')).toBe(vocabularySdl());
+  });
+
+  it('keeps the published one-file schema.graphql in step with src/schema (run `npm run generate:schema -w @steppe/api` if this fails)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
+  });
+
+  it('serves that file at GET /schema.graphql, without a database', async () => {
+    const driver = unreachableDriver();
+    try {
+      const res = await apiFor({ driver }).fetch('http://api.test/schema.graphql');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await res.text()).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
+    } finally {
+      await driver.close();
+    }
   });
 
   it('derives its enums from the domain vocabulary', () => {

@@ -380,11 +380,18 @@ export async function fetchNeighbourhood(
   id: string,
   options: RequestOptions & { first?: number; after?: string | null } = {},
 ): Promise<Neighbourhood | null> {
-  const data = await client.request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(
-    NEIGHBOURHOOD_QUERY,
-    { id, first: options.first ?? RELATIONS_PAGE_SIZE, after: options.after ?? null },
-    { signal: options.signal },
-  );
+  let data: ExplorerNeighbourhoodQuery;
+  try {
+    data = await client.request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(
+      NEIGHBOURHOOD_QUERY,
+      { id, first: options.first ?? RELATIONS_PAGE_SIZE, after: options.after ?? null },
+      { signal: options.signal },
+    );
+  } catch (error) {
+    // The API answers an unknown id with NOT_FOUND naming it.
+    if (error instanceof SteppeApiError && error.details.missingIds?.includes(id)) return null;
+    throw error;
+  }
   const raw = data.entity;
   if (!raw) return null;
   const entity: EntityDetail = { ...summary(raw, client.url), facts: facts(raw) };
@@ -423,16 +430,27 @@ export async function fetchNeighbours(
   options: RequestOptions & { relationTypes?: readonly string[] | null; direction?: Direction; limit?: number } = {},
 ): Promise<Neighbours> {
   const relationTypes = knownRelationTypes(options.relationTypes, client.url);
-  const data = await client.request<ExplorerNeighboursQuery, ExplorerNeighboursQueryVariables>(
-    NEIGHBOUR_IDS_QUERY,
-    {
-      ids: [...ids],
-      relationTypes: relationTypes.length > 0 ? relationTypes : null,
-      direction: options.direction ?? 'BOTH',
-      limit: Math.min(options.limit ?? ids.length + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT),
-    },
-    { signal: options.signal },
-  );
+  const ask = (asked: readonly string[]) =>
+    client.request<ExplorerNeighboursQuery, ExplorerNeighboursQueryVariables>(
+      NEIGHBOUR_IDS_QUERY,
+      {
+        ids: [...asked],
+        relationTypes: relationTypes.length > 0 ? relationTypes : null,
+        direction: options.direction ?? 'BOTH',
+        limit: Math.min(options.limit ?? asked.length + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT),
+      },
+      { signal: options.signal },
+    );
+  let data: ExplorerNeighboursQuery;
+  try {
+    data = await ask(ids);
+  } catch (error) {
+    // The API names ids it does not hold (NOT_FOUND): expand from the others.
+    const missing = error instanceof SteppeApiError ? error.details.missingIds : undefined;
+    const rest = missing ? ids.filter((id) => !missing.includes(id)) : [];
+    if (!missing || rest.length === 0) throw error;
+    data = await ask(rest);
+  }
   const n = data.neighbourhood;
   // Only omittedNodes is asked for: selecting `truncated` (or edges) makes the API work out the
   // relations among the neighbours too, which the explorer fetches afterwards with `subgraph`.

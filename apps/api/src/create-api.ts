@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
@@ -51,6 +52,20 @@ export const API_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname,
 
 export function buildSchema() {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}
+
+/** GraphiQL's page for the given options, rendered once per distinct options (it is about 9 MB). */
+function memoisedGraphiQL(): typeof renderGraphiQL {
+  const pages = new Map<string, string>();
+  return (opts) => {
+    const key = JSON.stringify(opts ?? {});
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = renderGraphiQL(opts);
+      if (pages.size < 4) pages.set(key, page);
+    }
+    return page;
+  };
 }
 
 /** Stops an execution that outlives the request budget with a clear TIMEOUT error. */
@@ -109,6 +124,10 @@ export function createApi(deps: ApiDeps) {
     batching: false,
     landingPage: false,
     cors: { origin: deps.corsOrigins ?? '*', methods: ['GET', 'POST', 'OPTIONS'] },
+    // GraphiQL from the API's own process: @graphql-yoga/render-graphiql inlines its code, styles
+    // and editor workers into the page (no CDN), so it works offline and on air-gapped networks.
+    // The page is the same for every visit: rendered once.
+    renderGraphiQL: memoisedGraphiQL(),
     graphiql: {
       title: 'Steppe GraphQL',
       defaultTabs: EXAMPLE_QUERIES.map((e) => ({

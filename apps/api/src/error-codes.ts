@@ -24,13 +24,17 @@ export const ERROR_CODES = {
   },
   OPERATION_NOT_SUPPORTED: {
     status: 400,
-    meaning: 'a `mutation` or `subscription`: the API is read-only (405 with `Allow: POST` over GET, 400 over POST)',
+    meaning: 'a `mutation` or `subscription`: the API is read-only (405 with `Allow` over GET, 400 over POST)',
   },
   BAD_USER_INPUT: {
     status: 400,
-    meaning: 'a malformed value: a bad date, an unknown enum value, an empty query, an invalid cursor (the message says which and what is accepted)',
+    meaning:
+      'a malformed value: a bad date, an unknown enum value, an empty query, an invalid cursor (the message says which and what is accepted). 400 when it is in the variables; in a field\'s argument, 200 with the field null',
   },
-  LIMIT_EXCEEDED: { status: 200, meaning: 'an argument above a limit in the limits table (`extensions.argument`, `extensions.max`)' },
+  LIMIT_EXCEEDED: {
+    status: 200,
+    meaning: 'an argument above a limit in the limits table (`extensions.argument`, `extensions.max`); 400 for the document limits (depth, aliases, tokens, directives)',
+  },
   COST_LIMIT_EXCEEDED: {
     status: 400,
     meaning: 'the query could return more than the cost limit allows (`extensions.cost`, `extensions.limit`, and which page size to lower)',

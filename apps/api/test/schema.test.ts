@@ -6,6 +6,8 @@ import { VOCABULARY_SDL_PATH } from '../src/schema/load-schema';
 import { vocabularySdl } from '../src/schema/vocabulary-sdl';
 import { printedSchema, SCHEMA_FILE } from '../src/schema/print-schema';
 import { apiFor, unreachableDriver } from './helpers';
+import { README_FILE, withErrorTable } from '../src/readme-tables';
+import { ERROR_CODE_NAMES } from '../src/error-codes';
 
 describe('schema', () => {
   const schema = buildSchema();
@@ -28,6 +30,12 @@ describe('schema', () => {
     } finally {
       await driver.close();
     }
+  });
+
+  it('documents every error code in the README, from the one list in error-codes.ts (run `npm run generate:readme -w @steppe/api` if this fails)', () => {
+    const readme = readFileSync(README_FILE, 'utf8');
+    expect(readme).toBe(withErrorTable(readme));
+    for (const code of ERROR_CODE_NAMES) expect(readme).toContain(`| \`${code}\` |`);
   });
 
   it('derives its enums from the domain vocabulary', () => {

@@ -9,10 +9,24 @@ import { createYoga, maskError as defaultMaskError, type Plugin, type YogaLogger
 import type { Driver } from 'neo4j-driver';
 import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
-import { translateStoreError } from './errors';
+import { translateStoreError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
 import { useErrorLocations } from './error-locations';
 import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
+import { renderQueue } from './export/chromium';
+import { EXPORT_PATH } from './export/service';
+import {
+  corsPolicy,
+  createReadinessProbe,
+  DEFAULT_HTTP_POLICY,
+  defaultAllowedOrigins,
+  useBodyLimit,
+  useRateLimit,
+  useSecurityHeaders,
+  useVaryOrigin,
+  type AllowedOrigins,
+  type HttpPolicy,
+} from './http';
 import { LIMITS } from './limits';
 import { useHttpCaching } from './http/caching';
 import { useCompression } from './http/compression';
@@ -31,8 +45,10 @@ export interface ApiDeps {
   /** Logical graph to serve (default "steppe"). */
   graph?: string;
   database?: string;
-  /** Allowed browser origins, or "*". */
-  corsOrigins?: string[] | '*';
+  /** Allowed browser origins, or "*" (see http/cors.ts). */
+  corsOrigins?: AllowedOrigins;
+  /** Limits of the HTTP layer (body sizes, rate, export queue and cost); default DEFAULT_HTTP_POLICY. */
+  httpPolicy?: HttpPolicy;
   /** Per-Cypher-query timeout (ms). */
   queryTimeoutMs?: number;
   /** Whole-request timeout (ms). */
@@ -104,6 +120,9 @@ function useRequestTimeout(ms: number): Plugin {
  * main.ts serves it over HTTP, tests call `yoga.fetch` in-process.
  */
 export function createApi(deps: ApiDeps) {
+  const policy = deps.httpPolicy ?? DEFAULT_HTTP_POLICY;
+  renderQueue.configure({ concurrency: policy.RENDER_CONCURRENCY, queueSize: policy.RENDER_QUEUE, retryAfterSeconds: 10 });
+  const readiness = createReadinessProbe(() => deps.driver.verifyConnectivity({ database: deps.database }));
   const store = createGraphStore({
     driver: deps.driver,
     graph: deps.graph,
@@ -123,7 +142,7 @@ export function createApi(deps: ApiDeps) {
     logging: deps.logger,
     batching: false,
     landingPage: false,
-    cors: { origin: deps.corsOrigins ?? '*', methods: ['GET', 'POST', 'OPTIONS'] },
+    cors: corsPolicy(deps.corsOrigins ?? defaultAllowedOrigins(undefined)),
     // GraphiQL from the API's own process: @graphql-yoga/render-graphiql inlines its code, styles
     // and editor workers into the page (no CDN), so it works offline and on air-gapped networks.
     // The page is the same for every visit: rendered once.
@@ -148,10 +167,23 @@ export function createApi(deps: ApiDeps) {
       },
     },
     plugins: [
+      // The HTTP layer's guards first: before any body is read or any work is done (src/http).
+      useSecurityHeaders(),
+      useVaryOrigin(),
+      useRateLimit({
+        perSecond: policy.RATE_LIMIT_PER_SECOND,
+        burst: policy.RATE_LIMIT_BURST,
+        exportCost: policy.RATE_LIMIT_EXPORT_COST,
+        paths: { graphql: GRAPHQL_PATH, export: EXPORT_PATH },
+      }),
+      useBodyLimit(
+        { byPath: { [GRAPHQL_PATH]: policy.GRAPHQL_MAX_BODY_BYTES, [EXPORT_PATH]: policy.EXPORT_MAX_BODY_BYTES }, fallback: 1_024 },
+        (path) => (path === EXPORT_PATH ? 'EXPORT_MAX_BODY_BYTES' : 'GRAPHQL_MAX_BODY_BYTES'),
+      ),
       // HTTP first (onRequest runs in this order, onResponse too): OPTIONS/HEAD, health, the schema file,
       // then ETag/304 on GET answers, then compression of whatever goes out (which suffixes the ETag).
       useHttpMethods(),
-      useHealth({ driver: deps.driver, database: deps.database, version: API_VERSION }),
+      useHealth({ readiness, version: API_VERSION, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS }),
       useSchemaRoute(),
       useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH]),
       useCompression(),
@@ -179,6 +211,8 @@ export function createApi(deps: ApiDeps) {
       useExportRoute({
         reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs }),
         logger: deps.logger,
+        queue: { concurrency: policy.EXPORT_CONCURRENCY, queueSize: policy.EXPORT_QUEUE, retryAfterSeconds: 5 },
+        costLimits: { entities: policy.EXPORT_MAX_ENTITIES, relations: policy.EXPORT_MAX_RELATIONS, bytes: policy.EXPORT_MAX_BYTES },
       }),
     ],
   });

@@ -180,6 +180,19 @@ export function edgesAmongSubquery(
 }
 
 /**
+ * The neighbours `m` of the frontier node `n` one hop away (relationship `r`) that pass
+ * `condition`, strongest first: ranked by their most attested relation (sourceCount),
+ * then by id. The ranking every breadth-first expansion uses (the explorer's
+ * neighbourhood and the export's traversal), so both keep the same entities at a limit.
+ */
+export function rankedNeighbours(hop: string, condition: string): string {
+  return `MATCH (n)${hop}(m:Entity)
+           WHERE ${condition}
+           WITH m, max(r.sourceCount) AS strength
+           ORDER BY strength DESC, m.id`;
+}
+
+/**
  * One breadth-first level of a neighbourhood, as one statement. The first level
  * also looks the start entities up (`$ids`); later levels expand `$frontier` and
  * skip `$seen` (element ids met by the previous levels of the same request, returned
@@ -242,10 +255,7 @@ export function neighbourhoodLevelStatement(opts: {
          WITH starts, knownNodes, found, CASE WHEN estimate > size(found) THEN estimate ELSE size(found) END AS total`
     : `CALL (frontier, seenKeys) {
            UNWIND frontier AS n
-           MATCH (n)${hop}(m:Entity)
-           WHERE ${keep}
-           WITH m, max(r.sourceCount) AS strength
-           ORDER BY strength DESC, m.id
+           ${rankedNeighbours(hop, keep)}
            RETURN collect(m) AS found
          }
          WITH starts, knownNodes, found, size(found) AS total`;

@@ -11,3 +11,4 @@ export * from './store';
 export * from './explore';
 export * from './relation-list';
 export * from './listing';
+export * from './export-reads';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isInterfaceType, isObjectType, isEnumType, isInputObjectType } from 'graphql';
-import { RELATION_TYPE_NAMES, ENTITY_KINDS } from '@steppe/domain';
+import { DIRECTIONS, RELATION_TYPE_NAMES, ENTITY_KINDS } from '@steppe/domain';
 import { buildSchema } from '../src';
 import { VOCABULARY_SDL_PATH } from '../src/schema/load-schema';
 import { vocabularySdl } from '../src/schema/vocabulary-sdl';
@@ -44,6 +44,9 @@ describe('schema', () => {
     if (!isEnumType(relationType) || !isEnumType(kind)) throw new Error('enums missing');
     expect(relationType.getValues().map((v) => v.name)).toEqual([...RELATION_TYPE_NAMES]);
     expect(kind.getValues().map((v) => v.name)).toEqual([...ENTITY_KINDS]);
+    const direction = schema.getType('Direction');
+    if (!isEnumType(direction)) throw new Error('Direction missing');
+    expect(direction.getValues().map((v) => v.name)).toEqual([...DIRECTIONS]);
   });
 
   it('documents every type, field and argument', () => {

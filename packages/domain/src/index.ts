@@ -5,3 +5,5 @@ export * from './dates';
 export * from './model';
 export * from './anchors';
 export * from './mentions';
+export * from './direction';
+export * from './api-limits';

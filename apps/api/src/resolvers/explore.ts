@@ -1,4 +1,4 @@
-import { dateEnd, dateStart, type EntityKind } from '@steppe/domain';
+import { dateEnd, dateStart, type Direction, type EntityKind } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PathMode } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
@@ -6,7 +6,6 @@ import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
 import { selectsAnywhere, selectsField } from '../selection';
 
-type Direction = 'OUT' | 'IN' | 'BOTH';
 
 /** Checks a bounded integer argument and names it in the error. */
 function bounded(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {

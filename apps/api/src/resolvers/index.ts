@@ -3,6 +3,7 @@ import {
   ENTITY_KIND_INFO,
   RELATION_TYPES,
   relationTypeInfo,
+  type Direction,
   type EntityKind,
 } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -16,7 +17,6 @@ import { exploreQueries } from './explore';
 import { aggregateResolvers, listingQueries } from './listing';
 import { DateScalar } from './scalars';
 
-type Direction = 'OUT' | 'IN' | 'BOTH';
 
 interface RelationsArgs {
   types?: string[] | null;

@@ -1,4 +1,4 @@
-import { isEntityKind, isRelationType, type RelationType } from '@steppe/domain';
+import { API_LIMITS, isEntityKind, isRelationType, type Direction, type RelationType } from '@steppe/domain';
 import type { GraphQLClient, RequestOptions } from './client';
 import { SteppeApiError } from './client';
 import type {
@@ -28,7 +28,7 @@ import type {
 } from './types';
 
 /** The API refuses longer search strings; the explorer trims rather than fails. */
-export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_LENGTH = API_LIMITS.searchQueryLength;
 export const SEARCH_PAGE_SIZE = 20;
 /** Relations fetched per entity when it is added to the canvas. */
 export const RELATIONS_PAGE_SIZE = 50;
@@ -412,9 +412,10 @@ export async function ping(client: GraphQLClient, options: RequestOptions = {}):
 /** How many neighbours one expansion brings at first; "N more" fetches the next batch. */
 export const EXPANSION_BATCH = 25;
 /** The API's cap on entities per neighbourhood. */
-export const MAX_NEIGHBOURHOOD_LIMIT = 500;
+export const MAX_NEIGHBOURHOOD_LIMIT = API_LIMITS.neighbourhoodNodes;
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+/** Defined once in @steppe/domain (the API's `Direction` enum is checked against it). */
+export type { Direction };
 
 export interface Neighbours {
   /** The start entities and their neighbours (the start entities come first). */
@@ -465,7 +466,7 @@ export interface SubgraphData {
 }
 
 /** The API's cap on ids per subgraph. */
-export const MAX_SUBGRAPH_IDS = 500;
+export const MAX_SUBGRAPH_IDS = API_LIMITS.subgraphIds;
 
 export async function fetchSubgraph(client: GraphQLClient, ids: readonly string[], options: RequestOptions = {}): Promise<SubgraphData> {
   if (ids.length === 0) return { entities: [], relations: [], truncated: false, omittedEdges: 0 };

@@ -94,9 +94,11 @@ describe('API over HTTP without a database', () => {
     expect(unknownType.body.errors?.[0]?.message).toMatch(/NOT_A_TYPE/);
   });
 
-  it('refuses queries whose estimated cost is too high', async () => {
-    const res = await gql(api, '{ search(query: "a", first: 5000) { edges { node { relations(first: 100) { totalCount } } } } }');
-    expect(res.body.errors?.[0]?.message).toMatch(/Cost limit/);
+  it('refuses queries whose cost is too high before touching the database, saying what to lower', async () => {
+    const res = await gql(api, '{ search(query: "a", first: 50) { edges { node { relations(first: 100) { edges { node { to { relations(first: 100) { edges { node { id } } } } } } } } } } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 250_000 });
+    expect(res.body.errors?.[0]?.message).toMatch(/the cost limit is 250,000\. Lower one of the page sizes that multiply it: `search\(first: 50\)` × `search\.edges\.node\.relations\(first: 100\)`/);
   });
 
   it('does not suggest field names to probers', async () => {

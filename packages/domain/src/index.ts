@@ -6,3 +6,5 @@ export * from './model';
 export * from './limits';
 export * from './anchors';
 export * from './mentions';
+export * from './direction';
+export * from './api-limits';

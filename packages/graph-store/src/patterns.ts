@@ -1,6 +1,7 @@
-import { isRelationType, type RelationType } from '@steppe/domain';
+import { isRelationType, type Direction, type RelationType } from '@steppe/domain';
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+/** Re-exported for the store's callers; defined once in @steppe/domain. */
+export type { Direction } from '@steppe/domain';
 
 /**
  * Relationship-type alternation (":A|B") for a pattern. Types cannot be Cypher

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { isEntityKind, type EntityKind } from '@steppe/domain';
 import { ACTIVE_GENERATION, assertGraphName } from './generations';
 import { createExplorer } from './explore';
+import { createListing } from './listing';
 import { entityProjection, hopPattern, relationProjection, RELATION_PROJECTION, type Direction } from './patterns';
 import { toEntity, toRelation, toSource, type EntityRecord, type RelationRecord, type SourceRecord } from './records';
 import { CONTESTED_COUNT_KEY } from './load';
@@ -59,6 +60,7 @@ export function createGraphStore(options: GraphStoreOptions) {
   return {
     graph,
     ...createExplorer(read, graph),
+    ...createListing(read, graph),
 
     /** Counts and load time of the active generation. */
     async stats() {

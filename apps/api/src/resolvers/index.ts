@@ -5,19 +5,20 @@ import {
   ENTITY_KIND_INFO,
   RELATION_TYPES,
   relationTypeInfo,
+  type Direction,
   type EntityKind,
 } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord, PassageHit, RelationRecord, SourceRecord, StoredEvidence } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
-import { limitExceeded, userError } from '../errors';
+import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
 import { connection, decodeCursor, pageSize } from '../paging';
 import { selectsAnywhere } from '../selection';
 import { exploreQueries } from './explore';
+import { aggregateResolvers, listingQueries } from './listing';
 import { DateScalar } from './scalars';
 
-type Direction = 'OUT' | 'IN' | 'BOTH';
 
 interface RelationsArgs {
   types?: string[] | null;
@@ -45,6 +46,7 @@ export const resolvers = {
 
   Query: {
     ...exploreQueries,
+    ...listingQueries,
 
     async search(_: unknown, args: { query: string; kinds?: EntityKind[] | null; first?: number | null; after?: string | null }, ctx: ApiContext) {
       const query = args.query.trim();
@@ -70,27 +72,11 @@ export const resolvers = {
       return { passages: page.items, totalCount: page.totalCount };
     },
 
-    async relations(
-      _: unknown,
-      args: { types?: string[] | null; contested?: boolean | null; source?: string | null; first?: number | null; after?: string | null },
-      ctx: ApiContext,
-    ) {
-      const limit = pageSize('first', args.first, 20, LIMITS.relationsFirst);
-      const offset = decodeCursor(args.after);
-      if (args.source !== null && args.source !== undefined && args.source.length > 200) throw userError('`source` is too long to be a source id.');
-      const page = await ctx.store.relations({
-        types: args.types ?? undefined,
-        contested: args.contested ?? undefined,
-        sourceId: args.source ?? undefined,
-        offset,
-        limit,
-      });
-      return connection(page.items, offset, page.totalCount);
-    },
-
-    entity(_: unknown, args: { id: string }, ctx: ApiContext) {
+    async entity(_: unknown, args: { id: string }, ctx: ApiContext) {
       if (args.id.length > 200) throw userError('`id` is too long to be an entity id.');
-      return ctx.loaders.entity.load(args.id);
+      const found = await ctx.loaders.entity.load(args.id);
+      if (!found) throw notFound('entity', [args.id]);
+      return found;
     },
 
     async relationTypes(_: unknown, __: unknown, ctx: ApiContext) {
@@ -113,6 +99,8 @@ export const resolvers = {
       return ENTITY_KINDS.map((k) => ({ ...ENTITY_KIND_INFO[k], count: kinds.get(k) ?? 0 }));
     },
   },
+
+  ...aggregateResolvers,
 
   Stats: {
     // Its own resolver: read only when asked for (a stored count, or a scan on graphs loaded before it was stored).

@@ -160,8 +160,10 @@ describe('fetchNeighbourhood', () => {
     expect(calls[0]?.variables).toMatchObject({ after: 'c50' });
   });
 
-  it('resolves to null when no entity has the id', async () => {
-    const { client } = fakeClient(() => ({ entity: null }));
+  it('resolves to null when the API answers NOT_FOUND for the id', async () => {
+    const { client } = fakeClient(() => {
+      throw new SteppeApiError('graphql', 'Unknown entity id: nobody.', 'http://api.test', { missingIds: ['nobody'] });
+    });
     await expect(fetchNeighbourhood(client, 'nobody')).resolves.toBeNull();
   });
 });

@@ -39,9 +39,9 @@ const RELATION = `id label stance contested date startDate endDate from { id nam
 
 /** The days a partial date covers, as the explorer's filter reads them. */
 function overlapsDay(r: Pick<ApiRelation, 'date' | 'startDate' | 'endDate'>, day: string): boolean | null {
-  // As the API reads them: no start means open towards the past; an end defaults to the start.
+  // No start means open towards the past; a start without an end is still going on.
   const start = r.date ?? r.startDate;
-  const end = r.date ?? r.endDate ?? r.startDate;
+  const end = r.date ?? r.endDate ?? (r.startDate ? '9999' : null);
   if (!end) return null;
   const first = !start ? '0000-01-01' : start.length === 4 ? `${start}-01-01` : start.length === 7 ? `${start}-01` : start;
   const lastOf = (d: string) => {

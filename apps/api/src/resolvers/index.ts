@@ -56,10 +56,12 @@ export const resolvers = {
       const offset = decodeCursor(args.after);
       const page = await ctx.store.search(query, { kinds: args.kinds ?? undefined, offset, limit });
       for (const hit of page.items) ctx.loaders.remember(hit.entity);
+      for (const entity of page.suggestions) ctx.loaders.remember(entity);
       const result = connection(page.items, offset, page.totalCount);
       return {
         ...result,
         edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.entity, score: e.node.score })),
+        suggestions: page.suggestions,
       };
     },
 

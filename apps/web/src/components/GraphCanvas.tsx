@@ -1,19 +1,20 @@
 'use client';
 
-import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
-import { isEntityElementId, moreOwnerOf } from '../graph/elements';
-import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout';
-import { runNamedLayout } from '../graph/layouts';
-import { OffThreadLayout } from '../graph/layout-worker';
-import { createBrowserLayoutWorker } from '../graph/layout-worker-browser';
-import { freshViewTier, layOutOffThread, runOffThreadLayout } from '../graph/off-thread';
+import { isEntityElementId, moreOwnerOf } from '../workspace/ids';
+import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout/fcose';
+import { runNamedLayout } from '../graph/layout/named';
+import { OffThreadLayout } from '../graph/layout/worker-client';
+import { createBrowserLayoutWorker } from '../graph/layout/worker-browser';
+import { freshViewTier, layOutOffThread, runOffThreadLayout } from '../graph/layout/off-thread';
 import { applyViewRendering } from '../graph/rendering';
 import { buildStylesheet, labelTier, type LabelTier } from '../graph/style';
 import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
 import type { LayoutName } from '../workspace/view';
+import type { CanvasController } from '../explorer/commands';
 
 export interface ContextTarget {
   /** Element id (entity id or `relation:<id>`). */
@@ -33,22 +34,24 @@ export interface GraphCanvasProps {
   pinned: readonly string[];
   /** Expanded entities: the roots of hierarchical and concentric layouts. */
   roots: readonly string[];
-  /** Changes when the analyst asks for a fresh layout. */
-  relayoutToken: number;
-  /** Changes when the analyst asks to fit the graph to the canvas. */
-  fitToken: number;
+  /** The explorer drives the canvas through this handle (fit, relayout, zoom, centre), not through props. */
+  ref?: Ref<GraphCanvasHandle>;
   onSelect: (ids: string[], options: { additive: boolean }) => void;
   onExpand: (id: string) => void;
   onMore: (ownerId: string) => void;
   onContextMenu: (target: ContextTarget) => void;
-  /** Centre this entity once it is on the canvas and laid out (a new token asks again). */
-  centreRequest?: { id: string; token: number } | null;
   /** Arrow keys on the canvas step through the entities. */
   onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
   summary: string;
-  /** Receives the Cytoscape instance once created (null when it goes): exports draw pictures from it. */
-  onInstance?: (cy: Core | null) => void;
+  /** The container's class (the view that holds the canvas sizes it). */
+  className?: string;
+}
+
+/** What the explorer can ask of the canvas (the command registry's CanvasController, plus the instance for exports). */
+export interface GraphCanvasHandle extends CanvasController {
+  /** The Cytoscape instance (exports draw pictures from it), or null before mount. */
+  instance(): Core | null;
 }
 
 function prefersReducedMotion(): boolean {
@@ -68,7 +71,7 @@ function modifierHeld(event: { originalEvent?: unknown }): boolean {
  * a layout works and `idle` once the picture is stable.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, selection, anchor, layout, pinned, roots, relayoutToken, fitToken, summary } = props;
+  const { elements, selection, anchor, layout, pinned, roots, summary, ref } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRuns = useRef(0);
@@ -99,7 +102,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const expand = useEffectEvent((id: string) => props.onExpand(id));
   const more = useEffectEvent((owner: string) => props.onMore(owner));
   const contextMenu = useEffectEvent((target: ContextTarget) => props.onContextMenu(target));
-  const instance = useEffectEvent((cy: Core | null) => props.onInstance?.(cy));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -132,7 +134,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       });
     }
     exposeForTests(cy);
-    instance(cy);
 
     cy.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
@@ -180,7 +181,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       offThread.current = null;
       resizes?.disconnect();
       withdrawFromTests(cy);
-      instance(null);
       cy.destroy();
       cyRef.current = null;
     };
@@ -254,15 +254,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     else centreIfReady();
   }, [elements, anchor]);
 
-  const centreToken = props.centreRequest?.token;
-  const centreId = props.centreRequest?.id;
-  useEffect(() => {
-    if (!centreId) return;
-    pendingCentre.current = centreId;
-    centreIfReady();
-  }, [centreId, centreToken]);
-
-  // A new layout when the analyst picks one or asks for it.
+  // A new layout when the analyst picks one.
   const firstLayout = useRef(true);
   useEffect(() => {
     if (firstLayout.current) {
@@ -270,13 +262,45 @@ export function GraphCanvas(props: GraphCanvasProps) {
       return;
     }
     layoutRequest(false, true);
-  }, [layout, relayoutToken]);
+  }, [layout]);
 
+  // The handle's methods run from the explorer's event handlers, after render: they reach the effect events
+  // through refs set after each commit (an effect event may only be called from effects and effect events).
+  const relayoutNow = useEffectEvent(() => layoutRequest(false, true));
+  const centreNow = useEffectEvent(() => centreIfReady());
+  const actions = useRef({ relayout: () => {}, centre: () => {} });
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy || fitToken === 0) return;
-    cy.animate({ fit: { eles: cy.elements().not('.filtered'), padding: 40 } }, { duration: prefersReducedMotion() ? 0 : 250 });
-  }, [fitToken]);
+    actions.current = { relayout: () => relayoutNow(), centre: () => centreNow() };
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit() {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.animate({ fit: { eles: cy.elements().not('.filtered'), padding: 40 } }, { duration: prefersReducedMotion() ? 0 : 250 });
+      },
+      relayout() {
+        actions.current.relayout();
+      },
+      zoomBy(factor: number) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        // Zoom about the middle of the canvas, as a map's +/− buttons do.
+        const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+        const renderedPosition = { x: cy.width() / 2, y: cy.height() / 2 };
+        if (prefersReducedMotion()) cy.zoom({ level, renderedPosition });
+        else cy.animate({ zoom: { level, renderedPosition } }, { duration: 150 });
+      },
+      centre(id: string) {
+        pendingCentre.current = id;
+        actions.current.centre();
+      },
+      instance: () => cyRef.current,
+    }),
+    [],
+  );
 
   const selectionKey = selection.join('\n');
   useEffect(() => {
@@ -326,7 +350,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     <div
       ref={containerRef}
       id="graph-canvas"
-      className="canvas"
+      className={props.className}
       data-testid="graph-canvas"
       role="application"
       aria-roledescription="graph canvas"

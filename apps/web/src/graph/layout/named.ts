@@ -1,6 +1,6 @@
 import type { Collection, Core, LayoutOptions, NodeSingular } from 'cytoscape';
-import type { LayoutName } from '../workspace/view';
-import { fcoseOptionsForSize } from './layout';
+import type { LayoutName } from '../../workspace/view';
+import { fcoseOptionsForSize } from './fcose';
 
 export interface LayoutRequest {
   name: LayoutName;

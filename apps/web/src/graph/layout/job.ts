@@ -1,6 +1,6 @@
 import type { Core, LayoutOptions, Position } from 'cytoscape';
 import type cytoscapeLib from 'cytoscape';
-import type { FcoseOptions } from './layout';
+import type { FcoseOptions } from './fcose';
 
 /**
  * The messages between the explorer and its layout worker. A job carries what

@@ -67,7 +67,7 @@ async function run(opts: Options) {
   if (opts.synthetic !== undefined) {
     data = syntheticGraph(opts.synthetic, opts.randomSeed);
   } else {
-    const { data: curated, warnings } = await validatedDataset({ dataDir: opts.data, seedsDir: opts.seeds });
+    const { data: curated, warnings } = await validatedDataset({ dataDir: opts.data, documentsDir: opts.seeds });
     if (warnings.length > 0) console.warn(formatIssues(warnings));
     data = curated;
   }
@@ -106,7 +106,7 @@ const program = new Command('steppe-seed')
   .description('Validate Steppe’s dataset and load it into Neo4j (NEO4J_URI, else the local Neo4j on bolt://127.0.0.1:7687).')
   .option('-g, --graph <name>', 'logical graph to load into', graphName, process.env.STEPPE_GRAPH ?? 'steppe')
   .option('--data <dir>', 'dataset folder (default: graph-seed/data)')
-  .option('--seeds <dir>', 'folder of source documents for the verbatim-quote check (default: ../shared/seeds)')
+  .option('--seeds <dir>', 'folder of the source documents, <source id>.txt (default: <data>/documents)')
   .option('--dry-run', 'validate and print the plan; write nothing', false)
   .option('--reset', 'remove this graph’s data (only Steppe’s, only this graph); needs --yes', false)
   .option('-y, --yes', 'confirm --reset', false)

@@ -1,2 +1,2 @@
 export { seedGraph, validatedDataset, InvalidDatasetError, type SeedOptions } from './seed';
-export { readDataset, formatIssues, defaultDataDir, defaultSeedsDir, type DatasetIssue } from './dataset';
+export { readDataset, formatIssues, defaultDataDir, documentsDirOf, type DatasetIssue } from './dataset';

@@ -13,14 +13,15 @@ export interface SeedOptions {
   graph?: string;
   database?: string;
   dataDir?: string;
-  seedsDir?: string;
+  /** Folder of the source documents (default: <dataDir>/documents). */
+  documentsDir?: string;
   batchSize?: number;
   force?: boolean;
   onProgress?: (p: LoadProgress) => void;
 }
 
 /** Reads and validates the curated dataset; throws InvalidDatasetError listing every problem. */
-export async function validatedDataset(options: { dataDir?: string; seedsDir?: string } = {}): Promise<{ data: GraphData; warnings: DatasetIssue[] }> {
+export async function validatedDataset(options: { dataDir?: string; documentsDir?: string } = {}): Promise<{ data: GraphData; warnings: DatasetIssue[] }> {
   const { dataset, issues } = await readDataset(options);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !dataset) throw new InvalidDatasetError(issues);

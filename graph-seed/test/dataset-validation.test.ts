@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isContested } from '@steppe/domain';
-import { defaultSeedsDir, formatIssues, readDataset, type DatasetIssue } from '../src/dataset';
+import { documentsDirOf, formatIssues, readDataset, type DatasetIssue } from '../src/dataset';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
-const SEEDS = path.join(FIXTURES, 'seeds');
 const VALID = path.join(FIXTURES, 'valid');
+const DOCUMENTS = documentsDirOf(VALID);
 const BROKEN = path.join(FIXTURES, 'broken');
 
 /** 1-based line of the `nth` line containing `text` in a fixture file. */
@@ -32,7 +32,7 @@ function errors(issues: DatasetIssue[]): DatasetIssue[] {
 
 describe('a valid dataset', () => {
   it('reads with no issues and maps the records to domain objects', async () => {
-    const { dataset, issues } = await readDataset({ dataDir: VALID, seedsDir: SEEDS });
+    const { dataset, issues } = await readDataset({ dataDir: VALID });
     expect(formatIssues(issues)).toBe('');
     expect(dataset).toBeDefined();
     const { sources, entities, relations } = dataset!;
@@ -44,9 +44,10 @@ describe('a valid dataset', () => {
       outlet: 'Eldoria Herald',
       publishedAt: '2021-03-04',
       languages: ['en'],
+      text: readFileSync(path.join(DOCUMENTS, 'alpha.txt'), 'utf8'),
     });
     // Optional fields a record does not give are absent, not undefined.
-    expect(Object.keys(sources[1]!)).toEqual(['id', 'title', 'languages']);
+    expect(Object.keys(sources[1]!)).toEqual(['id', 'title', 'languages', 'text']);
 
     // Entity files are read in name order: other.yaml, then people.yaml.
     expect(entities.map((e) => e.id)).toEqual([
@@ -73,31 +74,57 @@ describe('a valid dataset', () => {
       detail: 'Mayor of Eldoria',
       evidence: [{ sourceId: 'alpha', quote: 'On 3 March 2021 the Council of Eldoria dismissed Mayor Anna Berg.' }],
     });
+    // A repeated quote names its occurrence; the loader anchors it there.
+    const located = relations.find((r) => r.id === 'town-hall-located-in-eldoria')!;
+    expect(located.evidence[1]).toEqual({ sourceId: 'alpha', quote: 'of Eldoria', occurrence: 2 });
     const claim = relations.find((r) => r.id === 'piet-kohl-coordinated-protests')!;
     expect(claim.evidence[1]).toEqual({ sourceId: 'beta', quote: 'There is no evidence of that, say local journalists.', stance: 'DENIED' });
     expect(isContested(claim.evidence.map((e) => e.stance ?? claim.stance))).toBe(true);
   });
 
-  it('still reads without the seeds directory, with a warning that quotes were not checked', async () => {
-    const missing = path.join(FIXTURES, 'no-such-seeds');
-    const { dataset, issues } = await readDataset({ dataDir: VALID, seedsDir: missing });
-    expect(dataset).toBeDefined();
+  it('reads the documents from <dataDir>/documents, or from documentsDir when given', async () => {
+    expect(DOCUMENTS).toBe(path.join(VALID, 'documents'));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'steppe-documents-'));
+    try {
+      for (const name of ['alpha.txt', 'beta.txt']) await writeFile(path.join(dir, name), readFileSync(path.join(DOCUMENTS, name)));
+      const { dataset, issues } = await readDataset({ dataDir: VALID, documentsDir: dir });
+      expect(formatIssues(issues)).toBe('');
+      expect(dataset).toBeDefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads nothing without its documents directory, and names the path', async () => {
+    const missing = path.join(FIXTURES, 'no-such-documents');
+    const { dataset, issues } = await readDataset({ dataDir: VALID, documentsDir: missing });
+    expect(dataset).toBeUndefined();
     expect(issues).toEqual([
-      expect.objectContaining({ file: 'sources.yaml', severity: 'warning', message: expect.stringContaining('seeds directory not found') }),
+      expect.objectContaining({ file: 'sources.yaml', severity: 'error', message: expect.stringContaining('documents directory not found') }),
     ]);
     expect(issues[0]!.message).toContain(missing);
   });
 
-  it('takes the seeds directory from STEPPE_SEEDS_DIR by default', () => {
-    const saved = process.env.STEPPE_SEEDS_DIR;
+  it('reports a missing, unreadable or non-UTF-8 document naming the source and the path', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'steppe-documents-'));
     try {
-      process.env.STEPPE_SEEDS_DIR = SEEDS;
-      expect(defaultSeedsDir()).toBe(SEEDS);
-      delete process.env.STEPPE_SEEDS_DIR;
-      expect(defaultSeedsDir()).toBe(path.resolve(__dirname, '../../../shared/seeds'));
+      // alpha.txt is a folder (cannot be read as a file), beta.txt is Latin-1, not UTF-8.
+      await mkdir(path.join(dir, 'alpha.txt'));
+      await writeFile(path.join(dir, 'beta.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+      const { dataset, issues } = await readDataset({ dataDir: VALID, documentsDir: dir });
+      expect(dataset).toBeUndefined();
+      const errors = issues.filter((i) => i.severity === 'error').map((i) => i.message);
+      expect(errors).toEqual([
+        `the document of source "alpha" cannot be read (${path.join(dir, 'alpha.txt')}): EISDIR`,
+        `the document of source "beta" cannot be read (${path.join(dir, 'beta.txt')}): not valid UTF-8: save it as UTF-8`,
+      ]);
+      await rm(path.join(dir, 'alpha.txt'), { recursive: true });
+      const again = await readDataset({ dataDir: VALID, documentsDir: dir });
+      expect(again.issues.map((i) => i.message)).toContainEqual(
+        expect.stringContaining(`source "alpha" has no document: expected ${path.join(dir, 'alpha.txt')}`),
+      );
     } finally {
-      if (saved === undefined) delete process.env.STEPPE_SEEDS_DIR;
-      else process.env.STEPPE_SEEDS_DIR = saved;
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
@@ -107,7 +134,7 @@ describe('a broken dataset', () => {
   let dataset: unknown;
 
   beforeAll(async () => {
-    ({ dataset, issues } = await readDataset({ dataDir: BROKEN, seedsDir: SEEDS }));
+    ({ dataset, issues } = await readDataset({ dataDir: BROKEN }));
   });
 
   /** The issue at `file`/`path`, asserting its line and that its message matches. */
@@ -174,8 +201,14 @@ describe('a broken dataset', () => {
     expectIssue(file, '[4].evidence[5].quote', at(file, 'the quote is from alpha, not beta') + 1, /quote not found verbatim in beta: it appears verbatim in alpha: cite that source instead/);
   });
 
+  it('reports a repeated quote that does not say which occurrence it means, and an occurrence that does not exist', () => {
+    const file = 'relations/a-bad.yaml';
+    expectIssue(file, '[4].evidence[6].quote', at(file, 'which one?'), /quote occurs 2 times in alpha: say which one with "occurrence: n" \(1–2, in reading order\)/);
+    expectIssue(file, '[4].evidence[7].occurrence', at(file, 'occurrence: 2'), /occurrence 2, but the quote occurs 1 time in alpha: use 1–1 or remove it/);
+  });
+
   it('reports sources without a document', () => {
-    expectIssue('sources.yaml', '[2].id', at('sources.yaml', 'id: gamma'), /source "gamma" has no document: expected gamma\.txt in .*fixtures[/\\]seeds/);
+    expectIssue('sources.yaml', '[2].id', at('sources.yaml', 'id: gamma'), /source "gamma" has no document: expected .*fixtures[/\\]broken[/\\]documents[/\\]gamma\.txt/);
   });
 
   it('reports dates on relation types that are not dated, and other field errors', () => {
@@ -210,6 +243,8 @@ describe('a broken dataset', () => {
       'relations/a-bad.yaml [4].evidence[3].source',
       'relations/a-bad.yaml [4].evidence[4].qoute',
       'relations/a-bad.yaml [4].evidence[5].quote',
+      'relations/a-bad.yaml [4].evidence[6].quote',
+      'relations/a-bad.yaml [4].evidence[7].occurrence',
       'relations/b-more.yaml [0].date',
       'relations/b-more.yaml [1].id',
       'relations/b-more.yaml [1].stance',
@@ -245,7 +280,7 @@ describe('files that cannot be used at all', () => {
   });
 
   it('reports a missing data directory', async () => {
-    const { dataset, issues } = await readDataset({ dataDir: path.join(dir, 'nope'), seedsDir: SEEDS });
+    const { dataset, issues } = await readDataset({ dataDir: path.join(dir, 'nope'), documentsDir: DOCUMENTS });
     expect(dataset).toBeUndefined();
     expect(issues).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('data directory not found') })]);
   });
@@ -254,7 +289,7 @@ describe('files that cannot be used at all', () => {
     await mkdir(path.join(dir, 'entities'));
     await writeFile(path.join(dir, 'entities', 'a.yaml'), 'id: not-a-list\nkind: Person\n');
     await writeFile(path.join(dir, 'entities', 'b.yaml'), '- just a string\n');
-    const { dataset, issues } = await readDataset({ dataDir: dir, seedsDir: SEEDS });
+    const { dataset, issues } = await readDataset({ dataDir: dir, documentsDir: DOCUMENTS });
     expect(dataset).toBeUndefined();
     const summary = issues.map((i) => `${i.severity} ${i.file}:${i.line ?? '-'} ${i.path} ${i.message}`);
     expect(summary).toEqual(
@@ -271,7 +306,7 @@ describe('files that cannot be used at all', () => {
     await mkdir(path.join(dir, 'entities'));
     await mkdir(path.join(dir, 'relations'));
     await writeFile(path.join(dir, 'sources.yaml'), '- id: alpha\n  title: A\n  title: B\n  languages: [en]\n');
-    const { issues } = await readDataset({ dataDir: dir, seedsDir: SEEDS });
+    const { issues } = await readDataset({ dataDir: dir, documentsDir: DOCUMENTS });
     expect(issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ file: 'sources.yaml', line: 3, message: expect.stringMatching(/YAML syntax error: Map keys must be unique/) })]),
     );
@@ -282,11 +317,11 @@ describe('formatIssues', () => {
   it('prints one line per issue: file:line path — message, marking warnings', () => {
     const text = formatIssues([
       { file: 'relations/claims.yaml', line: 42, path: '[3].evidence[0].quote', message: 'quote not found verbatim in 003_x: check spacing and punctuation', severity: 'error' },
-      { file: 'sources.yaml', path: '', message: 'seeds directory not found', severity: 'warning' },
+      { file: 'sources.yaml', path: '', message: 'document gamma.txt has no record', severity: 'warning' },
     ]);
     expect(text.split('\n')).toEqual([
       'relations/claims.yaml:42 [3].evidence[0].quote — quote not found verbatim in 003_x: check spacing and punctuation',
-      'sources.yaml — warning: seeds directory not found',
+      'sources.yaml — warning: document gamma.txt has no record',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The real dataset (graph-seed/data) against the real source documents
- * (/work/shared/seeds, via defaultSeedsDir()). Nothing here counts records:
+ * The real dataset (graph-seed/data) against its own source documents
+ * (graph-seed/data/documents). Nothing here counts records:
  * the assertions are properties every record must have, and the questions an
  * analyst must be able to answer from the graph.
  */
@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   MAX_QUOTE_LENGTH,
+  anchorQuote,
   allowsEndpoints,
   isContested,
   isPartialDate,
@@ -19,7 +20,7 @@ import {
   type Stance,
 } from '@steppe/domain';
 import { parse } from 'yaml';
-import { defaultDataDir, defaultSeedsDir, formatIssues, readDataset, type Dataset, type DatasetIssue } from '../src/dataset';
+import { defaultDataDir, documentsDirOf, formatIssues, readDataset, type Dataset, type DatasetIssue } from '../src/dataset';
 
 let dataset: Dataset;
 let issues: DatasetIssue[];
@@ -34,7 +35,7 @@ beforeAll(async () => {
   byId = new Map(dataset.entities.map((e) => [e.id, e]));
   // Read the documents independently of the validator.
   for (const source of dataset.sources) {
-    documents.set(source.id, readFileSync(path.join(defaultSeedsDir(), `${source.id}.txt`), 'utf8'));
+    documents.set(source.id, readFileSync(path.join(documentsDirOf(defaultDataDir()), `${source.id}.txt`), 'utf8'));
   }
 });
 
@@ -69,13 +70,14 @@ describe('the curated dataset', () => {
     expect(dataset.relations.length).toBeGreaterThan(0);
   });
 
-  it('is read from graph-seed/data and checked against the shared seeds', () => {
+  it('is read from graph-seed/data, documents included', () => {
     expect(defaultDataDir()).toBe(path.resolve(__dirname, '../data'));
-    expect(existsSync(defaultSeedsDir())).toBe(true);
+    expect(documentsDirOf(defaultDataDir())).toBe(path.resolve(__dirname, '../data/documents'));
+    expect(existsSync(documentsDirOf(defaultDataDir()))).toBe(true);
   });
 
   it('has one source per document, each document listed', () => {
-    const files = readdirSync(defaultSeedsDir())
+    const files = readdirSync(documentsDirOf(defaultDataDir()))
       .filter((f) => f.endsWith('.txt'))
       .map((f) => f.slice(0, -4))
       .sort();
@@ -109,6 +111,17 @@ describe('the curated dataset', () => {
         });
         expect(evidence.quote.trim()).not.toBe('');
         expect(Array.from(evidence.quote).length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+      }
+    }
+  });
+
+  it('anchors every quote to one passage of its document (a repeated quote names its occurrence)', () => {
+    for (const relation of dataset.relations) {
+      for (const evidence of relation.evidence) {
+        const text = documents.get(evidence.sourceId)!;
+        const anchor = anchorQuote(text, evidence.quote, evidence.occurrence);
+        expect({ relation: relation.id, ok: anchor.ok }).toEqual({ relation: relation.id, ok: true });
+        if (anchor.ok) expect(text.slice(anchor.selector.start, anchor.selector.end)).toBe(evidence.quote);
       }
     }
   });

@@ -6,10 +6,24 @@ import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plug
 import type { Driver } from 'neo4j-driver';
 import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
-import { translateStoreError } from './errors';
+import { translateStoreError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
 import { useErrorLocations } from './error-locations';
 import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
+import { renderQueue } from './export/chromium';
+import { EXPORT_PATH } from './export/service';
+import {
+  corsPolicy,
+  createReadinessProbe,
+  DEFAULT_HTTP_POLICY,
+  defaultAllowedOrigins,
+  useBodyLimit,
+  useRateLimit,
+  useSecurityHeaders,
+  useVaryOrigin,
+  type AllowedOrigins,
+  type HttpPolicy,
+} from './http';
 import { LIMITS } from './limits';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema/load-schema';
@@ -20,8 +34,10 @@ export interface ApiDeps {
   /** Logical graph to serve (default "steppe"). */
   graph?: string;
   database?: string;
-  /** Allowed browser origins, or "*". */
-  corsOrigins?: string[] | '*';
+  /** Allowed browser origins, or "*" (see http/cors.ts). */
+  corsOrigins?: AllowedOrigins;
+  /** Limits of the HTTP layer (body sizes, rate, export queue and cost); default DEFAULT_HTTP_POLICY. */
+  httpPolicy?: HttpPolicy;
   /** Per-Cypher-query timeout (ms). */
   queryTimeoutMs?: number;
   /** Whole-request timeout (ms). */
@@ -74,6 +90,9 @@ function useRequestTimeout(ms: number): Plugin {
  * main.ts serves it over HTTP, tests call `yoga.fetch` in-process.
  */
 export function createApi(deps: ApiDeps) {
+  const policy = deps.httpPolicy ?? DEFAULT_HTTP_POLICY;
+  renderQueue.configure({ concurrency: policy.RENDER_CONCURRENCY, queueSize: policy.RENDER_QUEUE, retryAfterSeconds: 10 });
+  const readiness = createReadinessProbe(() => deps.driver.verifyConnectivity({ database: deps.database }));
   const store = createGraphStore({
     driver: deps.driver,
     graph: deps.graph,
@@ -92,7 +111,7 @@ export function createApi(deps: ApiDeps) {
     logging: deps.logger,
     batching: false,
     landingPage: false,
-    cors: { origin: deps.corsOrigins ?? '*', methods: ['GET', 'POST', 'OPTIONS'] },
+    cors: corsPolicy(deps.corsOrigins ?? defaultAllowedOrigins(undefined)),
     graphiql: {
       title: 'Steppe GraphQL',
       defaultTabs: EXAMPLE_QUERIES.map((e) => ({
@@ -113,6 +132,19 @@ export function createApi(deps: ApiDeps) {
       },
     },
     plugins: [
+      // The HTTP layer's guards first: before any body is read or any work is done (src/http).
+      useSecurityHeaders(),
+      useVaryOrigin(),
+      useRateLimit({
+        perSecond: policy.RATE_LIMIT_PER_SECOND,
+        burst: policy.RATE_LIMIT_BURST,
+        exportCost: policy.RATE_LIMIT_EXPORT_COST,
+        paths: { graphql: GRAPHQL_PATH, export: EXPORT_PATH },
+      }),
+      useBodyLimit(
+        { byPath: { [GRAPHQL_PATH]: policy.GRAPHQL_MAX_BODY_BYTES, [EXPORT_PATH]: policy.EXPORT_MAX_BODY_BYTES }, fallback: 1_024 },
+        (path) => (path === EXPORT_PATH ? 'EXPORT_MAX_BODY_BYTES' : 'GRAPHQL_MAX_BODY_BYTES'),
+      ),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: LIMITS.maxAliases },
@@ -132,19 +164,19 @@ export function createApi(deps: ApiDeps) {
       useExportRoute({
         reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs }),
         logger: deps.logger,
+        queue: { concurrency: policy.EXPORT_CONCURRENCY, queueSize: policy.EXPORT_QUEUE, retryAfterSeconds: 5 },
+        costLimits: { entities: policy.EXPORT_MAX_ENTITIES, relations: policy.EXPORT_MAX_RELATIONS, bytes: policy.EXPORT_MAX_BYTES },
       }),
       useReadinessCheck({
         endpoint: '/readyz',
         async check({ fetchAPI }) {
-          try {
-            await deps.driver.verifyConnectivity({ database: deps.database });
-            return true;
-          } catch {
-            return new fetchAPI.Response(
-              JSON.stringify({ ready: false, reason: 'Neo4j is not reachable' }),
-              { status: 503, headers: { 'content-type': 'application/json' } },
-            );
-          }
+          // Within 2 s whatever Neo4j does (a timed, shared, cached check: http/readiness.ts).
+          const { ready, reason } = await readiness();
+          if (ready) return true;
+          return new fetchAPI.Response(JSON.stringify({ ready: false, reason }), {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+          });
         },
       }),
     ],

@@ -18,13 +18,16 @@ export function limitExceeded(argument: string, max: number, given: number): Gra
   });
 }
 
+/** Retry-After (seconds) sent with SERVICE_UNAVAILABLE when Neo4j cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 export const UNAVAILABLE_MESSAGE = 'The graph database is unavailable right now. Try again shortly.';
 
 /** Errors from Neo4j that are the user's business (the database is down) become a clear 503. */
 export function translateStoreError(error: unknown): GraphQLError | undefined {
   if (isUnavailableError(error)) {
     return new GraphQLError(UNAVAILABLE_MESSAGE, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } },
     });
   }
   const code = (error as { code?: string } | undefined)?.code ?? '';

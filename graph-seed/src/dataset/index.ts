@@ -4,6 +4,6 @@
  * its file and line.
  */
 export { readDataset } from './read';
-export { defaultDataDir, defaultSeedsDir } from './paths';
+export { defaultDataDir, documentsDirOf } from './paths';
 export { formatIssues, summariseIssues } from './format';
 export type { Dataset, DatasetIssue, IssueSeverity, ReadDatasetOptions, ReadDatasetResult } from './types';

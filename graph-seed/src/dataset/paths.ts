@@ -32,26 +32,16 @@ function graphSeedDir(): string {
   );
 }
 
-/** The monorepo root: the nearest package.json that declares workspaces. */
-function repoRoot(): string {
-  return (
-    findPackageDir(here(), (pkg) => Array.isArray(pkg.workspaces)) ??
-    findPackageDir(process.cwd(), (pkg) => Array.isArray(pkg.workspaces)) ??
-    path.resolve(here(), '../../..')
-  );
-}
-
 /** graph-seed/data: sources.yaml, entities/*.yaml and relations/*.yaml. */
 export function defaultDataDir(): string {
   return path.join(graphSeedDir(), 'data');
 }
 
 /**
- * The directory of source documents: $STEPPE_SEEDS_DIR when set (relative paths
- * resolve against the working directory), else `<repo root>/../shared/seeds`.
+ * The source documents of a dataset: `<dataDir>/documents/<source id>.txt`. They are
+ * part of the dataset, so a clone of the repository has everything the validator,
+ * the seeder and the tests need; nothing is read from beside the repository.
  */
-export function defaultSeedsDir(): string {
-  const fromEnv = process.env.STEPPE_SEEDS_DIR;
-  if (fromEnv && fromEnv.trim() !== '') return path.resolve(fromEnv);
-  return path.resolve(repoRoot(), '..', 'shared', 'seeds');
+export function documentsDirOf(dataDir: string): string {
+  return path.join(dataDir, 'documents');
 }

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ENTITY_KINDS,
+  anchorQuote,
   dateEnd,
   dateStart,
   isEntityKind,
@@ -14,7 +15,7 @@ import {
   type Relation,
   type Source,
 } from '@steppe/domain';
-import { defaultDataDir, defaultSeedsDir } from './paths';
+import { defaultDataDir, documentsDirOf } from './paths';
 import { explainMissingQuote } from './quotes';
 import {
   entityCommonSchema,
@@ -95,7 +96,7 @@ class Checker {
 
   constructor(
     readonly dataDir: string,
-    readonly seedsDir: string,
+    readonly documentsDir: string,
   ) {}
 
   error(file: YamlFile | string, path: readonly PathSegment[], message: string, options: { key?: boolean } = {}) {
@@ -154,14 +155,15 @@ class Checker {
 
 /**
  * Reads the curated dataset from `dataDir`, validates every record and every
- * cross-reference, and checks each quote against its source document in
- * `seedsDir`. All problems are reported at once; `dataset` is returned only
- * when there are no errors.
+ * cross-reference, and checks each quote against its source document
+ * (`<dataDir>/documents/<source id>.txt` unless `documentsDir` says otherwise).
+ * All problems are reported at once; `dataset` is returned only when there are
+ * no errors.
  */
 export async function readDataset(options: ReadDatasetOptions = {}): Promise<ReadDatasetResult> {
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
-  const seedsDir = path.resolve(options.seedsDir ?? defaultSeedsDir());
-  const c = new Checker(dataDir, seedsDir);
+  const documentsDir = path.resolve(options.documentsDir ?? documentsDirOf(dataDir));
+  const c = new Checker(dataDir, documentsDir);
 
   if (!(await isDirectory(dataDir))) {
     c.error('.', [], `data directory not found: ${dataDir}: create it or pass dataDir`);
@@ -240,40 +242,67 @@ export async function readDataset(options: ReadDatasetOptions = {}): Promise<Rea
 
   const issues = sortIssues(c.issues);
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  return { dataset: buildDataset(sources, entities, relations), issues };
+  return { dataset: buildDataset(sources, entities, relations, documents), issues };
 }
 
-/** Loads <id>.txt for each source; reports sources without a document and documents without a source. */
+/**
+ * Loads <id>.txt for each source. A source whose document is missing or cannot be
+ * read is an error naming the source and the path (quotes cannot be checked, and
+ * the loader stores the text), so nothing is loaded without its documents. A
+ * document without a source is a warning.
+ */
 async function readDocuments(
   c: Checker,
   sources: Rec<SourceRecord>[],
   sourceById: Map<string, Rec<SourceRecord>>,
   sourcesFile: string | undefined,
   salvagedIds: Set<string>,
-): Promise<Map<string, string> | undefined> {
-  if (!(await isDirectory(c.seedsDir))) {
-    c.warn(
+): Promise<Map<string, string>> {
+  const documents = new Map<string, string>();
+  if (!(await isDirectory(c.documentsDir))) {
+    c.error(
       sourcesFile ?? 'sources.yaml',
       [],
-      `seeds directory not found (${c.seedsDir}): quotes were not checked against the source documents; set STEPPE_SEEDS_DIR or pass seedsDir`,
+      `documents directory not found: ${c.documentsDir}: put each source's document there as <source id>.txt`,
     );
-    return undefined;
+    return documents;
   }
-  const documents = new Map<string, string>();
-  const names = (await readdir(c.seedsDir)).filter((n) => n.endsWith('.txt')).sort();
-  for (const name of names) documents.set(name.slice(0, -4), await readFile(path.join(c.seedsDir, name), 'utf8'));
+  const names = new Set((await readdir(c.documentsDir)).filter((n) => n.endsWith('.txt')));
   for (const rec of sources) {
     const id = asString(rec.raw.id);
-    if (id && sourceById.get(id) === rec && !documents.has(id)) {
-      c.error(rec.file, [rec.index, 'id'], `source "${id}" has no document: expected ${id}.txt in ${c.seedsDir}${didYouMean(id, documents.keys())}; fix the id or add the document`);
+    if (!id || sourceById.get(id) !== rec) continue;
+    const file = path.join(c.documentsDir, `${id}.txt`);
+    if (!names.has(`${id}.txt`)) {
+      const known = [...names].map((n) => n.slice(0, -4));
+      c.error(rec.file, [rec.index, 'id'], `source "${id}" has no document: expected ${file}${didYouMean(id, known)}; fix the id or add the document`);
+      continue;
     }
+    const text = await readDocument(file);
+    if (typeof text === 'string') documents.set(id, text);
+    else c.error(rec.file, [rec.index, 'id'], `the document of source "${id}" cannot be read (${file}): ${text.problem}`);
   }
-  for (const id of documents.keys()) {
+  for (const name of [...names].sort()) {
+    const id = name.slice(0, -4);
     if (!sourceById.has(id) && !salvagedIds.has(id)) {
-      c.warn(sourcesFile ?? 'sources.yaml', [], `document ${id}.txt in the seeds directory has no record: add "- id: ${id}" to sources.yaml`);
+      c.warn(sourcesFile ?? 'sources.yaml', [], `document ${name} in ${c.documentsDir} has no record: add "- id: ${id}" to sources.yaml`);
     }
   }
   return documents;
+}
+
+/** The document's text, or why it cannot be used (unreadable, or not UTF-8: offsets would be meaningless). */
+async function readDocument(file: string): Promise<string | { problem: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { problem: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { problem: 'not valid UTF-8: save it as UTF-8' };
+  }
 }
 
 function checkDateOrder(c: Checker, rec: Rec<unknown>, start: unknown, end: unknown) {
@@ -334,7 +363,7 @@ interface RelationContext {
   brokenEntityFiles: boolean;
   sourceById: Map<string, Rec<SourceRecord>>;
   salvagedSourceIds: Set<string>;
-  documents: Map<string, string> | undefined;
+  documents: Map<string, string>;
   cited: Set<string>;
   involved: Set<string>;
 }
@@ -392,7 +421,8 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     if (item.stance !== undefined && item.stance === relationStance) {
       c.warn(rec.file, [...path, 'stance'], `same as the relation's stance (${String(relationStance)}): remove it; give a stance on evidence only when this source differs`);
     }
-    const key = `${sourceId}\u0000${quote}`;
+    const occurrence = typeof item.occurrence === 'number' ? item.occurrence : undefined;
+    const key = `${sourceId}\u0000${quote}\u0000${occurrence ?? 1}`;
     if (seen.has(key)) c.warn(rec.file, path, 'the same source and quote are cited twice: remove one');
     seen.add(key);
     if (!sourceId) return;
@@ -408,14 +438,23 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     if (relationStart && published && dateStart(relationStart) > dateEnd(published)) {
       c.warn(rec.file, [rec.index, raw.date !== undefined ? 'date' : 'startDate'], `dated ${relationStart}, after ${sourceId} was published (${published}): check the date`);
     }
-    const doc = ctx.documents?.get(sourceId);
+    const doc = ctx.documents.get(sourceId);
     if (doc === undefined || quote === undefined || quote.trim() === '') return;
-    if (!doc.includes(quote)) {
-      const others = new Map([...(ctx.documents ?? new Map<string, string>())].filter(([id]) => id !== sourceId));
+    const anchor = anchorQuote(doc, quote, occurrence);
+    if (!anchor.ok && anchor.problem === 'not-found') {
+      const others = new Map([...ctx.documents].filter(([id]) => id !== sourceId));
       c.error(rec.file, [...path, 'quote'], `quote not found verbatim in ${sourceId}: ${explainMissingQuote(quote, doc, others)}`);
-    } else if (quote !== quote.trim()) {
-      c.warn(rec.file, [...path, 'quote'], 'quote starts or ends with whitespace: trim it');
+      return;
     }
+    // The selector must point at one passage: a repeated quote names the occurrence it means.
+    if (!anchor.ok && anchor.problem === 'ambiguous') {
+      c.error(rec.file, [...path, 'quote'], `quote occurs ${anchor.occurrences} times in ${sourceId}: say which one with "occurrence: n" (1–${anchor.occurrences}, in reading order), or quote more words`);
+    } else if (!anchor.ok) {
+      c.error(rec.file, [...path, 'occurrence'], `occurrence ${String(item.occurrence)}, but the quote occurs ${anchor.occurrences} time${anchor.occurrences === 1 ? '' : 's'} in ${sourceId}: use 1–${anchor.occurrences}${anchor.occurrences === 1 ? ' or remove it' : ''}`);
+    } else if (occurrence !== undefined && anchor.occurrences === 1) {
+      c.warn(rec.file, [...path, 'occurrence'], `the quote occurs only once in ${sourceId}: remove "occurrence"`);
+    }
+    if (quote !== quote.trim()) c.warn(rec.file, [...path, 'quote'], 'quote starts or ends with whitespace: trim it');
   });
 }
 
@@ -431,15 +470,20 @@ function sortIssues(issues: DatasetIssue[]): DatasetIssue[] {
     .map(({ issue }) => issue);
 }
 
-function buildDataset(sources: Rec<SourceRecord>[], entities: Rec<EntityRecord>[], relations: Rec<RelationRecord>[]): Dataset {
+function buildDataset(
+  sources: Rec<SourceRecord>[],
+  entities: Rec<EntityRecord>[],
+  relations: Rec<RelationRecord>[],
+  documents: Map<string, string>,
+): Dataset {
   const outSources: Source[] = sources.map(({ parsed }) => {
     const s = parsed!;
-    return compact({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, publishedAt: s.publishedAt, languages: s.languages, url: s.url });
+    return compact({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, publishedAt: s.publishedAt, languages: s.languages, url: s.url, text: documents.get(s.id) });
   });
   const outEntities: Entity[] = entities.map(({ parsed }) => toEntity(parsed!));
   const outRelations: Relation[] = relations.map(({ parsed }) => {
     const r = parsed!;
-    const evidence: Evidence[] = r.evidence.map((e) => compact({ sourceId: e.source, quote: e.quote, stance: e.stance }));
+    const evidence: Evidence[] = r.evidence.map((e) => compact({ sourceId: e.source, quote: e.quote, stance: e.stance, occurrence: e.occurrence }));
     return compact({
       id: r.id,
       type: r.type,

@@ -150,6 +150,8 @@ export const evidenceSchema = z.strictObject({
   source: ref(),
   quote: quote(),
   stance: stanceSchema.optional(),
+  /** Which occurrence of the quote in its document (1-based): required when the quote occurs more than once. */
+  occurrence: z.int().min(1).optional(),
 });
 
 export const relationSchema = z.strictObject({

@@ -26,8 +26,8 @@ export interface DatasetIssue {
 export interface ReadDatasetOptions {
   /** Directory holding sources.yaml, entities/ and relations/ (default: defaultDataDir()). */
   dataDir?: string;
-  /** Directory holding the source documents as <source id>.txt (default: defaultSeedsDir()). */
-  seedsDir?: string;
+  /** Directory holding the source documents as <source id>.txt (default: <dataDir>/documents). */
+  documentsDir?: string;
 }
 
 export interface ReadDatasetResult {

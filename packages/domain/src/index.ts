@@ -3,3 +3,5 @@ export * from './relations';
 export * from './claims';
 export * from './dates';
 export * from './model';
+export * from './anchors';
+export * from './mentions';

@@ -160,6 +160,19 @@ export function edgesAmongSubquery(
 }
 
 /**
+ * The neighbours `m` of the frontier node `n` one hop away (relationship `r`) that pass
+ * `condition`, strongest first: ranked by their most attested relation (sourceCount),
+ * then by id. The ranking every breadth-first expansion uses (the explorer's
+ * neighbourhood and the export's traversal), so both keep the same entities at a limit.
+ */
+export function rankedNeighbours(hop: string, condition: string): string {
+  return `MATCH (n)${hop}(m:Entity)
+           WHERE ${condition}
+           WITH m, max(r.sourceCount) AS strength
+           ORDER BY strength DESC, m.id`;
+}
+
+/**
  * One breadth-first level of a neighbourhood, as one statement. The first level
  * also looks the start entities up (`$ids`); later levels expand `$frontier` and
  * skip `$known` (element ids returned by the previous levels of the same request,
@@ -193,10 +206,7 @@ export function neighbourhoodLevelStatement(opts: {
          ${known}
          CALL (frontier, knownKeys) {
            UNWIND frontier AS n
-           MATCH (n)${hop}(m:Entity)
-           WHERE NOT elementId(m) IN knownKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}
-           WITH m, max(r.sourceCount) AS strength
-           ORDER BY strength DESC, m.id
+           ${rankedNeighbours(hop, `NOT elementId(m) IN knownKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}`)}
            RETURN collect(m) AS found
          }
          WITH starts, knownNodes, found, CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room

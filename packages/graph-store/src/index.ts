@@ -10,3 +10,4 @@ export * from './search-query';
 export * from './store';
 export * from './explore';
 export * from './relation-list';
+export * from './export-reads';

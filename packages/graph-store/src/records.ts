@@ -2,10 +2,13 @@ import type { Entity, EntityKind, Evidence, Relation, RelationType, Source, Stan
 
 /** A relation as read back from the store, with every evidence item's stance resolved and derived facts. */
 export interface RelationRecord extends Omit<Relation, 'evidence'> {
-  evidence: Required<Evidence>[];
+  evidence: StoredEvidence[];
   sourceCount: number;
   contested: boolean;
 }
+
+/** An evidence item as stored: its stance resolved (the dataset's `occurrence` is only an input to the anchoring). */
+export type StoredEvidence = Required<Pick<Evidence, 'sourceId' | 'quote' | 'stance'>>;
 
 export type EntityRecord = Entity;
 

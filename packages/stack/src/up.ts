@@ -58,6 +58,8 @@ export async function up(options: UpOptions): Promise<void> {
       await driver.close();
     }
 
+    // Both servers listen on loopback only, unless HOST says otherwise (e.g. HOST=0.0.0.0 behind a firewall or proxy).
+    const host = process.env.HOST?.trim() || '127.0.0.1';
     const apiUrl = `http://localhost:${options.apiPort}/graphql`;
     const webUrl = `http://localhost:${options.webPort}`;
     const env = {
@@ -67,6 +69,7 @@ export async function up(options: UpOptions): Promise<void> {
       NEO4J_PASSWORD: neo4j.password ?? '',
       STEPPE_GRAPH: 'steppe',
       PORT: String(options.apiPort),
+      HOST: host,
       CORS_ORIGINS: `${webUrl},http://127.0.0.1:${options.webPort}`,
       STEPPE_API_URL: apiUrl,
     };
@@ -74,7 +77,7 @@ export async function up(options: UpOptions): Promise<void> {
     const web = startService(
       'web',
       repoPath('node_modules', '.bin', 'next'),
-      options.dev ? ['dev', '-p', String(options.webPort)] : ['start', '-p', String(options.webPort)],
+      [options.dev ? 'dev' : 'start', '-p', String(options.webPort), '-H', host],
       { cwd: repoPath('apps', 'web'), env },
     );
     services.push(api, web);

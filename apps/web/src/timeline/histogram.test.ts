@@ -46,3 +46,18 @@ describe('histogram', () => {
     expect(rangeOfBins([], 0, 0)).toBeNull();
   });
 });
+
+describe('early years', () => {
+  it('bins a domain that starts in year 2 without throwing (a half-typed year once crashed the page)', () => {
+    const years = binsFor('0002-01-04', '0005-06-01', 'year');
+    expect(years.map((b) => b.start)).toEqual(['0002-01-01', '0003-01-01', '0004-01-01', '0005-01-01']);
+    const months = binsFor('0099-11-15', '0100-01-10', 'month');
+    expect(months.map((b) => [b.start, b.end])).toEqual([
+      ['0099-11-01', '0099-11-30'],
+      ['0099-12-01', '0099-12-31'],
+      ['0100-01-01', '0100-01-31'],
+    ]);
+    expect(binsFor('0002-01-04', '2022-01-31').length).toBe(2021);
+  });
+});
+

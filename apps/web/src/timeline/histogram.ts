@@ -51,17 +51,26 @@ export function chooseUnit(from: string, to: string): BinUnit {
   return 'year';
 }
 
+/** A UTC date; unlike Date.UTC, years 0–99 stay themselves instead of becoming 1900–1999. */
+function utc(y: number, m: number, d: number): Date {
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(y, m, d);
+  return date;
+}
+
 function binAt(day: string, unit: BinUnit): Bin {
   const d = toDate(day);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not a day: "${day}"`);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
+  const year = String(y).padStart(4, '0');
   if (unit === 'day') return { start: day, end: day, label: `${d.getUTCDate()} ${MONTHS[m]} ${y}`, count: 0 };
   if (unit === 'month') {
-    const start = toDay(new Date(Date.UTC(y, m, 1)));
-    const end = toDay(new Date(Date.UTC(y, m + 1, 0)));
+    const start = toDay(utc(y, m, 1));
+    const end = toDay(utc(y, m + 1, 0));
     return { start, end, label: `${MONTHS[m]} ${y}`, count: 0 };
   }
-  return { start: `${y}-01-01`, end: `${y}-12-31`, label: String(y), count: 0 };
+  return { start: `${year}-01-01`, end: `${year}-12-31`, label: String(y), count: 0 };
 }
 
 /** The bins from the one holding `from` to the one holding `to`. */

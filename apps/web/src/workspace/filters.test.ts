@@ -9,6 +9,7 @@ import {
   toggleKind,
   toggleType,
   toggleTypes,
+  parseDay,
   validDay,
 } from './filters';
 
@@ -73,6 +74,22 @@ describe('normaliseFilters and toggles', () => {
     expect(validDay('2022-01')).toBeNull();
     expect(validDay('2022-13-01')).toBeNull();
     expect(validDay('')).toBeNull();
+    // What a date field holds while a year is being typed digit by digit.
+    expect(validDay('0002-01-04')).toBeNull();
+    expect(validDay('0202-01-04')).toBeNull();
+  });
+
+  it('parseDay: open when empty, a day when real, an error (never a value) otherwise', () => {
+    expect(parseDay('')).toEqual({ ok: true, day: null });
+    expect(parseDay('  ')).toEqual({ ok: true, day: null });
+    expect(parseDay('2022-01-04')).toEqual({ ok: true, day: '2022-01-04' });
+    expect(parseDay(' 2022-1-4 ')).toEqual({ ok: true, day: '2022-01-04' });
+    for (const typed of ['0', '01', '0104', '01042022', '0002-01-04', '2022-02-30', '2022-13-01', '2022-01', '22-01-04', 'x']) {
+      const parsed = parseDay(typed);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toMatch(/YYYY-MM-DD|not a day/);
+    }
+    expect(parseDay('2022-02-30')).toEqual({ ok: false, error: '2022-02-30 is not a day in the calendar.' });
   });
 
   it('toggles kinds, types and whole families', () => {

@@ -7,12 +7,12 @@ import type { SearchHit } from '../api/types';
 import { exportUrlFor } from '../config';
 import { commandForKey, isEnabled, type CommandContext } from '../explorer/commands';
 import { useFileImport } from '../explorer/useFileImport';
+import { usePanels } from '../explorer/usePanels';
 import { useUrlSync } from '../explorer/useUrlSync';
 import { MAIN_VIEW, PANEL_VIEWS, type ViewContext } from '../explorer/views';
 import { renderImage, type ImageOptions } from '../export/image';
 import { defaultScopeKind, exportScope, type ExportScope, type ScopeKind } from '../export/scope';
-import { legendCounts, typesOfFamily } from '../workspace/counts';
-import { toggleKind, toggleTypes } from '../workspace/filters';
+import { legendCounts } from '../workspace/counts';
 import { canRedo, canUndo } from '../workspace/history';
 import { relationIdOf } from '../workspace/ids';
 import { currentView, focusOf, selectedEntities, selectionIdOf, type CanvasChange, type Selection } from '../workspace/reducer';
@@ -25,7 +25,6 @@ import styles from './Explorer.module.css';
 import { FilterPanel } from './FilterPanel';
 import type { GraphCanvasHandle } from './GraphCanvas';
 import { useApiHealth } from './hooks';
-import { Legend } from './Legend';
 import { PathPanel } from './PathPanel';
 import { SearchBox } from './SearchBox';
 import { Toolbar } from './Toolbar';
@@ -59,6 +58,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const { data, selection } = state;
 
   const [relationTypes, setRelationTypes] = useState<RelationTypeCount[] | null>(null);
+  const [panels, togglePanel] = usePanels();
   const [openViews, setOpenViews] = useState<ReadonlySet<string>>(new Set());
   const [expandBy, setExpandBy] = useState<{ types: string[] | null; direction: Direction }>({ types: null, direction: 'BOTH' });
   const [exportOpen, setExportOpen] = useState<ScopeKind | null>(null);
@@ -122,6 +122,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       canUndo: canUndo(state.history),
       canRedo: canRedo(state.history),
       openViews,
+      panels,
+      togglePanel,
       expandBy,
       dispatch,
       change,
@@ -143,7 +145,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       openExport: () => setExportOpen(defaultScopeKind(selection)),
       openImport: () => importInputRef.current?.click(),
     }),
-    [data, view, visible, selection, state.history, openViews, expandBy, dispatch, change, select, expandIds, expandMore, copyLink],
+    [data, view, visible, selection, state.history, openViews, panels, togglePanel, expandBy, dispatch, change, select, expandIds, expandMore, copyLink],
   );
 
   useEffect(() => {
@@ -198,6 +200,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     commands,
     actions,
     canvasRef,
+    counts,
     importFiles: fileImport.importFiles,
     retryFailure: () => {
       const request = state.failure?.retry;
@@ -234,7 +237,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <h1>Steppe</h1>
           <p className={styles.tagline}>Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
-        <SearchBox client={client} onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} />
+        <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} />
       </header>
 
       {configError ? (
@@ -246,8 +249,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       ) : null}
       <ApiStatus outage={health.outage} onRetry={health.checkNow} />
 
-      <main className={styles.workspace}>
-        <aside className={styles.sidebar} aria-label="Claims, filters and paths">
+      <main className={styles.workspace} data-sidebar={panels.sidebar} data-details={panels.details}>
+        <aside className={styles.sidebar} aria-label="Claims, filters and paths" hidden={!panels.sidebar}>
           <ClaimsPanel client={client} relationTypes={relationTypes} recoveries={health.recoveries} onShow={(filter, label) => void showClaims(filter, label)} onOutcome={report} />
           <FilterPanel filters={view.filters} counts={counts} histogram={timeline} onChange={(filters) => change({ type: 'filters', filters })} />
           <PathPanel
@@ -313,14 +316,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           {PANEL_VIEWS.filter((v) => openViews.has(v.id)).map((v) => (
             <v.Component key={v.id} ctx={viewContext} />
           ))}
-          <Legend
-            counts={counts}
-            filters={view.filters}
-            onToggleKind={(kind) => change({ type: 'filters', filters: toggleKind(view.filters, kind) })}
-            onToggleFamily={(family) => change({ type: 'filters', filters: toggleTypes(view.filters, typesOfFamily(family)) })}
-          />
         </section>
-        <aside className={styles.details} aria-label="Details" id="details" tabIndex={-1}>
+        <aside className={styles.details} aria-label="Details" id="details" tabIndex={-1} hidden={!panels.details}>
           <DetailsPanel
             graph={data}
             selection={focus}

@@ -24,6 +24,11 @@ export interface ContextTarget {
   y: number;
 }
 
+/** Where the pointer rests, and how wide the canvas is (a card near the right edge opens to the left). */
+export interface HoverTarget extends ContextTarget {
+  width: number;
+}
+
 export interface GraphCanvasProps {
   elements: readonly ElementDefinition[];
   /** Selected element ids. */
@@ -44,6 +49,8 @@ export interface GraphCanvasProps {
   onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
   summary: string;
+  /** The pointer rests on an entity or a relation (null when it leaves): for the hover card. */
+  onHover?: (target: HoverTarget | null) => void;
   /** The container's class (the view that holds the canvas sizes it). */
   className?: string;
 }
@@ -102,6 +109,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const expand = useEffectEvent((id: string) => props.onExpand(id));
   const more = useEffectEvent((owner: string) => props.onMore(owner));
   const contextMenu = useEffectEvent((target: ContextTarget) => props.onContextMenu(target));
+  const hover = useEffectEvent((target: HoverTarget | null) => props.onHover?.(target));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -163,6 +171,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
       select([id], false);
       contextMenu({ id, x: p.x, y: p.y });
     });
+    cy.on('mouseover', 'node, edge', (event) => {
+      const el = event.target;
+      if (el.hasClass('more')) return;
+      const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+      hover({ id: el.id() as string, x: p.x, y: p.y, width: cy.width() });
+    });
+    cy.on('mouseout', 'node, edge', () => hover(null));
+    // A card left over a node that moves away (pan, zoom, drag) would point at nothing.
+    cy.on('viewport grab', () => hover(null));
     // Labels follow the zoom (see labelTier): restyle only when the tier changes.
     cy.on('zoom', () => {
       const tier = labelTier(cy.zoom());

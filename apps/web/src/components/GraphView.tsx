@@ -2,13 +2,18 @@
 
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { workspaceElements } from '../graph/elements';
-import { labelOf, isEnabled, menuCommands, SHORTCUTS } from '../explorer/commands';
+import { command, labelOf, isEnabled, menuCommands, SHORTCUTS, ZOOM_CONTROLS } from '../explorer/commands';
 import type { ViewContext } from '../explorer/views';
 import { relationIdOf } from '../workspace/ids';
 import { pathElementIds } from '../workspace/path';
 import { canvasRelations } from '../workspace/visibility';
+import { typesOfFamily } from '../workspace/counts';
+import { toggleKind, toggleTypes } from '../workspace/filters';
+import { CommandButton } from './CommandButton';
+import { HoverCard } from './HoverCard';
+import { Legend } from './Legend';
 import { ContextMenu, type MenuItem } from './ContextMenu';
-import { GraphCanvas, type ContextTarget } from './GraphCanvas';
+import { GraphCanvas, type ContextTarget, type HoverTarget } from './GraphCanvas';
 import styles from './GraphView.module.css';
 
 /**
@@ -22,6 +27,7 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
   // The menu is about a selected element; when the selection moves on (Escape clears it), the menu goes.
   const menu = menuAt && selection.includes(menuAt.id) ? menuAt : null;
   const [dropping, setDropping] = useState(false);
+  const [hovered, setHovered] = useState<HoverTarget | null>(null);
   const frameRef = useRef<HTMLDivElement>(null);
 
   const highlighted = useMemo(() => pathElementIds(state.path.paths), [state.path.paths]);
@@ -112,8 +118,25 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
           onMore={(owner) => commands.expandMore(owner)}
           onContextMenu={setMenu}
           onStep={step}
+          onHover={setHovered}
           summary={summary}
         />
+        {hovered && !menu ? <HoverCard data={data} id={hovered.id} x={hovered.x} y={hovered.y} width={hovered.width} /> : null}
+        <div className={styles.zoom} role="group" aria-label="Zoom">
+          {ZOOM_CONTROLS.map((id) => (
+            <CommandButton key={id} def={command(id)} ctx={commands} ids={selection} />
+          ))}
+        </div>
+        <div className={styles.legend}>
+          <Legend
+            counts={ctx.counts}
+            filters={view.filters}
+            open={commands.panels.legend}
+            onOpenChange={() => commands.togglePanel('legend')}
+            onToggleKind={(kind) => commands.change({ type: 'filters', filters: toggleKind(view.filters, kind) })}
+            onToggleFamily={(family) => commands.change({ type: 'filters', filters: toggleTypes(view.filters, typesOfFamily(family)) })}
+          />
+        </div>
         {menu ? <ContextMenu title={menuTitle} x={menu.x} y={menu.y} items={menuItems} onClose={closeMenu} /> : null}
         <div className={styles.overlay} aria-live="polite">
           {state.pending.length > 0 ? (

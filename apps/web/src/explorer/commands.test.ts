@@ -4,7 +4,7 @@ import type { CanvasChange, WorkspaceAction } from '../workspace/reducer';
 import { EMPTY_GRAPH, mergeData } from '../workspace/state';
 import { addNodes, EMPTY_VIEW, type CanvasView } from '../workspace/view';
 import { visibility } from '../workspace/visibility';
-import { command, commandForKey, COMMANDS, ENTITY_MENU, isEnabled, labelOf, menuCommands, RELATION_MENU, SHORTCUTS, TOOLBAR_GROUPS, type CommandContext, type KeyPress } from './commands';
+import { command, commandForKey, COMMANDS, ENTITY_MENU, isEnabled, labelOf, menuCommands, RELATION_MENU, SHORTCUTS, TOOLBAR_GROUPS, ZOOM_CONTROLS, type CommandContext, type KeyPress } from './commands';
 
 const key = (k: string, extra: Partial<KeyPress> = {}) => commandForKey({ key: k, inField: false, ...extra })?.id ?? null;
 
@@ -27,6 +27,8 @@ function context(view: CanvasView, selection: readonly string[] = []) {
     canUndo: false,
     canRedo: true,
     openViews: new Set(['table']),
+    panels: { sidebar: false, details: true, legend: false },
+    togglePanel: () => undefined,
     expandBy: { types: ['REQUESTED_AID_FROM'], direction: 'OUT' },
     dispatch: (a) => calls.actions.push(a),
     change: (c) => calls.changes.push(c),
@@ -67,6 +69,8 @@ describe('commandForKey', () => {
     expect(key('l')).toBe('relayout');
     expect(key('/')).toBe('focusSearch');
     expect(key('Escape')).toBe('clearSelection');
+    expect(key('+')).toBe('zoomIn');
+    expect(key('-')).toBe('zoomOut');
     expect(key('q')).toBeNull();
   });
 
@@ -96,7 +100,7 @@ describe('the registry', () => {
   });
 
   it('names every toolbar and menu command that exists', () => {
-    for (const id of [...TOOLBAR_GROUPS.flat(), ...ENTITY_MENU, ...RELATION_MENU]) expect(() => command(id)).not.toThrow();
+    for (const id of [...TOOLBAR_GROUPS.flat(), ...ZOOM_CONTROLS, ...ENTITY_MENU, ...RELATION_MENU]) expect(() => command(id)).not.toThrow();
     expect(() => command('nope')).toThrow(/Unknown command/);
   });
 

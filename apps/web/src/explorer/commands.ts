@@ -6,6 +6,7 @@ import type { GraphState } from '../workspace/state';
 import type { CanvasView } from '../workspace/view';
 import { neighboursOf, type Visibility } from '../workspace/visibility';
 import type { IconName } from './icons';
+import type { PanelState } from './usePanels';
 
 /**
  * The explorer's commands, defined once. The keyboard handler, the toolbar,
@@ -34,6 +35,9 @@ export interface CommandContext {
   canRedo: boolean;
   /** Secondary views that are open (e.g. 'table'). */
   openViews: ReadonlySet<string>;
+  /** Which side panels are open. */
+  panels: PanelState;
+  togglePanel(panel: keyof PanelState): void;
   /** The toolbar's "Expand by" choice, for the Expand button. */
   expandBy: { types: string[] | null; direction: Direction };
   dispatch(action: WorkspaceAction): void;
@@ -283,6 +287,40 @@ const definitions: readonly CommandDef[] = [
     run: (ctx) => ctx.canvas?.fit(),
   },
   {
+    id: 'zoomIn',
+    label: 'Zoom in',
+    description: 'Zoom in on the middle of the canvas',
+    icon: 'zoomIn',
+    keys: [{ key: '+' }, { key: '=' }],
+    shortcut: '+',
+    run: (ctx) => ctx.canvas?.zoomBy(1.25),
+  },
+  {
+    id: 'zoomOut',
+    label: 'Zoom out',
+    description: 'Zoom out from the middle of the canvas',
+    icon: 'zoomOut',
+    keys: [{ key: '-' }],
+    shortcut: '−',
+    run: (ctx) => ctx.canvas?.zoomBy(0.8),
+  },
+  {
+    id: 'toggleSidebar',
+    label: 'Claims, filters and paths',
+    description: 'Show or hide the claims, filters and paths panels',
+    icon: 'panel',
+    pressed: (ctx) => ctx.panels.sidebar,
+    run: (ctx) => ctx.togglePanel('sidebar'),
+  },
+  {
+    id: 'toggleDetails',
+    label: 'Details panel',
+    description: 'Show or hide the details of the selection',
+    icon: 'details',
+    pressed: (ctx) => ctx.panels.details,
+    run: (ctx) => ctx.togglePanel('details'),
+  },
+  {
     id: 'relayout',
     label: 'Re-layout',
     description: 'Lay the graph out again',
@@ -386,12 +424,15 @@ export const SHORTCUTS: readonly CommandDef[] = definitions.filter((c) => c.keys
 
 /** The toolbar, in groups of command ids (the layout and "expand by" pickers sit beside them). */
 export const TOOLBAR_GROUPS: readonly (readonly string[])[] = [
-  ['relayout', 'fit'],
+  ['toggleSidebar', 'relayout'],
   ['expandBy'],
   ['selectNeighbours', 'keepOnly', 'hide', 'showHidden', 'remove', 'pin'],
   ['undo', 'redo', 'toggleTable', 'copyLink'],
-  ['export', 'import'],
+  ['export', 'import', 'toggleDetails'],
 ];
+
+/** The controls drawn on the canvas itself, as on a map. */
+export const ZOOM_CONTROLS: readonly string[] = ['zoomIn', 'zoomOut', 'fit'];
 
 /** What the context menu offers, for an entity and for a relation (commands that do not apply are left out). */
 export const ENTITY_MENU: readonly string[] = ['expand', 'expandOut', 'expandIn', 'loadMore', 'selectNeighbours', 'pin', 'hide', 'remove', 'keepOnly', 'pathFrom', 'pathTo'];

@@ -21,6 +21,7 @@ const PATHS = {
   zoomIn: 'M7 7m-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0M11 11l3.5 3.5M5 7h4M7 5v4',
   zoomOut: 'M7 7m-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0M11 11l3.5 3.5M5 7h4',
   panel: 'M2 3h12v10H2zM6 3v10',
+  details: 'M2 3h12v10H2zM10 3v10M11.5 6h1M11.5 8.5h1',
   graph: 'M4 4m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M12 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M6 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M5.5 5.5l.5 4.5M6 4.5l4 1',
   close: 'M3 3l10 10M13 3 3 13',
   keyboard: 'M1.5 4h13v8h-13zM4 7h1M7 7h1M10 7h1M5 10h6',

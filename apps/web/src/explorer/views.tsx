@@ -9,6 +9,7 @@ import { TableViewPanel } from '../components/TableView';
 import type { WorkspaceState } from '../workspace/reducer';
 import type { CanvasView } from '../workspace/view';
 import type { Visibility } from '../workspace/visibility';
+import type { LegendCounts } from '../workspace/counts';
 import type { CommandContext } from './commands';
 import type { IconName } from './icons';
 
@@ -26,6 +27,8 @@ export interface ViewContext {
   visible: Visibility;
   commands: CommandContext;
   actions: WorkspaceActions;
+  /** How many of each kind and family the canvas holds and shows (for the legend). */
+  counts: LegendCounts;
   /** The canvas's handle, set by the graph view. */
   canvasRef: RefObject<GraphCanvasHandle | null>;
   /** Imports dropped files (one expected). */

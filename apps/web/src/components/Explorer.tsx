@@ -78,7 +78,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     );
   }, [client, report, health.recoveries]);
 
-  const { currentQuery, restoreFromLocation } = useUrlSync(state, view, restore);
+  const { currentQuery, restoreFromLocation, restoredPicture, onPicture } = useUrlSync(state, view, restore);
   const fileImport = useFileImport(importFile);
 
   // — derived views of the state —
@@ -201,6 +201,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     actions,
     canvasRef,
     counts,
+    restoredPicture,
+    onPicture,
     importFiles: fileImport.importFiles,
     retryFailure: () => {
       const request = state.failure?.retry;

@@ -15,6 +15,7 @@ import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
 import type { LayoutName } from '../workspace/view';
 import type { CanvasController } from '../explorer/commands';
+import type { Picture } from '../workspace/picture';
 
 export interface ContextTarget {
   /** Element id (entity id or `relation:<id>`). */
@@ -49,6 +50,10 @@ export interface GraphCanvasProps {
   onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
   summary: string;
+  /** A picture to put back (from the address bar): positions, zoom and pan. */
+  restoredPicture?: Picture | null;
+  /** The picture as it settles after a layout, a drag, a zoom or a pan. */
+  onPicture?: (picture: Picture) => void;
   /** The pointer rests on an entity or a relation (null when it leaves): for the hover card. */
   onHover?: (target: HoverTarget | null) => void;
   /** The container's class (the view that holds the canvas sizes it). */
@@ -59,6 +64,60 @@ export interface GraphCanvasProps {
 export interface GraphCanvasHandle extends CanvasController {
   /** The Cytoscape instance (exports draw pictures from it), or null before mount. */
   instance(): Core | null;
+}
+
+/** The canvas's picture: every entity's position (rounded: it travels in links), the zoom and the pan. */
+function pictureOf(cy: Core): Picture {
+  const positions: Record<string, { x: number; y: number }> = {};
+  cy.nodes()
+    .not('.more')
+    .forEach((n) => {
+      const p = n.position();
+      positions[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
+    });
+  return { positions, zoom: cy.zoom(), pan: { ...cy.pan() } };
+}
+
+/**
+ * fcose keeps fixed nodes in place relative to each other but may shift the whole picture a little: shift it
+ * back, so what the analyst arranged does not move at all and the newcomers keep their place beside it.
+ */
+function holdInPlace(cy: Core, held: ReadonlyMap<string, Position>, added: readonly string[]): void {
+  let dx = 0;
+  let dy = 0;
+  for (const [id, before] of held) {
+    const now = (cy.getElementById(id) as unknown as NodeSingular).position();
+    dx += now.x - before.x;
+    dy += now.y - before.y;
+  }
+  dx /= Math.max(1, held.size);
+  dy /= Math.max(1, held.size);
+  cy.batch(() => {
+    for (const [id, before] of held) setPosition(cy.getElementById(id) as unknown as NodeSingular, before);
+    for (const id of added) {
+      const n = cy.getElementById(id) as unknown as NodeSingular;
+      if (n.nonempty()) setPosition(n, { x: n.position().x - dx, y: n.position().y - dy });
+    }
+  });
+}
+
+function setPosition(n: NodeSingular, p: Position): void {
+  const locked = n.locked();
+  if (locked) n.unlock();
+  n.position({ ...p });
+  if (locked) n.lock();
+}
+
+/** After entities joined: if one of them is off screen, widen the view to the whole canvas. */
+function keepInView(cy: Core, added: readonly string[]): void {
+  const outside = added.some((id) => {
+    const n = cy.getElementById(id);
+    return n.nonempty() && n.visible() && !inView(cy, (n as unknown as NodeSingular).position(), 30);
+  });
+  if (!outside) return;
+  const eles = cy.elements().not('.filtered');
+  if (prefersReducedMotion()) cy.fit(eles, 40);
+  else cy.animate({ fit: { eles, padding: 40 } }, { duration: 250 });
 }
 
 function prefersReducedMotion(): boolean {
@@ -78,13 +137,16 @@ function modifierHeld(event: { originalEvent?: unknown }): boolean {
  * a layout works and `idle` once the picture is stable.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, selection, anchor, layout, pinned, roots, summary, ref } = props;
+  const { elements, selection, anchor, layout, pinned, roots, summary, ref, restoredPicture } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRuns = useRef(0);
   const remembered = useRef(new Map<string, Position>());
   const tierRef = useRef<LabelTier>('near');
   const pendingCentre = useRef<string | null>(null);
+  /** The zoom and pan of a restored picture, applied once its entities are on the canvas. */
+  const pendingViewport = useRef<Pick<Picture, 'zoom' | 'pan'> | null>(null);
+  const pictureTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** fcose for large views runs in a worker (null where workers are unavailable): the page stays interactive meanwhile. */
   const offThread = useRef<OffThreadLayout | null>(null);
   /** From how many visible entities fcose goes to the worker (`?layoutWorkerFrom=N` overrides it, for tests and tuning). */
@@ -103,6 +165,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const pan = { x: cy.width() / 2 - p.x * cy.zoom(), y: cy.height() / 2 - p.y * cy.zoom() };
     if (prefersReducedMotion()) cy.pan(pan);
     else cy.animate({ pan }, { duration: 250 });
+  });
+
+  /** Tells the explorer what the picture is now (debounced: a drag or a zoom reports once it settles). */
+  const reportPicture = useEffectEvent(() => {
+    if (pictureTimer.current) clearTimeout(pictureTimer.current);
+    pictureTimer.current = setTimeout(() => {
+      const cy = cyRef.current;
+      if (!cy || cy.destroyed() || containerRef.current?.dataset.layout !== 'idle') return;
+      props.onPicture?.(pictureOf(cy));
+    }, 250);
   });
 
   const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));
@@ -180,6 +252,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.on('mouseout', 'node, edge', () => hover(null));
     // A card left over a node that moves away (pan, zoom, drag) would point at nothing.
     cy.on('viewport grab', () => hover(null));
+    cy.on('viewport dragfree', () => reportPicture());
     // Labels follow the zoom (see labelTier): restyle only when the tier changes.
     cy.on('zoom', () => {
       const tier = labelTier(cy.zoom());
@@ -203,7 +276,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     };
   }, []);
 
-  const layoutRequest = useEffectEvent((randomize: boolean, animate: boolean) => {
+  /**
+   * Lays the canvas out. With `added` (entities that just joined a canvas the analyst has arranged), only those
+   * move: everything else is held where it is (fcose with fixed nodes, whatever the named layout), and the view
+   * then widens just enough to show them.
+   */
+  const layoutRequest = useEffectEvent((randomize: boolean, animate: boolean, added: readonly string[] = []) => {
     const cy = cyRef.current;
     const container = containerRef.current;
     if (!cy || !container) return;
@@ -211,14 +289,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // A new layout (new data, another layout, a fresh one) supersedes one still running in the worker.
     offThread.current?.cancel();
     container.dataset.layout = 'running';
-    const request = { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
+    const addedSet = new Set(added);
+    const keep = added.length > 0 ? cy.nodes().filter((n) => !addedSet.has(n.id())).map((n) => n.id()) : [];
+    const request =
+      keep.length > 0
+        ? { name: 'fcose' as const, pinned: new Set([...pinned, ...keep]), roots, randomize: false, animate: false, fit: false }
+        : { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
+    const held = new Map(keep.map((id) => [id, { ...(cy.getElementById(id) as unknown as NodeSingular).position() }]));
     const current = () => run === layoutRuns.current && !cy.destroyed();
     const finished = (thread: 'main' | 'worker') => {
       if (current()) {
+        if (keep.length > 0) {
+          holdInPlace(cy, held, added);
+          keepInView(cy, added);
+        }
         // Where the last layout ran, for tests and for anyone looking at the DOM.
         container.dataset.layoutThread = thread;
         container.dataset.layout = 'idle';
         centreIfReady();
+        reportPicture();
       }
     };
     const worker = offThread.current;
@@ -266,10 +355,45 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const change = syncElements(cy, elements, { anchor, remembered: remembered.current });
     // Large views leave edges out of the frames drawn while the view moves; small ones are drawn in full.
     applyViewRendering(cy);
+    const restored = new Set(change.restored);
+    const fresh = change.addedNodes.filter((id) => !restored.has(id) && isEntityElementId(id));
     const placedFresh = change.addedNodes.length - change.restored.length;
-    if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty);
-    else centreIfReady();
+    if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty, wasEmpty ? [] : fresh);
+    else {
+      // Everything came back where the link or the reload had it: its zoom and pan too.
+      const viewport = pendingViewport.current;
+      if (viewport && cy.nodes().length > 0) {
+        pendingViewport.current = null;
+        cy.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
+      }
+      centreIfReady();
+      reportPicture();
+    }
   }, [elements, anchor]);
+
+  // A picture from the address bar (a permalink, a reload, back/forward): its positions are where entities go
+  // when they arrive (or move to, if they are here), and its zoom and pan apply once they are all placed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !restoredPicture) return;
+    for (const [id, p] of Object.entries(restoredPicture.positions)) remembered.current.set(id, { ...p });
+    pendingViewport.current = { zoom: restoredPicture.zoom, pan: restoredPicture.pan };
+    const here = cy.nodes().filter((n) => restoredPicture.positions[n.id()] !== undefined);
+    if (here.nonempty()) {
+      cy.batch(() => {
+        here.forEach((n) => {
+          const locked = n.locked();
+          n.unlock();
+          n.position({ ...restoredPicture.positions[n.id()]! });
+          if (locked) n.lock();
+        });
+      });
+      if (here.length === cy.nodes().not('.more').length) {
+        cy.viewport({ zoom: restoredPicture.zoom, pan: { ...restoredPicture.pan } });
+        pendingViewport.current = null;
+      }
+    }
+  }, [restoredPicture]);
 
   // A new layout when the analyst picks one.
   const firstLayout = useRef(true);

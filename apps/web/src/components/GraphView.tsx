@@ -119,6 +119,8 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
           onContextMenu={setMenu}
           onStep={step}
           onHover={setHovered}
+          restoredPicture={ctx.restoredPicture}
+          onPicture={ctx.onPicture}
           summary={summary}
         />
         {hovered && !menu ? <HoverCard data={data} id={hovered.id} x={hovered.x} y={hovered.y} width={hovered.width} /> : null}

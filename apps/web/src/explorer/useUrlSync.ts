@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Picture } from '../workspace/picture';
 import type { WorkspaceActions } from '../components/useWorkspace';
 import { decodeUrlState, encodeUrlState, type UrlState } from '../workspace/url';
 import type { WorkspaceState } from '../workspace/reducer';
@@ -19,18 +20,24 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
   const urlReady = useRef(false);
   const fromUrl = useRef(new WeakSet<CanvasView>());
   const lastView = useRef<CanvasView | null>(null);
+  /** The canvas's picture as it last settled (positions, zoom, pan): it rides along in the address bar. */
+  const [picture, setPicture] = useState<Picture | null>(null);
+  /** The picture the address bar brought (a link, a reload, back/forward), for the canvas to put back. */
+  const [restoredPicture, setRestoredPicture] = useState<Picture | null>(null);
 
   const restoreFromLocation = useCallback(() => {
     const url: UrlState = decodeUrlState(window.location.search);
     fromUrl.current.add(url.view);
     urlReady.current = false;
+    setRestoredPicture(url.picture ?? null);
     void restore(url).finally(() => {
       urlReady.current = true;
     });
   }, [restore]);
 
   useEffect(() => {
-    restoreFromLocation();
+    // On the next microtask, like the popstate handler: the address bar is an outside system this subscribes to.
+    void Promise.resolve().then(restoreFromLocation);
     window.addEventListener('popstate', restoreFromLocation);
     return () => window.removeEventListener('popstate', restoreFromLocation);
   }, [restoreFromLocation]);
@@ -41,7 +48,7 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
       lastView.current = view;
       return;
     }
-    const qs = encodeUrlState({ view, selection: [...selection], path: pathEnds });
+    const qs = encodeUrlState({ view, selection: [...selection], path: pathEnds, picture });
     const target = qs ? `?${qs}` : window.location.pathname;
     const same = (qs ? `?${qs}` : '') === window.location.search;
     const viewChanged = lastView.current !== null && lastView.current !== view && !fromUrl.current.has(view);
@@ -49,8 +56,8 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
     if (same) return;
     if (viewChanged) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', target);
-  }, [view, selection, pathEnds]);
+  }, [view, selection, pathEnds, picture]);
 
-  const currentQuery = useMemo(() => encodeUrlState({ view, selection: [...selection], path: pathEnds }), [view, selection, pathEnds]);
-  return { currentQuery, restoreFromLocation };
+  const currentQuery = useMemo(() => encodeUrlState({ view, selection: [...selection], path: pathEnds, picture }), [view, selection, pathEnds, picture]);
+  return { currentQuery, restoreFromLocation, restoredPicture, onPicture: setPicture };
 }

@@ -10,6 +10,7 @@ import type { WorkspaceState } from '../workspace/reducer';
 import type { CanvasView } from '../workspace/view';
 import type { Visibility } from '../workspace/visibility';
 import type { LegendCounts } from '../workspace/counts';
+import type { Picture } from '../workspace/picture';
 import type { CommandContext } from './commands';
 import type { IconName } from './icons';
 
@@ -31,6 +32,9 @@ export interface ViewContext {
   counts: LegendCounts;
   /** The canvas's handle, set by the graph view. */
   canvasRef: RefObject<GraphCanvasHandle | null>;
+  /** A picture the address bar brought, for the canvas to put back; and where the canvas reports its own. */
+  restoredPicture: Picture | null;
+  onPicture(picture: Picture): void;
   /** Imports dropped files (one expected). */
   importFiles(files: readonly File[]): void;
   /** "Try again" for the last failed load. */

@@ -147,6 +147,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** The zoom and pan of a restored picture, applied once its entities are on the canvas. */
   const pendingViewport = useRef<Pick<Picture, 'zoom' | 'pan'> | null>(null);
   const pictureTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepRestoredView = useRef(false);
   /** fcose for large views runs in a worker (null where workers are unavailable): the page stays interactive meanwhile. */
   const offThread = useRef<OffThreadLayout | null>(null);
   /** From how many visible entities fcose goes to the worker (`?layoutWorkerFrom=N` overrides it, for tests and tuning). */
@@ -365,6 +366,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (viewport && cy.nodes().length > 0) {
         pendingViewport.current = null;
         cy.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
+        // The restored selection may lie outside this view: the view is what the link asked for, keep it.
+        keepRestoredView.current = true;
       }
       centreIfReady();
       reportPicture();
@@ -457,7 +460,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     // Something chosen from the panel, the table or the search may be off screen: bring it into view.
     const last = [...wanted].pop();
-    const el = last ? cy.getElementById(last) : null;
+    const el = last && !keepRestoredView.current ? cy.getElementById(last) : null;
+    keepRestoredView.current = false;
     if (el && el.nonempty() && el.visible()) {
       const where = el.isEdge() ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
       if (!inView(cy, where)) cy.animate({ center: { eles: el } }, { duration: prefersReducedMotion() ? 0 : 250 });

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { act, useState } from 'react';
-import { addNeighbourhood, EMPTY_GRAPH } from '../graph/state';
+import { addNeighbourhood, EMPTY_GRAPH } from '../workspace/state';
 import type { Selection } from '../workspace/reducer';
 import { click, render } from '../test/render';
 import { tokayevNeighbourhood } from '../test/fixtures';

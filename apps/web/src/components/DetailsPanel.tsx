@@ -6,7 +6,7 @@ import { EXPANSION_BATCH } from '../api/queries';
 import type { EntityDetail, EntitySummary, EvidenceData, RelationData } from '../api/types';
 import type { Selection } from '../workspace/reducer';
 import type { ExpansionState } from '../workspace/view';
-import { isDetailed, relationsOf, type GraphState } from '../graph/state';
+import { isDetailed, relationsOf, type GraphState } from '../workspace/state';
 import { formatConfidence, formatPartialDate, formatWhen, plural, stanceDescription, stanceLabel } from '../lib/format';
 import { KindBadge } from './KindBadge';
 

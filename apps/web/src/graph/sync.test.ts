@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import { cytoscape, registerFcose } from './cytoscape';
 import { buildElements } from './elements';
-import { runLayout } from './layout';
+import { runLayout } from './layout/fcose';
 import { syncElements } from './sync';
 import { accusation, aidRequest, csto, deployment, tokayev } from '../test/fixtures';
 

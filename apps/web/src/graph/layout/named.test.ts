@@ -1,10 +1,10 @@
 import type { Core } from 'cytoscape';
-import { cytoscape } from './cytoscape';
-import { buildElements } from './elements';
-import { fcoseOptionsForSize } from './layout';
-import { layoutOptions, runNamedLayout } from './layouts';
-import { LAYOUT_NAMES } from '../workspace/view';
-import { accusation, aidRequest, deployment, tokayev } from '../test/fixtures';
+import { cytoscape } from '../cytoscape';
+import { buildElements } from '../elements';
+import { fcoseOptionsForSize } from './fcose';
+import { layoutOptions, runNamedLayout } from './named';
+import { LAYOUT_NAMES } from '../../workspace/view';
+import { accusation, aidRequest, deployment, tokayev } from '../../test/fixtures';
 
 let cy: Core;
 beforeEach(() => {

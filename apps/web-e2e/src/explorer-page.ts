@@ -69,18 +69,22 @@ export function readCanvas(page: Page): Promise<CanvasSnapshot> {
   });
 }
 
-/** Waits until the canvas holds what `predicate` wants and no layout is running. */
+/**
+ * Waits until the canvas holds what `predicate` wants and no layout is running. `predicate` is a
+ * JavaScript expression over `cy` and `arg` (JSON). It is handed to Playwright as one expression,
+ * which Playwright evaluates through the browser's debugging protocol: the page's own code never
+ * evaluates a string (`new Function` here was refused by the explorer's Content-Security-Policy, which
+ * allows no 'unsafe-eval').
+ */
 export async function waitForCanvas(page: Page, predicate: string, arg?: unknown, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    ({ body, value }) => {
-      const cy = window.__steppeCy;
-      const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
-      if (!cy || !el || el.dataset.layout !== 'idle') return false;
-      return new Function('cy', 'arg', `return (${body});`)(cy, value) as boolean;
-    },
-    { body: predicate, value: arg },
-    { timeout },
-  );
+  const expression = `(() => {
+    const cy = window.__steppeCy;
+    const el = document.querySelector('[data-testid="graph-canvas"]');
+    if (!cy || !el || el.dataset.layout !== 'idle') return false;
+    const arg = ${JSON.stringify(arg ?? null)};
+    return Boolean(${predicate});
+  })()`;
+  await page.waitForFunction(expression, undefined, { timeout });
 }
 
 /** Where a node is drawn, in page coordinates. */

@@ -5,7 +5,7 @@ const { withTestTimeout } = require('@steppe/config/jest');
 
 const createJestConfig = nextJest({ dir: __dirname });
 
-module.exports = createJestConfig(
+const config = createJestConfig(
   withTestTimeout(
     {
       displayName: '@steppe/web',
@@ -15,3 +15,15 @@ module.exports = createJestConfig(
     20_000,
   ),
 );
+
+// next/jest loads next.config.ts, whose relative imports (./src/…) resolve only from this folder:
+// from the repository root (the multi-project `npm test`) they were not found.
+module.exports = async () => {
+  const previous = process.cwd();
+  process.chdir(__dirname);
+  try {
+    return await config();
+  } finally {
+    process.chdir(previous);
+  }
+};

@@ -53,7 +53,7 @@ export function startE2eStack(): Promise<RunningStack> {
     host: '127.0.0.1',
     web: 'start',
     buildIfMissing: true,
-    // A throw-away Neo4j when NEO4J_URI is not set (`npm test` sets it).
+    // The global set-up has provided NEO4J_URI (the run's Neo4j); a throw-away one otherwise.
     neo4j: { port: 0 },
     output: { kind: 'files', dir: LOGS_DIR },
     apiEnv: { LOG_LEVEL: 'warn', NO_COLOR: '1', FORCE_COLOR: '0' },

@@ -1,5 +1,5 @@
 import { ENTITY_KIND_INFO, STANCE_INFO, relationTypeInfo, type Entity, type Source } from '@steppe/domain';
-import { CitationTracker, contestedOf, evidenceStances, sourceCountOf } from './fields';
+import { CitationTracker, contestedOf, evidenceSelector, evidenceStances, sourceCountOf } from './fields';
 import { renderFigureSvg } from './figure';
 import { checkReportSize } from './limits';
 import { h, raw, type Child, type Html } from './html';
@@ -29,6 +29,7 @@ td.kind-cell { white-space: nowrap; }
 .contested { color: #b00020; font-weight: bold; }
 blockquote { margin: 0 0 1mm; padding-left: 2mm; border-left: 2px solid #ccc; white-space: pre-wrap; }
 ol.sources li { margin-bottom: 1.5mm; }
+blockquote.evidence .context { color: #666; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; }
 dt { font-weight: bold; }
 dd { margin: 0; overflow-wrap: anywhere; }
@@ -123,10 +124,15 @@ export function renderReportHtml(graph: ExportGraph): string {
         null,
         r.evidence.map((e, j) => {
           const n = citations.number(e.sourceId);
+          // The quote in its surrounding words, when the document's text is known: … prefix “quote” suffix …
+          const selector = evidenceSelector(e, citations.text(e.sourceId));
           return h(
             'blockquote',
             { class: 'evidence' },
-            `“${e.quote}” `,
+            selector?.prefix ? h('span', { class: 'context' }, `…${selector.prefix.trimStart()}`) : null,
+            `“${e.quote}”`,
+            selector?.suffix ? h('span', { class: 'context' }, `${selector.suffix.trimEnd()}…`) : null,
+            ' ',
             h('a', { href: `#source-${n}`, class: 'citation' }, `[${n}]`),
             stances[j] !== r.stance ? h('span', { class: 'muted' }, ` (${STANCE_INFO[stances[j]!]?.label ?? stances[j]})`) : null,
           );

@@ -122,7 +122,8 @@ function useRequestTimeout(ms: number): Plugin {
 export function createApi(deps: ApiDeps) {
   const policy = deps.httpPolicy ?? DEFAULT_HTTP_POLICY;
   renderQueue.configure({ concurrency: policy.RENDER_CONCURRENCY, queueSize: policy.RENDER_QUEUE, retryAfterSeconds: 10 });
-  const readiness = createReadinessProbe(() => deps.driver.verifyConnectivity({ database: deps.database }));
+  // A real round trip: verifyConnectivity can succeed on a pooled connection without asking the server (a frozen JVM looks ready).
+  const readiness = createReadinessProbe(() => deps.driver.executeQuery('RETURN 1', {}, { database: deps.database, routing: 'READ' }));
   const store = createGraphStore({
     driver: deps.driver,
     graph: deps.graph,

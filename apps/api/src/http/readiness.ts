@@ -4,7 +4,7 @@
  * hanging for minutes; here each answer waits at most `timeoutMs` for the
  * check, a check already under way is shared by every probe (a stuck one is
  * abandoned after `abandonAfterMs` and a fresh one started), and a finished
- * result is reused for `cacheMs`, so a probe storm costs Neo4j one check.
+ * success is reused for `cacheMs`, so a probe storm costs Neo4j one check.
  */
 export interface ReadinessOptions {
   timeoutMs?: number;
@@ -37,7 +37,8 @@ export function createReadinessProbe(check: () => Promise<unknown>, options: Rea
         (): Readiness => ({ ready: false, reason: 'Neo4j is not reachable' }),
       );
       void started.promise.then((result) => {
-        last = { ...result, at: now() };
+        // Only a success is reused: a recovered Neo4j is reported ready at the next probe.
+        last = result.ready ? { ...result, at: now() } : undefined;
         if (inFlight === started) inFlight = undefined;
       });
       inFlight = started;

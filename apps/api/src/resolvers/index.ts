@@ -16,6 +16,7 @@ import { selectsAnywhere } from '../selection';
 import { exploreQueries } from './explore';
 import { aggregateResolvers, listingQueries } from './listing';
 import { DateScalar } from './scalars';
+import type { RelationFamily, Resolvers } from './generated';
 
 
 interface RelationsArgs {
@@ -35,11 +36,21 @@ async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: A
   return connection(page.items, offset, page.totalCount);
 }
 
+/** A relation's end: synchronous when the request holds it already; a relation to nothing is a data bug. */
+function endpoint(id: string, ctx: ApiContext): EntityRecord | Promise<EntityRecord> {
+  const found = ctx.loaders.entityById(id);
+  const required = (e: EntityRecord | null) => {
+    if (!e) throw new Error(`A relation ends at ${id}, which the graph does not hold`);
+    return e;
+  };
+  return found instanceof Promise ? found.then(required) : found;
+}
+
 const entityFields = {
   relations: entityRelations,
 };
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
 
   Query: {
@@ -75,10 +86,10 @@ export const resolvers = {
         label: t.label,
         inverseLabel: t.inverseLabel,
         description: t.description,
-        fromKinds: t.from,
-        toKinds: t.to,
+        fromKinds: [...t.from],
+        toKinds: [...t.to],
         dated: t.dated,
-        family: t.family.toUpperCase(),
+        family: t.family.toUpperCase() as RelationFamily,
         count: types.get(t.name) ?? 0,
       }));
     },
@@ -110,8 +121,8 @@ export const resolvers = {
 
   Relation: {
     label: (r: RelationRecord) => relationTypeInfo(r.type).label,
-    from: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(r.from),
-    to: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(r.to),
+    from: (r: RelationRecord, _: unknown, ctx: ApiContext) => endpoint(r.from, ctx),
+    to: (r: RelationRecord, _: unknown, ctx: ApiContext) => endpoint(r.to, ctx),
   },
 
   Source: {

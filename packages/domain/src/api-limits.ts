@@ -7,6 +7,9 @@
 export const API_LIMITS = {
   searchQueryLength: 200,
   searchFirst: 50,
+  /** Passages per document search, and relations listed per passage. */
+  documentSearchFirst: 20,
+  passageRelations: 20,
   relationsFirst: 100,
   neighbourhoodIds: 50,
   neighbourhoodDepth: 3,

@@ -12,3 +12,4 @@ export * from './explore';
 export * from './relation-list';
 export * from './listing';
 export * from './export-reads';
+export * from './snippets';

@@ -24,8 +24,12 @@ export type Scalars = {
  */
 export type Query = {
   /**
-   * Full-text search over entity names and aliases: case- and diacritic-insensitive,
-   * tolerant of small spelling differences ("Tokaev" finds Tokayev), ranked by relevance.
+   * Full-text search over entity names, aliases, roles, organisation and place types and
+   * descriptions: case- and diacritic-insensitive, tolerant of small spelling differences
+   * ("Tokaev" finds Tokayev). Every word must match somewhere, except common words such as
+   * "of" and "in"; when no entity has them all, entities matching some of them are returned.
+   * Ranked with an exact name first, then an exact alias, then by relevance. When nothing
+   * matches, `suggestions` offers the closest names.
    */
   search: EntityConnection;
   /** One entity by its id; null with a NOT_FOUND error naming the id when no entity has it. */
@@ -343,6 +347,11 @@ export type EntityConnection = {
   totalCount: Scalars['Int']['output'];
   /** Where this page stands. */
   pageInfo: PageInfo;
+  /**
+   * When nothing matches: the entities whose names or aliases come closest to the
+   * query (at most 5, closest first), for a "Did you mean". Empty when anything matches.
+   */
+  suggestions: Array<Entity>;
 };
 
 /** An entity on a page, with the cursor that points at it. */
@@ -846,7 +855,7 @@ export type ExplorerSearchQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerSearchQuery = { search: { totalCount: number, edges: Array<{ score?: number | null, node: { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } }> } };
+export type ExplorerSearchQuery = { search: { totalCount: number, edges: Array<{ score?: number | null, node: { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } }>, suggestions: Array<{ id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string }> } };
 
 export type ExplorerSubgraphQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];

@@ -53,6 +53,9 @@ export const SEARCH_QUERY = /* GraphQL */ `
           ...EntitySummary
         }
       }
+      suggestions {
+        ...EntitySummary
+      }
     }
   }
   ${ENTITY_SUMMARY}
@@ -359,7 +362,7 @@ export async function searchEntities(
   options: RequestOptions & { first?: number } = {},
 ): Promise<SearchResult> {
   const query = normaliseSearch(input);
-  if (!query) return { hits: [], totalCount: 0 };
+  if (!query) return { hits: [], totalCount: 0, suggestions: [] };
   const data = await client.request<ExplorerSearchQuery, ExplorerSearchQueryVariables>(
     SEARCH_QUERY,
     { query, first: options.first ?? SEARCH_PAGE_SIZE },
@@ -368,6 +371,7 @@ export async function searchEntities(
   return {
     totalCount: data.search.totalCount,
     hits: data.search.edges.map((edge) => ({ ...summary(edge.node, client.url), score: edge.score ?? null })),
+    suggestions: data.search.suggestions.map((node) => summary(node, client.url)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Core, LayoutOptions, Position } from 'cytoscape';
 import type cytoscapeLib from 'cytoscape';
-import type { FcoseOptions } from './layout';
+import type { FcoseOptions } from './fcose';
+import { seedOf, withSeededRandom } from './seeded';
 
 /**
  * The messages between the explorer and its layout worker. A job carries what
@@ -73,7 +74,8 @@ export function runLayoutJob(lib: typeof cytoscapeLib, job: unknown, now: () => 
       ],
     });
     const layout = cy.layout({ ...job.options, animate: false, fit: false } as unknown as LayoutOptions);
-    layout.run(); // fcose without animation runs to the end synchronously
+    // fcose without animation runs to the end synchronously; seeded like the main thread's layouts (seeded.ts).
+    withSeededRandom(seedOf(cy.nodes().map((n) => n.id())), () => layout.run());
     const positions: Record<string, Position> = {};
     cy.nodes().forEach((n) => {
       const p = n.position();

@@ -1,10 +1,10 @@
 import type { Core } from 'cytoscape';
-import { cytoscape } from './cytoscape';
-import { buildElements } from './elements';
-import { isLayoutJob, layoutJobFrom, runLayoutJob, type LayoutJob } from './layout-job';
-import { fcoseOptions } from './layout';
-import { layoutOptions } from './layouts';
-import { accusation, aidRequest, deployment, tokayev } from '../test/fixtures';
+import { cytoscape } from '../cytoscape';
+import { buildElements } from '../elements';
+import { isLayoutJob, layoutJobFrom, runLayoutJob, type LayoutJob } from './job';
+import { fcoseOptions } from './fcose';
+import { layoutOptions } from './named';
+import { accusation, aidRequest, deployment, tokayev } from '../../test/fixtures';
 
 let cy: Core;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import type { Collection, Core, LayoutOptions, NodeSingular } from 'cytoscape';
-import type { LayoutName } from '../workspace/view';
-import { fcoseOptionsForSize } from './layout';
+import type { LayoutName } from '../../workspace/view';
+import { fcoseOptionsForSize } from './fcose';
+import { seedOf, withSeededRandom } from './seeded';
 
 export interface LayoutRequest {
   name: LayoutName;
@@ -87,6 +88,7 @@ export function runNamedLayout(cy: Core, request: LayoutRequest): Promise<void> 
   if (!options) return Promise.resolve();
   const layout = cy.layout(options);
   const stopped = layout.promiseOn('layoutstop').then(() => undefined);
-  layout.run();
+  // The same entities get the same picture (a reload or a link that carries no positions looks the same).
+  withSeededRandom(seedOf(cy.nodes().map((n) => n.id())), () => layout.run());
   return stopped;
 }

@@ -1,7 +1,7 @@
-import { fcoseOptions } from './layout';
-import type { LayoutJob } from './layout-job';
-import { OffThreadLayout, type WorkerLike } from './layout-worker';
-import { inProcessWorker } from '../test/in-process-worker';
+import { fcoseOptions } from './fcose';
+import type { LayoutJob } from './job';
+import { OffThreadLayout, type WorkerLike } from './worker-client';
+import { inProcessWorker } from '../../test/in-process-worker';
 
 function job(run: number): LayoutJob {
   return {

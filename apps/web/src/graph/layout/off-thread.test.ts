@@ -1,7 +1,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import { capFcoseIterations, cytoscape } from './cytoscape';
-import { fcoseOptions, OFF_THREAD_LAYOUT_NODES } from './layout';
-import { OffThreadLayout } from './layout-worker';
+import { capFcoseIterations, cytoscape } from '../cytoscape';
+import { fcoseOptions, OFF_THREAD_LAYOUT_NODES } from './fcose';
+import { OffThreadLayout } from './worker-client';
 import {
   applyPositions,
   applyQuickPlacement,
@@ -13,9 +13,9 @@ import {
   runOffThreadLayout,
   visibleNodeCount,
 } from './off-thread';
-import { LARGE_RENDERING_NODES } from './rendering';
-import { labelTier } from './style';
-import { inProcessWorker } from '../test/in-process-worker';
+import { LARGE_RENDERING_NODES } from '../rendering';
+import { labelTier } from '../style';
+import { inProcessWorker } from '../../test/in-process-worker';
 
 /** n nodes in a ring with a chord from every fifth node: one connected group. */
 function ring(n: number): Core {

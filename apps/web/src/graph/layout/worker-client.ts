@@ -1,4 +1,4 @@
-import type { LayoutJob, LayoutReply } from './layout-job';
+import type { LayoutJob, LayoutReply } from './job';
 
 /** What the explorer needs of a Worker (a real one in the browser; tests pass their own). */
 export interface WorkerLike {

@@ -4,8 +4,8 @@
  * answers each job (see layout-job.ts) with positions; a job cannot be
  * interrupted, so the explorer cancels one by terminating the worker.
  */
-import { cytoscape } from './cytoscape';
-import { runLayoutJob } from './layout-job';
+import { cytoscape } from '../cytoscape';
+import { runLayoutJob } from './job';
 
 interface WorkerScope {
   onmessage: ((event: { data: unknown }) => void) | null;

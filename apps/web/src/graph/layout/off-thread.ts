@@ -1,11 +1,11 @@
 import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
-import { OFF_THREAD_LAYOUT_NODES } from './layout';
-import { layoutJobFrom } from './layout-job';
-import type { LayoutOutcome, OffThreadLayout } from './layout-worker';
-import { layoutOptions, type LayoutRequest } from './layouts';
+import { OFF_THREAD_LAYOUT_NODES } from './fcose';
+import { layoutJobFrom } from './job';
+import type { LayoutOutcome, OffThreadLayout } from './worker-client';
+import { layoutOptions, type LayoutRequest } from './named';
 import { pointBounds, quickPlacement, spiralBounds, type Bounds } from './placement';
-import { viewRenderingFor } from './rendering';
-import { labelTier, type LabelTier } from './style';
+import { viewRenderingFor } from '../rendering';
+import { labelTier, type LabelTier } from '../style';
 
 /** Whether the explorer lays this view out in its worker: fcose on a view large enough to block the page for a noticeable time. */
 export function layOutOffThread(cy: Core, request: Pick<LayoutRequest, 'name'>, from = OFF_THREAD_LAYOUT_NODES): boolean {

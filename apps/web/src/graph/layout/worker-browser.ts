@@ -1,4 +1,4 @@
-import type { WorkerLike } from './layout-worker';
+import type { WorkerLike } from './worker-client';
 
 /**
  * The browser's layout worker, or null where there are no workers (server

@@ -44,6 +44,8 @@ export async function generateResolverTypes(): Promise<string> {
         EntityAggregate: mapper('EntityAggregateParent'),
         Bucket: mapper('BucketParent'),
         Stats: mapper('StatsParent'),
+        Mention: mapper('MentionParent'),
+        DocumentPassage: mapper('DocumentPassageParent'),
       },
     },
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],

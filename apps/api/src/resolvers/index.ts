@@ -19,6 +19,7 @@ import { exploreQueries } from './explore';
 import { aggregateResolvers, listingQueries } from './listing';
 import { DateScalar } from './scalars';
 import type { RelationFamily, Resolvers } from './generated';
+import type { SourceParent } from './mappers';
 
 
 interface RelationsArgs {
@@ -145,11 +146,11 @@ export const resolvers: Resolvers = {
       const page = await ctx.store.relationsCitingSource(source.id, offset, limit);
       return connection(page.items, offset, page.totalCount);
     },
-    text: (source: SourceRecord) => {
+    text: (source: SourceParent) => {
       if (source.text === undefined) throw new Error(`Source ${source.id} was loaded without its text: load the graph again with the documents.`);
       return source.text;
     },
-    mentions: (source: SourceRecord) => source.mentions ?? [],
+    mentions: (source: SourceParent) => source.mentions ?? [],
     relationCount: async (source: { id: string; relationCount?: number }, _: unknown, ctx: ApiContext) =>
       source.relationCount ?? (await ctx.store.relationsCitingSource(source.id, 0, 1)).totalCount,
   },
@@ -171,10 +172,14 @@ export const resolvers: Resolvers = {
   },
 
   DocumentPassage: {
-    source: async (p: PassageHit, _: unknown, ctx: ApiContext) => ctx.loaders.source.load(p.sourceId),
+    source: async (p: PassageHit, _: unknown, ctx: ApiContext) => {
+      const found = await ctx.loaders.source.load(p.sourceId);
+      if (!found) throw new Error(`A passage belongs to source ${p.sourceId}, which the graph does not hold`);
+      return found;
+    },
   },
 
   Mention: {
-    entity: (m: { entityId: string }, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(m.entityId),
+    entity: (m: { entityId: string }, _: unknown, ctx: ApiContext) => endpoint(m.entityId, ctx),
   },
 };

@@ -162,12 +162,13 @@ export const listingQueries = {
       const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
       if (missing.length > 0) throw notFound('entity', missing);
       const all = found.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
-      return connection(all.slice(offset, offset + limit), offset, all.length);
+      // `suggestions` belong to search (spelling help); a listing has none.
+      return { ...connection(all.slice(offset, offset + limit), offset, all.length), suggestions: [] };
     }
     const order = args.orderBy ?? { field: 'NAME' };
     const page = await ctx.store.listEntities(entityWhere(args.where), { key: order.field, direction: order.direction ?? 'ASC' }, { offset, limit });
     for (const e of page.items) ctx.loaders.remember(e);
-    return connection(page.items, offset, page.totalCount);
+    return { ...connection(page.items, offset, page.totalCount), suggestions: [] };
   },
 
   async relation(_: unknown, args: { id: string }, ctx: ApiContext) {

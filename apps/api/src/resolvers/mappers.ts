@@ -1,5 +1,5 @@
-import type { Source } from '@steppe/domain';
-import type { Bucket, EntityRecord, EntityWhere, GraphStore, PathRecord, RelationRecord, RelationWhere, Subgraph } from '@steppe/graph-store';
+import type { Mention, Source } from '@steppe/domain';
+import type { Bucket, EntityRecord, EntityWhere, GraphStore, PassageHit, PathRecord, RelationRecord, RelationWhere, Subgraph } from '@steppe/graph-store';
 
 /**
  * What each schema type's resolvers receive as their parent: the store's records.
@@ -9,7 +9,10 @@ import type { Bucket, EntityRecord, EntityWhere, GraphStore, PathRecord, Relatio
 export type EntityParent = EntityRecord;
 export type RelationParent = RelationRecord;
 export type EvidenceParent = RelationRecord['evidence'][number];
-export type SourceParent = Source & { relationCount?: number };
+/** A stored source (with its mentions), or the stand-in Evidence.source answers for a source the graph lacks. */
+export type SourceParent = Source & { relationCount?: number; mentions?: Mention[] };
+export type MentionParent = Mention;
+export type DocumentPassageParent = PassageHit;
 export type SubgraphParent = Subgraph;
 export type PathParent = PathRecord & { length: number };
 export type TimelineItemParent = { date: string; endDate: string | null; event: EntityRecord | null; relation: RelationRecord | null };

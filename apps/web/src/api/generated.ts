@@ -32,6 +32,12 @@ export type Query = {
    * matches, `suggestions` offers the closest names.
    */
   search: EntityConnection;
+  /**
+   * Full-text search inside the documents' text, passage by passage (paragraphs): case- and
+   * diacritic-insensitive, tolerant of small spelling differences, ranked by relevance. Each
+   * passage comes with a highlighted snippet and the relations whose evidence overlaps it.
+   */
+  searchDocuments: DocumentSearchResult;
   /** One entity by its id; null with a NOT_FOUND error naming the id when no entity has it. */
   entity?: Maybe<Entity>;
   /**
@@ -90,6 +96,16 @@ export type QuerySearchArgs = {
   kinds?: InputMaybe<Array<EntityKind>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Steppe's read API over a source-attributed knowledge graph. Every relation
+ * carries the sources and verbatim quotes that support (or dispute) it.
+ */
+export type QuerySearchDocumentsArgs = {
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -424,6 +440,82 @@ export type Evidence = {
   quote: Scalars['String']['output'];
   /** This source's stance towards the relation. */
   stance: Stance;
+  /**
+   * Where the quote sits in `source.text`: `source.text.slice(start, end)` is exactly the quote
+   * (a W3C Web Annotation TextPositionSelector with its TextQuoteSelector context).
+   */
+  selector: TextSelector;
+};
+
+/**
+ * A passage of a document's text. Offsets are UTF-16 code units (JavaScript string indices)
+ * into `Source.text`, end exclusive.
+ */
+export type TextSelector = {
+  /** Offset of the passage's first code unit. */
+  start: Scalars['Int']['output'];
+  /** Offset just past the passage: `text.slice(start, end)` is the passage. */
+  end: Scalars['Int']['output'];
+  /** Up to 32 code units of the text before the passage (fewer at the start of the document; never half a character). */
+  prefix: Scalars['String']['output'];
+  /** Up to 32 code units of the text after the passage (fewer at the end of the document; never half a character). */
+  suffix: Scalars['String']['output'];
+};
+
+/** A range of a document's text (UTF-16 offsets into `Source.text`, end exclusive). */
+export type TextRange = {
+  /** Offset of the range's first code unit. */
+  start: Scalars['Int']['output'];
+  /** Offset just past the range. */
+  end: Scalars['Int']['output'];
+};
+
+/** Where one of the graph's entities is named in a document, by its name or an alias. */
+export type Mention = {
+  /** The entity named. */
+  entity: Entity;
+  /** Offset of the name in `Source.text`. */
+  start: Scalars['Int']['output'];
+  /** Offset just past the name. */
+  end: Scalars['Int']['output'];
+};
+
+/** A passage of a document that matches a document search. */
+export type DocumentPassage = {
+  /** The document. */
+  source: Source;
+  /** Offset of the passage (a paragraph, long ones cut at sentence ends) in `Source.text`. */
+  start: Scalars['Int']['output'];
+  /** Offset just past the passage. */
+  end: Scalars['Int']['output'];
+  /** Search relevance (higher is better). */
+  score: Scalars['Float']['output'];
+  /** A short excerpt of the passage around the first match, with the matching words. */
+  snippet: Snippet;
+  /** Relations whose evidence overlaps the passage (at most 20, see `relationCount`). */
+  relations: Array<Relation>;
+  /** How many relations' evidence overlaps the passage. */
+  relationCount: Scalars['Int']['output'];
+};
+
+/** An excerpt of a document, with the words that match a search. */
+export type Snippet = {
+  /** The excerpt: `Source.text.slice(start, end)`. */
+  text: Scalars['String']['output'];
+  /** Offset of the excerpt in `Source.text` (greater than the passage's start when the excerpt is cut). */
+  start: Scalars['Int']['output'];
+  /** Offset just past the excerpt. */
+  end: Scalars['Int']['output'];
+  /** The matching words, as offsets in `Source.text` (subtract `start` to place them in `text`). */
+  highlights: Array<TextRange>;
+};
+
+/** The passages of the documents that match a search, best first. */
+export type DocumentSearchResult = {
+  /** The best passages (at most `first`). */
+  passages: Array<DocumentPassage>;
+  /** How many passages match in all (up to the search cap of 1,000). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A document that the graph's claims are drawn from. */
@@ -442,6 +534,13 @@ export type Source = {
   languages: Array<Scalars['String']['output']>;
   /** Where the document was published, if known. */
   url?: Maybe<Scalars['String']['output']>;
+  /**
+   * The document's full text, exactly as collected. Evidence selectors index into it
+   * (UTF-16 code units). Stored with each load of the graph.
+   */
+  text: Scalars['String']['output'];
+  /** Where the graph's entities are named in the text (by name or alias), in reading order. */
+  mentions: Array<Mention>;
   /** How many relations cite this source. */
   relationCount: Scalars['Int']['output'];
   /** The relations this source is cited for, in time order. */

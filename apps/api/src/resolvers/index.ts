@@ -9,7 +9,7 @@ import {
   type EntityKind,
 } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRecord, PassageHit, RelationRecord, SourceRecord, StoredEvidence } from '@steppe/graph-store';
+import type { EntityRecord, PassageHit, RelationRecord, StoredEvidence } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';

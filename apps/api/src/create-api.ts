@@ -31,7 +31,7 @@ import { LIMITS } from './limits';
 import { useHttpCaching } from './http/caching';
 import { useCompression } from './http/compression';
 import { useHealth } from './http/health';
-import { useHttpMethods } from './http/methods';
+import { useHeadWithoutBody, useHttpMethods } from './http/methods';
 import { SCHEMA_PATH, useSchemaRoute } from './http/schema-route';
 import { useRequestChecks } from './requests/checks';
 import { useCodedErrors } from './requests/coded-errors';
@@ -188,6 +188,7 @@ export function createApi(deps: ApiDeps) {
       useSchemaRoute(),
       useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH]),
       useCompression(),
+      useHeadWithoutBody(),
       // Malformed GET parameters, operation choice, read-only, variables, cost: coded 4xx before anything runs.
       useGetParamsCheck(),
       useRequestChecks(() => schema, LIMITS.maxCost),

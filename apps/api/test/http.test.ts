@@ -34,16 +34,17 @@ describe('API over HTTP without a database', () => {
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it('refuses a mutation over GET with 405, allowing only POST', async () => {
-    // A GET can be triggered cross-site by a link or an <img>: anything that writes must come by POST.
+  it('refuses a mutation over GET with 405 and OPERATION_NOT_SUPPORTED (the API is read-only)', async () => {
+    // A GET can be triggered cross-site by a link or an <img>: nothing may write through it (and nothing writes at all).
     const res = await api.fetch('http://api.test/graphql?query=' + encodeURIComponent('mutation { __typename }'), {
       headers: { accept: 'application/graphql-response+json' },
     });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('POST');
-    const body = (await res.json()) as { data?: unknown; errors: { message: string }[] };
+    expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+    const body = (await res.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
     expect(body.data).toBeUndefined();
-    expect(body.errors[0]!.message).toMatch(/mutation operation from a POST request/);
+    expect(body.errors[0]!.extensions.code).toBe('OPERATION_NOT_SUPPORTED');
+    expect(body.errors[0]!.message).toMatch(/read-only: a `mutation` cannot run here/);
   });
 
   it('rejects a body that is not JSON with 400', async () => {

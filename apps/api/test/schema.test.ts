@@ -71,3 +71,10 @@ describe('schema', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('generated resolver types', () => {
+  it('match the published schema (run `npm run codegen -w @steppe/api` if this fails)', async () => {
+    const { generateResolverTypes, RESOLVER_TYPES_FILE } = await import('../src/resolvers/codegen');
+    expect(readFileSync(RESOLVER_TYPES_FILE, 'utf8')).toBe(await generateResolverTypes());
+  });
+});

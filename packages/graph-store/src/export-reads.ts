@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Entity, Source } from '@steppe/domain';
 import { activeGeneration, assertGraphName } from './generations';
-import { rankedNeighbours } from './explore';
+import { DEFAULT_EXPANSION_BUDGET, rankedNeighbours } from './explore';
 import { entityProjection, hopPattern, relTypeAlternation } from './patterns';
 import { toEntity, toRelation, toSource, type RelationRecord } from './records';
 import { createReadRunner, createStreamRunner } from './runner';
@@ -44,14 +44,15 @@ export const EXPORT_START_CYPHER = 'UNWIND $ids AS id MATCH (n:Entity {graph: $g
 /**
  * One level of an export's breadth-first traversal: the neighbours of `$frontier` not yet
  * `$known`, ranked as the explorer's neighbourhood ranks them (rankedNeighbours); all are
- * counted (`total`), the first `$room` ids returned (`page`).
+ * counted (`total`), the first `$room` ids returned (`page`), and up to `$keysCap` of the
+ * others (`heldBack`), which the next level expands so that `omittedNodes` counts every depth.
  */
 export function exportNeighboursCypher(relationTypes: readonly string[] | undefined): string {
   return `UNWIND $frontier AS id
            MATCH (n:Entity {graph: $g, id: id})
            ${rankedNeighbours(hopPattern('BOTH', relationTypes), 'NOT m.id IN $known')}
            WITH collect(m.id) AS found
-           RETURN size(found) AS total, found[0..$room] AS page`;
+           RETURN size(found) AS total, found[0..$room] AS page, found[$room..$room + $keysCap] AS heldBack`;
 }
 
 /** The export's entities, by id. */
@@ -105,20 +106,25 @@ export function createExportReader(options: ExportReaderOptions) {
       const nodeIds = [...known];
       let frontier = [...known];
       let omittedNodes = 0;
+      let full = false;
       const neighbours = exportNeighboursCypher(opts.relationTypes);
+      // As the explorer's neighbourhood: once the limit holds entities back, later levels only
+      // count (room 0), expanding the held-back entities too, so every depth is counted.
       for (let level = 0; level < opts.depth && frontier.length > 0; level++) {
-        const room = opts.limit - nodeIds.length;
-        const [row] = await read(neighbours, { g, frontier, known: [...known], room: neo4j.int(Math.max(room, 0)) });
+        const room = full ? 0 : Math.max(opts.limit - nodeIds.length, 0);
+        const [row] = await read(neighbours, { g, frontier, known: [...known], room: neo4j.int(room), keysCap: neo4j.int(DEFAULT_EXPANSION_BUDGET) });
         const total = Number(row?.total ?? 0);
         const page = ((row?.page as string[] | undefined) ?? []).map(String);
-        frontier = page;
+        const heldBack = ((row?.heldBack as string[] | undefined) ?? []).map(String);
         for (const id of page) {
           known.add(id);
           nodeIds.push(id);
         }
+        for (const id of heldBack) known.add(id);
+        frontier = [...page, ...heldBack];
         if (total > page.length) {
           omittedNodes += total - page.length;
-          break;
+          full = true;
         }
       }
       return { generation: g, start, missingIds: unique.filter((id) => !names.has(id)), nodeIds, omittedNodes };

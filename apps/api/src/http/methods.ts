@@ -14,11 +14,10 @@ const HEAD_MARK = 'x-steppe-head';
 
 /**
  * OPTIONS and HEAD as HTTP says: OPTIONS answers 204 with `Allow` (a CORS preflight
- * keeps its CORS headers and gains `Allow`); HEAD is answered as GET without the body,
- * with the same headers (ETag and Cache-Control included).
+ * keeps its CORS headers and gains `Allow`), 405 answers name the allowed methods; HEAD
+ * is run as GET, and useHeadWithoutBody drops the body at the end.
  */
 export function useHttpMethods(): Plugin {
-  const heads = new WeakSet<Request>();
   return {
     onRequest({ request, url, endResponse, setRequest, fetchAPI }) {
       const allowed = ALLOWED_METHODS[url.pathname];
@@ -30,9 +29,7 @@ export function useHttpMethods(): Plugin {
       if (request.method === 'HEAD') {
         const headers = new fetchAPI.Headers(request.headers);
         headers.set(HEAD_MARK, '1');
-        const asGet = new fetchAPI.Request(request.url, { method: 'GET', headers });
-        heads.add(asGet);
-        setRequest(asGet);
+        setRequest(new fetchAPI.Request(request.url, { method: 'GET', headers }));
       }
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
@@ -44,9 +41,19 @@ export function useHttpMethods(): Plugin {
         setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
         return;
       }
-      if (heads.has(request) || request.headers.get(HEAD_MARK) === '1') {
-        setResponse(new fetchAPI.Response(null, { status: response.status, statusText: response.statusText, headers: copyHeaders(response, fetchAPI) }));
-      }
+    },
+  };
+}
+
+/**
+ * The body of a HEAD answer dropped, headers kept: registered after caching and
+ * compression, so that the ETag and Content-Encoding are those a GET would get.
+ */
+export function useHeadWithoutBody(): Plugin {
+  return {
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      if (request.headers.get(HEAD_MARK) !== '1') return;
+      setResponse(new fetchAPI.Response(null, { status: response.status, statusText: response.statusText, headers: copyHeaders(response, fetchAPI) }));
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   type EntityKind,
 } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRecord, PassageHit, RelationRecord, SourceRecord, StoredEvidence } from '@steppe/graph-store';
+import type { EntityRecord, PassageHit, RelationRecord, StoredEvidence } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
@@ -18,6 +18,8 @@ import { selectsAnywhere } from '../selection';
 import { exploreQueries } from './explore';
 import { aggregateResolvers, listingQueries } from './listing';
 import { DateScalar } from './scalars';
+import type { RelationFamily, Resolvers } from './generated';
+import type { SourceParent } from './mappers';
 
 
 interface RelationsArgs {
@@ -37,11 +39,21 @@ async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: A
   return connection(page.items, offset, page.totalCount);
 }
 
+/** A relation's end: synchronous when the request holds it already; a relation to nothing is a data bug. */
+function endpoint(id: string, ctx: ApiContext): EntityRecord | Promise<EntityRecord> {
+  const found = ctx.loaders.entityById(id);
+  const required = (e: EntityRecord | null) => {
+    if (!e) throw new Error(`A relation ends at ${id}, which the graph does not hold`);
+    return e;
+  };
+  return found instanceof Promise ? found.then(required) : found;
+}
+
 const entityFields = {
   relations: entityRelations,
 };
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
 
   Query: {
@@ -88,10 +100,10 @@ export const resolvers = {
         label: t.label,
         inverseLabel: t.inverseLabel,
         description: t.description,
-        fromKinds: t.from,
-        toKinds: t.to,
+        fromKinds: [...t.from],
+        toKinds: [...t.to],
         dated: t.dated,
-        family: t.family.toUpperCase(),
+        family: t.family.toUpperCase() as RelationFamily,
         count: types.get(t.name) ?? 0,
       }));
     },
@@ -123,8 +135,8 @@ export const resolvers = {
 
   Relation: {
     label: (r: RelationRecord) => relationTypeInfo(r.type).label,
-    from: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(r.from),
-    to: (r: RelationRecord, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(r.to),
+    from: (r: RelationRecord, _: unknown, ctx: ApiContext) => endpoint(r.from, ctx),
+    to: (r: RelationRecord, _: unknown, ctx: ApiContext) => endpoint(r.to, ctx),
   },
 
   Source: {
@@ -134,11 +146,11 @@ export const resolvers = {
       const page = await ctx.store.relationsCitingSource(source.id, offset, limit);
       return connection(page.items, offset, page.totalCount);
     },
-    text: (source: SourceRecord) => {
+    text: (source: SourceParent) => {
       if (source.text === undefined) throw new Error(`Source ${source.id} was loaded without its text: load the graph again with the documents.`);
       return source.text;
     },
-    mentions: (source: SourceRecord) => source.mentions ?? [],
+    mentions: (source: SourceParent) => source.mentions ?? [],
     relationCount: async (source: { id: string; relationCount?: number }, _: unknown, ctx: ApiContext) =>
       source.relationCount ?? (await ctx.store.relationsCitingSource(source.id, 0, 1)).totalCount,
   },
@@ -160,10 +172,14 @@ export const resolvers = {
   },
 
   DocumentPassage: {
-    source: async (p: PassageHit, _: unknown, ctx: ApiContext) => ctx.loaders.source.load(p.sourceId),
+    source: async (p: PassageHit, _: unknown, ctx: ApiContext) => {
+      const found = await ctx.loaders.source.load(p.sourceId);
+      if (!found) throw new Error(`A passage belongs to source ${p.sourceId}, which the graph does not hold`);
+      return found;
+    },
   },
 
   Mention: {
-    entity: (m: { entityId: string }, _: unknown, ctx: ApiContext) => ctx.loaders.entityById(m.entityId),
+    entity: (m: { entityId: string }, _: unknown, ctx: ApiContext) => endpoint(m.entityId, ctx),
   },
 };

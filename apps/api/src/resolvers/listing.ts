@@ -1,5 +1,5 @@
 import { dateEnd, dateStart, RELATION_TYPES, type EntityKind, type RelationFamily } from '@steppe/domain';
-import { typesLabelled, type Bucket, type EntityOrderKey, type EntityWhere, type RelationOrderKey, type RelationWhere, type SortDirection } from '@steppe/graph-store';
+import { typesLabelled, type Bucket, type EntityRecord, type EntityOrderKey, type EntityWhere, type RelationOrderKey, type RelationWhere, type SortDirection } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
@@ -161,13 +161,14 @@ export const listingQueries = {
       const found = await ctx.loaders.entity.loadMany(ids);
       const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
       if (missing.length > 0) throw notFound('entity', missing);
-      const all = found.filter((e): e is NonNullable<typeof e> & { id: string } => !!e && !(e instanceof Error));
-      return connection(all.slice(offset, offset + limit), offset, all.length);
+      const all = found.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+      // `suggestions` belong to search (spelling help); a listing has none.
+      return { ...connection(all.slice(offset, offset + limit), offset, all.length), suggestions: [] };
     }
     const order = args.orderBy ?? { field: 'NAME' };
     const page = await ctx.store.listEntities(entityWhere(args.where), { key: order.field, direction: order.direction ?? 'ASC' }, { offset, limit });
     for (const e of page.items) ctx.loaders.remember(e);
-    return connection(page.items, offset, page.totalCount);
+    return { ...connection(page.items, offset, page.totalCount), suggestions: [] };
   },
 
   async relation(_: unknown, args: { id: string }, ctx: ApiContext) {

@@ -1,12 +1,17 @@
 // Unit tests: plain TS modules run in Node, components opt into jsdom with a
 // `@jest-environment jsdom` docblock. No Neo4j: the web app only talks HTTP.
 const nextJest = require('next/jest');
+const { withTestTimeout } = require('@steppe/config/jest');
 
 const createJestConfig = nextJest({ dir: __dirname });
 
-module.exports = createJestConfig({
-  displayName: '@steppe/web',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/app/**/*.test.tsx'],
-  testTimeout: 20_000,
-});
+module.exports = createJestConfig(
+  withTestTimeout(
+    {
+      displayName: '@steppe/web',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/app/**/*.test.tsx'],
+    },
+    20_000,
+  ),
+);

@@ -1,5 +1,17 @@
 import type { NextConfig } from 'next';
-import { STATIC_SECURITY_HEADERS } from './src/security-headers';
+
+/**
+ * Security headers on every response, static assets included (OWASP HTTP Headers cheat sheet).
+ * The Content-Security-Policy differs per request (a nonce): proxy.ts and src/security-headers.ts.
+ * Kept here, not imported: Next loads this file on its own, without the app's module resolution.
+ */
+const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+];
 
 const config: NextConfig = {
   // @steppe/domain and @steppe/exporters ship TypeScript source; Next compiles them like the app's own code.

@@ -116,7 +116,7 @@ describe('a valid dataset', () => {
       const errors = issues.filter((i) => i.severity === 'error').map((i) => i.message);
       expect(errors).toEqual([
         `the document of source "alpha" cannot be read (${path.join(dir, 'alpha.txt')}): EISDIR`,
-        `the document of source "beta" cannot be read (${path.join(dir, 'beta.txt')}): not valid UTF-8: save it as UTF-8`,
+        `the document of source "beta" cannot be read (${path.join(dir, 'beta.txt')}): line 1: not valid UTF-8 at byte 3 (bytes e9): save the file as UTF-8`,
       ]);
       await rm(path.join(dir, 'alpha.txt'), { recursive: true });
       const again = await readDataset({ dataDir: VALID, documentsDir: dir });

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
@@ -25,6 +28,14 @@ import {
   type HttpPolicy,
 } from './http';
 import { LIMITS } from './limits';
+import { useHttpCaching } from './http/caching';
+import { useCompression } from './http/compression';
+import { useHealth } from './http/health';
+import { useHttpMethods } from './http/methods';
+import { SCHEMA_PATH, useSchemaRoute } from './http/schema-route';
+import { useRequestChecks } from './requests/checks';
+import { useCodedErrors } from './requests/coded-errors';
+import { useGetParamsCheck } from './requests/get-params';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema/load-schema';
 
@@ -52,8 +63,25 @@ export interface ApiDeps {
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** The API's version (the package's), shown by /healthz; the CHANGELOG says what each version changed. */
+export const API_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
+
 export function buildSchema() {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}
+
+/** GraphiQL's page for the given options, rendered once per distinct options (it is about 9 MB). */
+function memoisedGraphiQL(): typeof renderGraphiQL {
+  const pages = new Map<string, string>();
+  return (opts) => {
+    const key = JSON.stringify(opts ?? {});
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = renderGraphiQL(opts);
+      if (pages.size < 4) pages.set(key, page);
+    }
+    return page;
+  };
 }
 
 /** Stops an execution that outlives the request budget with a clear TIMEOUT error. */
@@ -66,6 +94,8 @@ function useRequestTimeout(ms: number): Plugin {
           timer = setTimeout(
             () =>
               resolve({
+                // Execution had started: `data` is present (null), as the spec asks of field errors.
+                data: null,
                 errors: [
                   new GraphQLError(`The request took longer than ${ms} ms and was stopped.`, {
                     extensions: { code: 'TIMEOUT' },
@@ -104,14 +134,19 @@ export function createApi(deps: ApiDeps) {
     },
   });
 
+  const schema = buildSchema();
   return createYoga<Record<string, unknown>, ApiContext>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    healthCheckEndpoint: '/healthz',
+    // /healthz and /readyz answer with a JSON body (http/health.ts), not through yoga's health check.
     logging: deps.logger,
     batching: false,
     landingPage: false,
     cors: corsPolicy(deps.corsOrigins ?? defaultAllowedOrigins(undefined)),
+    // GraphiQL from the API's own process: @graphql-yoga/render-graphiql inlines its code, styles
+    // and editor workers into the page (no CDN), so it works offline and on air-gapped networks.
+    // The page is the same for every visit: rendered once.
+    renderGraphiQL: memoisedGraphiQL(),
     graphiql: {
       title: 'Steppe GraphQL',
       defaultTabs: EXAMPLE_QUERIES.map((e) => ({
@@ -145,12 +180,24 @@ export function createApi(deps: ApiDeps) {
         { byPath: { [GRAPHQL_PATH]: policy.GRAPHQL_MAX_BODY_BYTES, [EXPORT_PATH]: policy.EXPORT_MAX_BODY_BYTES }, fallback: 1_024 },
         (path) => (path === EXPORT_PATH ? 'EXPORT_MAX_BODY_BYTES' : 'GRAPHQL_MAX_BODY_BYTES'),
       ),
+      // HTTP first (onRequest runs in this order, onResponse too): OPTIONS/HEAD, health, the schema file,
+      // then ETag/304 on GET answers, then compression of whatever goes out (which suffixes the ETag).
+      useHttpMethods(),
+      useHealth({ readiness, version: API_VERSION, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS }),
+      useSchemaRoute(),
+      useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH]),
+      useCompression(),
+      // Malformed GET parameters, operation choice, read-only, variables, cost: coded 4xx before anything runs.
+      useGetParamsCheck(),
+      useRequestChecks(() => schema, LIMITS.maxCost),
+      useCodedErrors(),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: LIMITS.maxAliases },
         maxTokens: { n: LIMITS.maxTokens },
         maxDirectives: { n: LIMITS.maxDirectives },
-        costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+        // The cost limit is ours (requests/cost.ts): it reads page sizes from variables too and answers with a code.
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: true },
       }),
       // Executes each (validated, cached) document through a compiled function instead of
@@ -166,18 +213,6 @@ export function createApi(deps: ApiDeps) {
         logger: deps.logger,
         queue: { concurrency: policy.EXPORT_CONCURRENCY, queueSize: policy.EXPORT_QUEUE, retryAfterSeconds: 5 },
         costLimits: { entities: policy.EXPORT_MAX_ENTITIES, relations: policy.EXPORT_MAX_RELATIONS, bytes: policy.EXPORT_MAX_BYTES },
-      }),
-      useReadinessCheck({
-        endpoint: '/readyz',
-        async check({ fetchAPI }) {
-          // Within 2 s whatever Neo4j does (a timed, shared, cached check: http/readiness.ts).
-          const { ready, reason } = await readiness();
-          if (ready) return true;
-          return new fetchAPI.Response(JSON.stringify({ ready: false, reason }), {
-            status: 503,
-            headers: { 'content-type': 'application/json', 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
-          });
-        },
       }),
     ],
   });

@@ -102,9 +102,11 @@ describe('GraphQL API on the seeded graph', () => {
       }
     });
 
-    it('returns null for an unknown id', async () => {
+    it('answers an unknown id with null and a NOT_FOUND error naming it', async () => {
       const res = await gql(api, '{ entity(id: "no-such-entity") { id } }');
-      expect(res.body).toEqual({ data: { entity: null } });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ entity: null });
+      expect(res.body.errors?.[0]).toMatchObject({ message: 'Unknown entity id: no-such-entity.', extensions: { code: 'NOT_FOUND', ids: ['no-such-entity'] } });
     });
 
     it('marks contested claims and shows the denying source', async () => {

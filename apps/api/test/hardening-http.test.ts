@@ -268,3 +268,19 @@ describe('queries when Neo4j is unreachable', () => {
     }
   });
 });
+
+describe('suggestions in validation errors (README, Security)', () => {
+  it('hides field and argument names, and keeps suggestions of enum values, which the vocabulary publishes anyway', async () => {
+    const s = await serve();
+    try {
+      const messages = async (q: string) =>
+        (((await (await post(s.base, {}, JSON.stringify({ query: q }))).json()) as { errors: { message: string }[] }).errors ?? []).map((e) => e.message).join('\n');
+      expect(await messages('{ serch(query: "x") { totalCount } }')).toMatch(/Cannot query field "serch" on type "Query"\. \[Suggestion hidden\]/);
+      expect(await messages('{ search(qury: "x") { totalCount } }')).toMatch(/Unknown argument "qury" on field "Query.search"\. \[Suggestion hidden\]/);
+      expect(await messages('{ search(query: "x") { totalCont } }')).not.toMatch(/Did you mean/);
+      expect(await messages('{ search(query: "x", kinds: [Persn]) { totalCount } }')).toMatch(/Did you mean the enum value "Person"\?/);
+    } finally {
+      await s.close();
+    }
+  });
+});

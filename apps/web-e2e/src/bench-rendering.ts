@@ -42,9 +42,10 @@ import { LARGE_VIEW_ITERATIONS, LARGE_VIEW_NODES, OFF_THREAD_LAYOUT_NODES } from
 import { GLIDE_TO_FIT_MS } from '../../web/src/graph/layout/off-thread';
 import { LARGE_RENDERING_EDGES, LARGE_RENDERING_NODES } from '../../web/src/graph/rendering';
 import { buildStylesheet, type LabelTier } from '../../web/src/graph/style';
-import { syntheticGraph } from '../../../graph-seed/src/synthetic';
+import { syntheticGraph } from '@steppe/graph-seed';
 import type { BenchApi } from './bench-page';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { chromiumLaunchOptions } from '@steppe/chromium';
+import { CHROMIUM_PATH } from './browser';
 import { REPO_ROOT } from './paths';
 
 const SIZES = (process.env.BENCH_SIZES ?? '500,2000,5000').split(',').filter(Boolean).map(Number);
@@ -492,8 +493,9 @@ async function main(): Promise<void> {
   const workerCode = bundle(path.join(here, '../../web/src/graph/layout/layout.worker.ts'));
   const pageCode = bundle(path.join(here, 'bench-page.ts'));
   const styles = Object.fromEntries(TIERS.map((t) => [t, buildStylesheet(t)]));
-  const args = [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS];
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+  const launch = chromiumLaunchOptions(SWIFTSHADER_ARGS);
+  const { args } = launch;
+  const browser = await chromium.launch(launch);
   const flows: FlowRun[] = [];
   const fpsRuns: FpsRun[] = [];
   let webglInfo = '';

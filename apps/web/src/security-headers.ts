@@ -1,10 +1,9 @@
 import { resolveApiUrl } from './config';
 
 /**
- * The explorer's security headers (OWASP HTTP Headers cheat sheet), defined
- * once: next.config.ts sends STATIC_SECURITY_HEADERS with every response
- * (static assets included) and proxy.ts sends the per-request policy
- * (contentSecurityPolicy) with every page.
+ * The explorer's Content-Security-Policy (OWASP HTTP Headers cheat sheet),
+ * sent by proxy.ts with every page; the other security headers, the same for
+ * every response (static assets included), are in next.config.ts.
  *
  * Scripts: only Next's own, each carrying the request's nonce
  * ('strict-dynamic' lets them load the chunks they import); development
@@ -18,14 +17,6 @@ import { resolveApiUrl } from './config';
  * request time, like the page does: see config.ts). Workers: the layout
  * worker's chunk, from the explorer's own origin. Nothing may frame the page.
  */
-export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-];
-
 export function contentSecurityPolicy(options: { nonce: string; env: Readonly<Record<string, string | undefined>>; dev: boolean }): string {
   const api = resolveApiUrl(options.env);
   let apiOrigin = '';

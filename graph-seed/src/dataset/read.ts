@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ENTITY_KINDS,
+  FILE_LIMITS,
   anchorQuote,
   dateEnd,
   dateStart,
@@ -27,6 +28,7 @@ import {
   type SourceRecord,
 } from './schema';
 import { didYouMean } from './suggest';
+import { readTextFile } from './text-file';
 import type { Dataset, DatasetIssue, ReadDatasetOptions, ReadDatasetResult } from './types';
 import { checkRecord } from './validate';
 import { makeIssue, readYamlFile, type PathSegment, type YamlFile } from './yaml-file';
@@ -290,18 +292,14 @@ async function readDocuments(
   return documents;
 }
 
-/** The document's text, or why it cannot be used (unreadable, or not UTF-8: offsets would be meaningless). */
+/** The document's text, or why it cannot be used (unreadable, too large, or not UTF-8: offsets would be meaningless). */
 async function readDocument(file: string): Promise<string | { problem: string }> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // The byte-order mark, if any, is kept: quote offsets count from the first byte of the text.
+    const read = await readTextFile(file, FILE_LIMITS.documentBytes, { keepBom: true });
+    return read.ok ? read.text : { problem: read.line !== undefined ? `line ${read.line}: ${read.message}` : read.message };
   } catch (error) {
     return { problem: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return { problem: 'not valid UTF-8: save it as UTF-8' };
   }
 }
 

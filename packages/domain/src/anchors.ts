@@ -84,3 +84,32 @@ export function anchorQuote(text: string, quote: string, occurrence?: number): A
 export function rangesOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/** Passages longer than this are cut at sentence ends, so a search hit points somewhere specific. */
+export const MAX_PASSAGE_LENGTH = 800;
+
+/**
+ * A document's passages for search: its paragraphs (runs of text between line
+ * breaks, without the surrounding whitespace), long ones cut after a sentence
+ * end. The ranges are in order, do not overlap and slice the text exactly.
+ */
+export function splitPassages(text: string): { start: number; end: number }[] {
+  const passages: { start: number; end: number }[] = [];
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const lead = line[0].length - line[0].trimStart().length;
+    let start = line.index + lead;
+    const end = line.index + line[0].trimEnd().length;
+    while (end - start > MAX_PASSAGE_LENGTH) {
+      // The last sentence end within the limit, else the last space, else a hard cut.
+      const window = text.slice(start, start + MAX_PASSAGE_LENGTH);
+      const sentence = Math.max(...[...window.matchAll(/[.!?…]["”’»)]?\s+/g)].map((m) => m.index + m[0].length), 0);
+      const cut = sentence > MAX_PASSAGE_LENGTH / 4 ? sentence : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_LENGTH;
+      const piece = text.slice(start, start + cut).trimEnd();
+      passages.push({ start, end: start + piece.length });
+      start += cut;
+      while (start < end && /\s/.test(text[start]!)) start++;
+    }
+    if (end > start) passages.push({ start, end });
+  }
+  return passages;
+}

@@ -1,4 +1,4 @@
-import { SELECTOR_CONTEXT_LENGTH, anchorQuote, occurrencesOf, rangesOverlap, selectorAt, type TextSelector } from '../src';
+import { MAX_PASSAGE_LENGTH, SELECTOR_CONTEXT_LENGTH, anchorQuote, occurrencesOf, rangesOverlap, selectorAt, splitPassages, type TextSelector } from '../src';
 
 function anchored(text: string, quote: string, occurrence?: number): TextSelector {
   const result = anchorQuote(text, quote, occurrence);
@@ -98,5 +98,25 @@ describe('selectorAt and rangesOverlap', () => {
     expect(rangesOverlap({ start: 0, end: 5 }, { start: 5, end: 9 })).toBe(false);
     expect(rangesOverlap({ start: 0, end: 6 }, { start: 5, end: 9 })).toBe(true);
     expect(rangesOverlap({ start: 6, end: 7 }, { start: 5, end: 9 })).toBe(true);
+  });
+});
+
+describe('splitPassages', () => {
+  it('gives each paragraph as a passage, trimmed, slicing the text exactly', () => {
+    const text = 'Jan 5, 2022\n0 0\n\n  Protests spread.  \n\nTokayev asked the CSTO for help.\n';
+    const passages = splitPassages(text);
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(['Jan 5, 2022', '0 0', 'Protests spread.', 'Tokayev asked the CSTO for help.']);
+  });
+
+  it('cuts a long paragraph after sentence ends, within the limit, losing nothing but spaces', () => {
+    const sentence = 'The protests in Zhanaozen spread to Aktobe, Atyrau and Almaty within three days. ';
+    const text = sentence.repeat(30).trim();
+    const passages = splitPassages(text);
+    expect(passages.length).toBeGreaterThan(2);
+    for (const p of passages) {
+      expect(p.end - p.start).toBeLessThanOrEqual(MAX_PASSAGE_LENGTH);
+      expect(text.slice(p.start, p.end)).toMatch(/^The protests.*days\.$/);
+    }
+    expect(passages.map((p) => text.slice(p.start, p.end)).join(' ')).toBe(text);
   });
 });

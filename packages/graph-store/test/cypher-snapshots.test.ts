@@ -12,7 +12,8 @@ import {
 } from '../src/export-reads';
 import { ACTIVE_GENERATION_LOOKUP } from '../src/generations';
 import { HUB_INDEX_CYPHER } from '../src/hubs';
-import { entityMergeCypher, SOURCE_MERGE_CYPHER } from '../src/load/entities';
+import { entityMergeCypher } from '../src/load/entities';
+import { PASSAGE_MERGE_CYPHER, SOURCE_MERGE_CYPHER } from '../src/load/documents';
 import { CURRENT_GENERATION_CYPHER } from '../src/load/plan';
 import { relationCreateCypher, relationCreateFromStringCypher } from '../src/load/relations';
 import {
@@ -125,6 +126,7 @@ describe('the loader’s statements', () => {
       current: CURRENT_GENERATION_CYPHER,
       registerPending: REGISTER_PENDING_CYPHER,
       sources: SOURCE_MERGE_CYPHER,
+      passages: PASSAGE_MERGE_CYPHER,
       entities: Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, entityMergeCypher(kind)])),
     }).toMatchSnapshot();
   });

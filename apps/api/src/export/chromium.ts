@@ -1,25 +1,15 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromiumLaunchOptions, chromiumPath, CHROMIUM_FLAGS } from '@steppe/chromium';
 import { CancelledError, WorkQueue } from '../http/work-queue';
 
 /**
- * The system Chromium, shared by the PDF printer and the PNG rasteriser
- * (playwright-core drives it; nothing downloads a browser). Each job launches
- * a fresh headless Chromium with networking and background services off, and
- * the page may fetch nothing but data: URLs.
+ * The system Chromium (@steppe/chromium: its path and flags, shared with the browser
+ * tests), shared by the PDF printer and the PNG rasteriser. Each job launches a fresh
+ * headless Chromium with networking and background services off, and the page may
+ * fetch nothing but data: URLs.
  */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-] as const;
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
+export { chromiumPath, CHROMIUM_FLAGS };
 
 /** Chromium is missing or does not start; `format` says which export needed it (pdf, png). */
 export class ChromiumUnavailableError extends Error {
@@ -70,7 +60,7 @@ export async function withChromiumPage<T>(job: ChromiumJob, work: (page: Page) =
     if (job.signal?.aborted) throw new CancelledError(`The ${name} render`);
     let browser: Browser;
     try {
-      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true, timeout });
+      browser = await chromium.launch({ ...chromiumLaunchOptions(), timeout });
     } catch (error) {
       throw new ChromiumUnavailableError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`, job.format);
     }

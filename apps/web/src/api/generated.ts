@@ -24,16 +24,21 @@ export type Scalars = {
  */
 export type Query = {
   /**
-   * Full-text search over entity names and aliases: case- and diacritic-insensitive,
-   * tolerant of small spelling differences ("Tokaev" finds Tokayev), ranked by relevance.
+   * Full-text search over entity names, aliases, roles, organisation and place types and
+   * descriptions: case- and diacritic-insensitive, tolerant of small spelling differences
+   * ("Tokaev" finds Tokayev). Every word must match somewhere, except common words such as
+   * "of" and "in"; when no entity has them all, entities matching some of them are returned.
+   * Ranked with an exact name first, then an exact alias, then by relevance. When nothing
+   * matches, `suggestions` offers the closest names.
    */
   search: EntityConnection;
-  /** One entity by its id, or null when no entity has that id. */
+  /** One entity by its id; null with a NOT_FOUND error naming the id when no entity has it. */
   entity?: Maybe<Entity>;
   /**
    * The entities around the given ones, up to `depth` hops away, with the relations among
    * them and their evidence. Filters apply to the relations followed and the entities reached.
-   * When `limit` holds entities back, `truncated` is true and `omittedNodes` says how many.
+   * When `limit` holds entities back, `truncated` is true and `omittedNodes` says how many,
+   * at every depth (see `omittedNodesExact`).
    */
   neighbourhood: Subgraph;
   /** Paths between two entities, shortest first. */
@@ -50,7 +55,7 @@ export type Query = {
   relations: RelationConnection;
   /** Every source document, with how many relations cite it. */
   sources: Array<Source>;
-  /** One source document by id, or null. */
+  /** One source document by id; null with a NOT_FOUND error naming the id when there is none. */
   source?: Maybe<Source>;
   /** Size of the graph and when it was loaded. */
   stats: Stats;
@@ -58,6 +63,21 @@ export type Query = {
   relationTypes: Array<RelationTypeInfo>;
   /** The entity kinds, with how many entities of each kind the graph holds. */
   entityKinds: Array<EntityKindInfo>;
+  /**
+   * Entities of the whole graph, filtered and ordered, a page at a time (`search` ranks by
+   * a term; this lists). With `ids`, exactly those entities in the order given, and a
+   * NOT_FOUND error naming any the graph does not hold. `first: 0` answers `totalCount` only.
+   */
+  entities: EntityConnection;
+  /** One relation by its id, or null with a NOT_FOUND error. */
+  relation?: Maybe<Relation>;
+  /**
+   * Counts of relations for dashboards, under the same filter as `relations(where)`: in
+   * all, and by type, family, source and month.
+   */
+  relationAggregate: RelationAggregate;
+  /** Counts of entities under the same filter as `entities(where)`: in all and by kind. */
+  entityAggregate: EntityAggregate;
 };
 
 
@@ -143,6 +163,8 @@ export type QueryRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
   contested?: InputMaybe<Scalars['Boolean']['input']>;
   source?: InputMaybe<Scalars['ID']['input']>;
+  where?: InputMaybe<RelationWhere>;
+  orderBy?: InputMaybe<RelationOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -154,6 +176,46 @@ export type QueryRelationsArgs = {
  */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Steppe's read API over a source-attributed knowledge graph. Every relation
+ * carries the sources and verbatim quotes that support (or dispute) it.
+ */
+export type QueryEntitiesArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  where?: InputMaybe<EntityWhere>;
+  orderBy?: InputMaybe<EntityOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Steppe's read API over a source-attributed knowledge graph. Every relation
+ * carries the sources and verbatim quotes that support (or dispute) it.
+ */
+export type QueryRelationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Steppe's read API over a source-attributed knowledge graph. Every relation
+ * carries the sources and verbatim quotes that support (or dispute) it.
+ */
+export type QueryRelationAggregateArgs = {
+  where?: InputMaybe<RelationWhere>;
+};
+
+
+/**
+ * Steppe's read API over a source-attributed knowledge graph. Every relation
+ * carries the sources and verbatim quotes that support (or dispute) it.
+ */
+export type QueryEntityAggregateArgs = {
+  where?: InputMaybe<EntityWhere>;
 };
 
 /** A person, organisation, place or event in the graph. */
@@ -285,6 +347,11 @@ export type EntityConnection = {
   totalCount: Scalars['Int']['output'];
   /** Where this page stands. */
   pageInfo: PageInfo;
+  /**
+   * When nothing matches: the entities whose names or aliases come closest to the
+   * query (at most 5, closest first), for a "Did you mean". Empty when anything matches.
+   */
+  suggestions: Array<Entity>;
 };
 
 /** An entity on a page, with the cursor that points at it. */
@@ -452,8 +519,19 @@ export type Subgraph = {
   edges: Array<Relation>;
   /** True when a limit held entities or relations back. */
   truncated: Scalars['Boolean']['output'];
-  /** How many further entities the entity limit held back. */
+  /**
+   * How many further entities within `depth` hops the entity limit held back, at every
+   * depth (the entities behind a held-back entity count too). Exact unless
+   * `omittedNodesExact` is false.
+   */
   omittedNodes: Scalars['Int']['output'];
+  /**
+   * False when `omittedNodes` is an estimate: counting exactly would have read more than
+   * 10,000 relationships at one depth (hubs), so that depth read a sample of each
+   * entity's relationships and scaled the count up. The entities returned then are the
+   * best-ranked of the sample.
+   */
+  omittedNodesExact: Scalars['Boolean']['output'];
   /** How many further relations among the returned entities the relation limit held back. */
   omittedEdges: Scalars['Int']['output'];
 };
@@ -479,9 +557,9 @@ export type PathMode =
 
 /** Something on the timeline: an event, or a dated relation. */
 export type TimelineItem = {
-  /** First day the item covers (YYYY-MM-DD). */
+  /** When it happened or began, at the precision the sources give (`1999` stays `1999`). */
   date: Scalars['Date']['output'];
-  /** Last day, for items that span time. */
+  /** When it ended, for items that span time, at the precision the sources give. */
   endDate?: Maybe<Scalars['Date']['output']>;
   /** The event, when the item is an event. */
   event?: Maybe<Event>;
@@ -501,6 +579,116 @@ export type Stats = {
   sources: Scalars['Int']['output'];
   /** When the graph was last loaded (ISO 8601), or null if it never was. */
   loadedAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** Which entities to list or count. Conditions combine (all must hold). */
+export type EntityWhere = {
+  /** Only entities of these kinds. */
+  kinds?: InputMaybe<Array<EntityKind>>;
+  /** Only entities whose name or an alias contains this text (case-insensitive, 1–200 characters). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only entities with at least this many relations. */
+  minDegree?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Which relations to list or count. Conditions combine (all must hold). */
+export type RelationWhere = {
+  /** Only relations of these types. */
+  types?: InputMaybe<Array<RelationType>>;
+  /** Only relations of types in these families. */
+  families?: InputMaybe<Array<RelationFamily>>;
+  /** Only relations whose label (or inverse label) contains this text, e.g. `aid` (case-insensitive). */
+  labelContains?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Only dated relations whose time overlaps the range from this date on (a relation
+   * that began and has not ended overlaps every later date). Undated relations are left out.
+   */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only dated relations whose time overlaps the range up to this date. Undated relations are left out. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Only relations cited by at least this many distinct sources. */
+  minSources?: InputMaybe<Scalars['Int']['input']>;
+  /** true: only relations whose sources disagree; false: only those they agree on. */
+  contested?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only relations this source is cited for (a source id; NOT_FOUND if there is none). */
+  source?: InputMaybe<Scalars['ID']['input']>;
+  /** Only relations with at least this confidence (0–1). */
+  minConfidence?: InputMaybe<Scalars['Float']['input']>;
+  /** Only relations with at most this confidence (0–1). */
+  maxConfidence?: InputMaybe<Scalars['Float']['input']>;
+  /** Only relations with this entity at either end (an entity id; NOT_FOUND if there is none). */
+  involving?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Which way an order runs. */
+export type OrderDirection =
+  /** Smallest (earliest, A) first. */
+  | 'ASC'
+  /** Largest (latest, Z) first. */
+  | 'DESC';
+
+/** What entities are ordered by. */
+export type EntityOrderField =
+  /** The name, case-insensitively. */
+  | 'NAME'
+  /** How many relations the entity has. */
+  | 'DEGREE';
+
+/** An order of entities. */
+export type EntityOrder = {
+  /** The key. */
+  field: EntityOrderField;
+  /** Which way (default ASC). */
+  direction?: InputMaybe<OrderDirection>;
+};
+
+/** What relations are ordered by. */
+export type RelationOrderField =
+  /** The date or start date (undated relations last, either way). */
+  | 'DATE'
+  /** How many distinct sources cite the relation. */
+  | 'SOURCES'
+  /** How well the evidence supports it. */
+  | 'CONFIDENCE'
+  /** The relation type's name. */
+  | 'TYPE';
+
+/** An order of relations. */
+export type RelationOrder = {
+  /** The key. */
+  field: RelationOrderField;
+  /** Which way (default ASC). */
+  direction?: InputMaybe<OrderDirection>;
+};
+
+/** A group of an aggregate and how many records it holds. */
+export type Bucket = {
+  /** The group: a type or family name, a source id, a month (`YYYY-MM`, or `YYYY` for relations dated to the year only), a kind. */
+  key: Scalars['String']['output'];
+  /** How many records. */
+  count: Scalars['Int']['output'];
+};
+
+/** Counts of the relations a `RelationWhere` selects. */
+export type RelationAggregate = {
+  /** How many relations match. */
+  count: Scalars['Int']['output'];
+  /** By relation type, most first. */
+  byType: Array<Bucket>;
+  /** By family of the relation type, most first. */
+  byFamily: Array<Bucket>;
+  /** By source cited (a relation counts once for each source behind it), most first. */
+  bySource: Array<Bucket>;
+  /** Dated relations by the month of their date or start, in time order (undated ones are in no bucket). */
+  byMonth: Array<Bucket>;
+};
+
+/** Counts of the entities an `EntityWhere` selects. */
+export type EntityAggregate = {
+  /** How many entities match. */
+  count: Scalars['Int']['output'];
+  /** By kind, most first. */
+  byKind: Array<Bucket>;
 };
 
 /** The kind of an entity. Every entity is exactly one kind. */
@@ -667,7 +855,7 @@ export type ExplorerSearchQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerSearchQuery = { search: { totalCount: number, edges: Array<{ score?: number | null, node: { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } }> } };
+export type ExplorerSearchQuery = { search: { totalCount: number, edges: Array<{ score?: number | null, node: { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } }>, suggestions: Array<{ id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string } | { id: string, kind: EntityKind, name: string, aliases: Array<string>, description: string }> } };
 
 export type ExplorerSubgraphQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];

@@ -61,3 +61,16 @@ describe('early years', () => {
   });
 });
 
+
+describe('open-ended relations', () => {
+  it('counts a relation that started and has not ended in every bin from its start, without stretching the axis to 9999', () => {
+    const membership = { ...deployment, id: 'member', date: null, startDate: '2021-12', endDate: null };
+    const h = histogram([membership, { ...deployment, date: '2022-01-05', startDate: null, endDate: null }]);
+    expect(dateExtent([membership])).toEqual({ from: '2021-12-01', to: '2021-12-31' });
+    expect(h.unit).toBe('day');
+    expect(h.bins[0]!.start).toBe('2021-12-01');
+    expect(h.bins[h.bins.length - 1]!.end).toBe('2022-01-05');
+    expect(h.bins.every((b) => b.count >= 1)).toBe(true);
+    expect(h.bins.find((b) => b.start === '2022-01-05')!.count).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 import type { RelationData } from '../api/types';
-import { OPEN_START, relationInterval } from '../workspace/filters';
+import { OPEN_END, OPEN_START, relationInterval } from '../workspace/filters';
 
 /**
  * A histogram of when the relations on the canvas happened, for the date
@@ -91,10 +91,11 @@ export function dateExtent(relations: readonly RelationData[]): { from: string; 
   for (const r of relations) {
     const i = relationInterval(r);
     if (!i) continue;
-    // An open start would stretch the axis back to year 0: use the end instead.
+    // An open start or end would stretch the axis to year 0 or 9999: use the known end's or start's year instead.
     const start = i.start === OPEN_START ? i.end.slice(0, 4) + '-01-01' : i.start;
+    const end = i.end === OPEN_END ? i.start.slice(0, 4) + '-12-31' : i.end;
     if (from === null || start < from) from = start;
-    if (to === null || i.end > to) to = i.end;
+    if (to === null || end > to) to = end;
   }
   return from !== null && to !== null ? { from, to } : null;
 }

@@ -18,13 +18,26 @@ describe('relationInterval', () => {
     expect(relationInterval({ date: '2022-01-05', startDate: null, endDate: null })).toEqual({ start: '2022-01-05', end: '2022-01-05' });
     expect(relationInterval({ date: '2022-01', startDate: null, endDate: null })).toEqual({ start: '2022-01-01', end: '2022-01-31' });
     expect(relationInterval({ date: null, startDate: '2022-01-06', endDate: '2022-01-19' })).toEqual({ start: '2022-01-06', end: '2022-01-19' });
-    expect(relationInterval({ date: null, startDate: '2019', endDate: null })).toEqual({ start: '2019-01-01', end: '2019-12-31' });
+    // Started and not ended: still going on.
+    expect(relationInterval({ date: null, startDate: '2019', endDate: null })).toEqual({ start: '2019-01-01', end: '9999-12-31' });
     expect(relationInterval({ date: null, startDate: null, endDate: '2021' })).toEqual({ start: '0000-01-01', end: '2021-12-31' });
     expect(relationInterval({ date: null, startDate: null, endDate: null })).toBeNull();
   });
 });
 
 describe('relationPasses', () => {
+  it('keeps a relation whose span overlaps the range: a membership since 2010 with no end is on in January 2022', () => {
+    const membership = { ...deployment, date: null, startDate: '2010', endDate: null };
+    const january = { ...NO_FILTERS, from: '2022-01-05', to: '2022-01-31' };
+    expect(relationPasses(membership, january)).toBe(true);
+    expect(relationPasses(membership, { ...NO_FILTERS, from: '2022-01-05', to: null })).toBe(true);
+    expect(relationPasses(membership, { ...NO_FILTERS, from: null, to: '2009-12-31' })).toBe(false);
+    const ended = { ...membership, endDate: '2021-06' };
+    expect(relationPasses(ended, january)).toBe(false);
+    expect(relationPasses(ended, { ...NO_FILTERS, from: '2021-06-30', to: '2022-01-31' })).toBe(true);
+  });
+
+
   it('passes everything without filters', () => {
     for (const r of [aidRequest, accusation, deployment]) expect(relationPasses(r, NO_FILTERS)).toBe(true);
   });

@@ -102,19 +102,24 @@ export function filtersActive(f: Filters): boolean {
 
 /** Before any date: the start of a relation known only to have ended by some date. */
 export const OPEN_START = '0000-01-01';
+/** After any date: the end of a relation that started and has not (as far as the sources say) ended. */
+export const OPEN_END = '9999-12-31';
 
 /**
- * The days a relation covers, as the API reads them: a partial date covers
- * all its days; a relation with only a start covers that start; one with
- * only an end is open towards the past. Null when undated.
+ * The days a relation covers: a partial date covers all its days; a span
+ * from its start to its end. A span with only a start is still going on (a
+ * membership since 2010 with no end is "on" in January 2022); one with only
+ * an end is open towards the past. Null when undated. A date filter keeps a
+ * relation whose days overlap its range.
  */
 export function relationInterval(r: Pick<RelationData, 'date' | 'startDate' | 'endDate'>): { start: string; end: string } | null {
   const valid = (v: string | null) => (v && isPartialDate(v) ? v : null);
   const date = valid(r.date);
-  const first = date ?? valid(r.startDate);
-  const last = date ?? valid(r.endDate) ?? valid(r.startDate);
-  if (!last) return null;
-  return { start: first ? dateStart(first) : OPEN_START, end: dateEnd(last) };
+  if (date) return { start: dateStart(date), end: dateEnd(date) };
+  const start = valid(r.startDate);
+  const end = valid(r.endDate);
+  if (!start && !end) return null;
+  return { start: start ? dateStart(start) : OPEN_START, end: end ? dateEnd(end) : OPEN_END };
 }
 
 /** Whether a relation passes the type, source-count and date filters. */

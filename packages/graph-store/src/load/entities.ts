@@ -1,13 +1,10 @@
 import type { Session } from 'neo4j-driver';
 import { ENTITY_KINDS, type EntityKind } from '@steppe/domain';
 import { chunks, type GraphData, type Progress } from './plan';
-import { entityProps, withoutUndefined } from './wire-format';
+import { entityProps } from './wire-format';
 
 /** Where each loaded entity went: its element id (relations find their endpoints by it) and its load order. */
 export type LoadedNodes = Map<string, { node: string; rank: number }>;
-
-/** Merges one batch of sources (parameter `$rows`: maps of stored properties) into a generation. */
-export const SOURCE_MERGE_CYPHER = 'UNWIND $rows AS row MERGE (s:Source {graph: $generation, id: row.id}) SET s += row';
 
 /**
  * Merges one batch of entities of one kind (parameter `$batch.rows`: maps of stored properties),
@@ -19,14 +16,6 @@ export function entityMergeCypher(kind: EntityKind): string {
     MERGE (n:Entity {graph: $generation, id: row.id})
     SET n:${kind}, n += row
     RETURN row.id AS id, elementId(n) AS node`;
-}
-
-/** Writes the sources into the new generation, `batchSize` per transaction. */
-export async function writeSources(session: Session, data: GraphData, generation: string, batchSize: number, progress: Progress): Promise<void> {
-  for (const [i, rows] of chunks(data.sources, batchSize).entries()) {
-    await session.executeWrite((tx) => tx.run(SOURCE_MERGE_CYPHER, { rows: rows.map((s) => withoutUndefined({ ...s })), generation }));
-    progress({ phase: 'sources', done: Math.min((i + 1) * batchSize, data.sources.length), total: data.sources.length });
-  }
 }
 
 /**

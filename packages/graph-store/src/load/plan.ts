@@ -13,12 +13,14 @@ export interface GraphData {
   relations: Relation[];
 }
 
-export type LoadPhase = 'schema' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'hubs' | 'switch' | 'retire';
+export type LoadPhase = 'schema' | 'wait' | 'cleanup' | 'sources' | 'entities' | 'relations' | 'hubs' | 'switch' | 'retire';
 
 export interface LoadProgress {
   phase: LoadPhase;
   done: number;
   total: number;
+  /** 'wait': the load that holds the graph's lease. */
+  holder?: string;
 }
 
 export interface LoadOptions {
@@ -31,6 +33,10 @@ export interface LoadOptions {
   force?: boolean;
   /** Relationships from which an entity gets the hub index (hubs.ts); default HUB_DEGREE. Tests set it low. */
   hubDegree?: number;
+  /** How long to wait for another load of the same graph (ms; default LEASE_WAIT_MS or STEPPE_LOAD_WAIT_MS). */
+  leaseWaitMs?: number;
+  /** Lease lifetime without renewal (ms; default LEASE_TTL_MS or STEPPE_LOAD_LEASE_MS). */
+  leaseTtlMs?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -45,11 +51,11 @@ export interface LoadResult {
 export type Progress = (progress: LoadProgress) => void;
 
 /**
- * What the loader stores besides the data itself (today: the hub index, hubs.ts). It is part of
+ * What the loader stores besides the data itself (the hub index, hubs.ts; quote anchors and passages, documents.ts). It is part of
  * the content hash, so that a graph loaded by an earlier version is loaded again once, not
  * skipped as unchanged.
  */
-export const STORAGE_FORMAT = `steppe-storage/2 (hub index from ${HUB_DEGREE} relationships)`;
+export const STORAGE_FORMAT = `steppe-storage/3 (hub index from ${HUB_DEGREE} relationships; document texts, quote anchors, passages)`;
 
 /**
  * A stable hash of the data, so that re-seeding unchanged data is a no-op: the SHA-256 of

@@ -1,5 +1,6 @@
 import type { Session } from 'neo4j-driver';
-import { RELATION_TYPE_NAMES, dateEnd, dateStart, type Relation, type RelationType } from '@steppe/domain';
+import { RELATION_TYPE_NAMES, dateEnd, dateStart, type Evidence, type Relation, type RelationType } from '@steppe/domain';
+import type { EvidenceAnchors } from './documents';
 import type { LoadedNodes } from './entities';
 import { chunks, SLICE, yieldToDriver, type ContentHasher, type GraphData, type Progress } from './plan';
 import {
@@ -61,6 +62,8 @@ export function relationCreateFromStringCypher(type: RelationType): string {
         return `${key}: ${field} = 'true'`;
       case 'list':
         return `${key}: split(${field}, ${cypherLiteral(ITEM_SEPARATOR)})`;
+      case 'integers':
+        return `${key}: CASE ${field} WHEN '' THEN null ELSE [x IN split(${field}, ${cypherLiteral(ITEM_SEPARATOR)}) | toInteger(x)] END`;
       default:
         return `${key}: CASE ${field} WHEN '' THEN null ELSE ${field} END`;
     }
@@ -95,9 +98,10 @@ export function assertEndpointsExist(data: GraphData, nodes: LoadedNodes): void 
  */
 export async function writeRelations(
   session: Session,
-  args: { data: GraphData; nodes: LoadedNodes; generation: string; batchSize: number; hasher: ContentHasher; hashFirst: number; progress: Progress },
+  args: { data: GraphData; nodes: LoadedNodes; anchors: EvidenceAnchors; generation: string; batchSize: number; hasher: ContentHasher; hashFirst: number; progress: Progress },
 ): Promise<void> {
-  const { data, nodes, generation, batchSize, hasher, progress } = args;
+  const { data, nodes, anchors, generation, batchSize, hasher, progress } = args;
+  const startOf = (e: Evidence) => anchors.get(e);
   assertEndpointsExist(data, nodes);
   const jobs: Array<{ type: RelationType; batch: Relation[] }> = [];
   const byType = new Map<RelationType, Relation[]>();
@@ -120,7 +124,7 @@ export async function writeRelations(
   const firstDay = memoised(dateStart);
   const lastDay = memoised(dateEnd);
   const relationRow = (r: Relation) => {
-    const row = relationValuesWith(r, firstDay, lastDay);
+    const row = relationValuesWith(r, firstDay, lastDay, startOf);
     row.unshift(nodes.get(r.from)!.node, nodes.get(r.to)!.node);
     return row;
   };

@@ -21,9 +21,10 @@ export const ALL_GENERATIONS_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) RET
 export const DELETE_GRAPH_POINTER_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) DELETE sg';
 
 /** Deletes up to `$limit` nodes with the given label of one generation, returning how many. */
-export function deleteBatchCypher(label: 'Entity' | 'Source'): string {
-  // `id IS NOT NULL` lets the planner use the (graph, id) constraint's index instead of a label scan.
-  return `MATCH (n:${label}) WHERE n.graph = $generation AND n.id IS NOT NULL WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`;
+export function deleteBatchCypher(label: 'Entity' | 'Source' | 'Passage'): string {
+  // `id`/`sourceId IS NOT NULL` lets the planner use the key constraint's index instead of a label scan.
+  const key = label === 'Passage' ? 'sourceId' : 'id';
+  return `MATCH (n:${label}) WHERE n.graph = $generation AND n.${key} IS NOT NULL WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`;
 }
 
 export async function registerPending(session: Session, graph: string, generation: string): Promise<void> {
@@ -41,7 +42,7 @@ export async function abandonedGenerations(driver: Driver, graph: string, databa
 
 /** Deletes one generation in batches (one huge transaction would exhaust the heap on large graphs). */
 export async function deleteGeneration(driver: Driver, generation: string, database: string | undefined, batchSize = 5_000): Promise<void> {
-  for (const label of ['Entity', 'Source'] as const) {
+  for (const label of ['Entity', 'Source', 'Passage'] as const) {
     for (;;) {
       const { records } = await driver.executeQuery(
         deleteBatchCypher(label),

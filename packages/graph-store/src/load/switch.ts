@@ -1,5 +1,6 @@
 import type { Driver, Session } from 'neo4j-driver';
 import { isContested } from '@steppe/domain';
+import { LoadLeaseError } from './lease';
 import type { GraphData } from './plan';
 
 /*
@@ -81,14 +82,39 @@ export const SWITCH_GENERATION_CYPHER = `MATCH (sg:SteppeGraph {name: $graph})
  */
 export async function switchGeneration(
   session: Session,
-  args: { graph: string; generation: string; hash: string; counts: LoadCounts; data: GraphData },
+  args: { graph: string; generation: string; hash: string; counts: LoadCounts; data: GraphData; holder: string },
 ): Promise<string | null> {
-  const { graph, generation, hash, counts, data } = args;
+  const { graph, generation, hash, counts, data, holder } = args;
   // The full-text index is eventually consistent (cheaper bulk writes): make the new
   // generation searchable before readers are pointed at it.
   await session.run(AWAIT_FULLTEXT_CYPHER);
   return session.executeWrite(async (tx) => {
+    // In the switch's own transaction: this load still holds the graph's lease, and its
+    // generation still holds its records (nothing deleted it since it was verified), so
+    // readers are never pointed at a generation that is gone.
+    const lease = await tx.run(LOCK_AND_READ_LEASE_CYPHER, { graph });
+    const current = lease.records[0]?.get('holder') as string | null | undefined;
+    if (current !== holder) {
+      throw new LoadLeaseError(`The load no longer holds the lease on graph "${graph}" (now ${current ?? 'nobody'}): readers still see the previous graph.`);
+    }
+    const found = (await tx.run(GENERATION_NODE_COUNTS_CYPHER, { generation })).records[0];
+    const entities = Number(found?.get('entities'));
+    const sources = Number(found?.get('sources'));
+    if (entities !== counts.entities || sources !== counts.sources) {
+      throw new Error(
+        `Generation ${generation} no longer holds its data (expected ${counts.entities} entities and ${counts.sources} sources, found ${entities} and ${sources}); ` +
+          'readers still see the previous graph. Run the load again.',
+      );
+    }
     const res = await tx.run(SWITCH_GENERATION_CYPHER, { graph, generation, hash, counts, ...vocabularyCounts(data) });
     return res.records[0]?.get('previous') as string | null;
   });
 }
+
+/** Write-locks the graph's pointer node (held to the end of the switch's transaction) and reads the lease holder. */
+export const LOCK_AND_READ_LEASE_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) SET sg._lock = true REMOVE sg._lock RETURN sg.leaseHolder AS holder';
+
+/** Entities and sources of one generation (index-backed counts), checked again inside the switch. */
+export const GENERATION_NODE_COUNTS_CYPHER = `CALL () { MATCH (n:Entity) WHERE n.graph = $generation AND n.id IS NOT NULL RETURN count(n) AS entities }
+     CALL () { MATCH (s:Source) WHERE s.graph = $generation AND s.id IS NOT NULL RETURN count(s) AS sources }
+     RETURN entities, sources`;

@@ -1,4 +1,4 @@
-import { dateEnd, dateStart, isContested, type Entity, type Relation, type Stance } from '@steppe/domain';
+import { dateEnd, dateStart, isContested, type Entity, type Evidence, type Relation, type Stance } from '@steppe/domain';
 
 /*
  * The wire format of a load: how entities and relations are stored (their property maps and
@@ -30,15 +30,18 @@ export function entityProps(entity: Entity): Record<string, unknown> {
  */
 export const RELATION_PROPERTIES = [
   'id', 'date', 'startDate', 'endDate', 'sortStart', 'sortEnd', 'stance', 'confidence', 'detail',
-  'evidenceSources', 'evidenceQuotes', 'evidenceStances', 'sourceCount', 'contested',
+  'evidenceSources', 'evidenceQuotes', 'evidenceStances', 'evidenceStarts', 'sourceCount', 'contested',
 ] as const;
+
+/** Where an evidence item's quote starts in its source's text (load/documents.ts), if anchored. */
+export type StartOf = (evidence: Evidence) => number | undefined;
 
 /**
  * Storage form of a relation as values in {@link RELATION_PROPERTIES} order (null = not
  * stored): evidence as parallel lists with each item's stance, derived sort dates and flags.
  */
-export function relationValues(relation: Relation): unknown[] {
-  return relationValuesWith(relation, dateStart, dateEnd);
+export function relationValues(relation: Relation, startOf?: StartOf): unknown[] {
+  return relationValuesWith(relation, dateStart, dateEnd, startOf);
 }
 
 /** A date function that remembers its answers: a graph has few distinct dates and a million relations. */
@@ -54,16 +57,23 @@ export function memoised(fn: (value: string) => string): (value: string) => stri
   };
 }
 
-export function relationValuesWith(relation: Relation, firstDay: (d: string) => string, lastDay: (d: string) => string): unknown[] {
+export function relationValuesWith(relation: Relation, firstDay: (d: string) => string, lastDay: (d: string) => string, startOf?: StartOf): unknown[] {
   const evidence = relation.evidence;
   const sources: string[] = new Array<string>(evidence.length);
   const quotes: string[] = new Array<string>(evidence.length);
   const stances: Stance[] = new Array<Stance>(evidence.length);
+  // Offsets are stored only when every item is anchored (the lists stay parallel).
+  let starts: number[] | null = startOf ? new Array<number>(evidence.length) : null;
   for (let i = 0; i < evidence.length; i++) {
     const e = evidence[i]!;
     sources[i] = e.sourceId;
     quotes[i] = e.quote;
     stances[i] = e.stance ?? relation.stance;
+    if (starts) {
+      const start = startOf!(e);
+      if (start === undefined) starts = null;
+      else starts[i] = start;
+    }
   }
   const first = relation.date ?? relation.startDate;
   const last = relation.date ?? relation.endDate ?? relation.startDate;
@@ -80,6 +90,7 @@ export function relationValuesWith(relation: Relation, firstDay: (d: string) => 
     sources,
     quotes,
     stances,
+    starts,
     sources.length < 2 ? sources.length : new Set(sources).size,
     isContested(stances),
   ];
@@ -110,10 +121,10 @@ function plainText(value: unknown): value is string {
 }
 
 /** How each stored property travels in the one-string form, in RELATION_PROPERTIES order. */
-export const RELATION_FIELD_TYPES: Record<(typeof RELATION_PROPERTIES)[number], 'string' | 'number' | 'boolean' | 'list'> = {
+export const RELATION_FIELD_TYPES: Record<(typeof RELATION_PROPERTIES)[number], 'string' | 'number' | 'boolean' | 'list' | 'integers'> = {
   id: 'string', date: 'string', startDate: 'string', endDate: 'string', sortStart: 'string', sortEnd: 'string',
   stance: 'string', confidence: 'number', detail: 'string', evidenceSources: 'list', evidenceQuotes: 'list',
-  evidenceStances: 'list', sourceCount: 'number', contested: 'boolean',
+  evidenceStances: 'list', evidenceStarts: 'integers', sourceCount: 'number', contested: 'boolean',
 };
 const RELATION_FIELD_TYPE_LIST = RELATION_PROPERTIES.map((key) => RELATION_FIELD_TYPES[key]);
 
@@ -160,6 +171,11 @@ export function encodeRelationBatch(rows: readonly (readonly unknown[])[]): stri
             if (typeof value !== 'boolean') return undefined;
             field = value ? 'true' : 'false';
             break;
+          case 'integers':
+            if (!Array.isArray(value) || value.length === 0) return undefined;
+            for (const item of value) if (!Number.isSafeInteger(item) || (item as number) < 0) return undefined;
+            field = value.join(ITEM_SEPARATOR);
+            break;
           default: {
             if (!Array.isArray(value) || value.length === 0) return undefined;
             for (const item of value) if (!plainText(item)) return undefined;
@@ -175,7 +191,7 @@ export function encodeRelationBatch(rows: readonly (readonly unknown[])[]): stri
 }
 
 /** Storage form of a relation as a map: evidence as parallel lists, plus derived sort dates and flags. */
-export function relationProps(relation: Relation): Record<string, unknown> {
-  const values = relationValues(relation);
+export function relationProps(relation: Relation, startOf?: StartOf): Record<string, unknown> {
+  const values = relationValues(relation, startOf);
   return withoutUndefined(Object.fromEntries(RELATION_PROPERTIES.map((key, i) => [key, values[i]])));
 }

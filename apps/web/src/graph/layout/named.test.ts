@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import { cytoscape } from '../cytoscape';
 import { buildElements } from '../elements';
-import { fcoseOptionsForSize, LARGE_VIEW_ITERATIONS, LARGE_VIEW_NODES } from './fcose';
+import { fcoseOptionsForSize } from './fcose';
 import { layoutOptions, runNamedLayout } from './named';
 import { LAYOUT_NAMES } from '../../workspace/view';
 import { accusation, aidRequest, deployment, tokayev } from '../../test/fixtures';
@@ -50,8 +50,14 @@ describe('named layouts', () => {
 
 describe('fcoseOptionsForSize', () => {
   it('refines large views for fewer iterations', () => {
-    expect(fcoseOptionsForSize(50)).toMatchObject({ quality: 'default', numIter: 2_500 });
-    expect(fcoseOptionsForSize(LARGE_VIEW_NODES + 1)).toMatchObject({ quality: 'default', numIter: LARGE_VIEW_ITERATIONS, nodeDimensionsIncludeLabels: false });
+    // Up to a thousand entities (the documented large-view threshold) the full refinement; above it fewer iterations, labels ignored.
+    const small = fcoseOptionsForSize(50);
+    expect(small).toMatchObject({ quality: 'default', numIter: 2_500 });
+    expect(fcoseOptionsForSize(1_000)).toMatchObject({ numIter: small.numIter });
+    const large = fcoseOptionsForSize(1_001);
+    expect(large).toMatchObject({ quality: 'default', nodeDimensionsIncludeLabels: false });
+    expect(large.numIter).toBeLessThan(small.numIter!);
+    expect(large.numIter).toBeGreaterThan(0);
     expect(fcoseOptionsForSize(5_000, { animate: true }).animate).toBe(true);
   });
 });

@@ -197,6 +197,7 @@ describe('contested relations', () => {
       expect(styles.contested.marker).toBe('diamond');
       expect(styles.plain.marker).toBe('none');
       expect(styles.contested.markerColour).toMatch(/rgb\(231,\s*76,\s*60\)/);
+      await screenshot(page, `contested-${renderer}`);
     });
   }
 });

@@ -15,6 +15,7 @@ body { font: 10.5pt/1.4 Helvetica, Arial, sans-serif; color: #111; margin: 0 aut
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #ccc; padding-bottom: 1mm; break-after: avoid; }
 p.summary { color: #444; margin: 0 0 4mm; }
+.notes-text { white-space: pre-wrap; margin: 0 0 4mm; }
 figure { margin: 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
 figcaption { font-size: 9pt; color: #555; }
@@ -151,7 +152,7 @@ export function renderReportHtml(graph: ExportGraph): string {
       ? h(
           'figure',
           null,
-          raw(renderFigureSvg(graph.nodes, graph.edges, { highlight: q.ids })),
+          raw(renderFigureSvg(graph.nodes, graph.edges, { highlight: q.ids, ...(meta.positions ? { positions: meta.positions } : {}) })),
           h('figcaption', null, 'Entities by kind (colour and shape); relations by family (colour and line), arrows from subject to object; thick lines are contested. Start entities are outlined.'),
         )
       : h('p', { class: 'muted' }, 'No entities.');
@@ -172,6 +173,8 @@ export function renderReportHtml(graph: ExportGraph): string {
         ` · generated ${meta.generatedAt}`,
         meta.truncated ? h('span', { class: 'contested' }, ` · truncated: ${meta.omittedNodes ?? 0} entities held back by the limit`) : '',
       ),
+      // The analyst's notes, as typed: text nodes are escaped by h(); line breaks kept by CSS (white-space: pre-wrap).
+      meta.notes ? h('section', { class: 'notes' }, h('h2', null, 'Notes'), h('p', { class: 'notes-text' }, meta.notes)) : '',
       figure,
       h('h2', null, 'Entities'),
       h('table', { class: 'entities' }, h('thead', null, h('tr', null, ['#', 'Name', 'Kind', 'Description'].map((t) => h('th', null, t)))), h('tbody', null, entityRows)),

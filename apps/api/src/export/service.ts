@@ -158,6 +158,8 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       ...(ctx.apiOrigin ? { apiUrl: `${ctx.apiOrigin}${EXPORT_PATH}?${canonicalQuery(args)}` } : {}),
       command: cliCommand(args, ctx.out),
       truncated: traversal.omittedNodes > 0,
+      ...(args.notes ? { notes: args.notes } : {}),
+      ...(args.positions ? { positions: args.positions } : {}),
       ...(traversal.omittedNodes > 0 ? { omittedNodes: traversal.omittedNodes } : {}),
     };
     const input: ExportInput = {

@@ -184,6 +184,15 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     if (!cy) return Promise.reject(new Error('The canvas is not ready.'));
     return renderImage(cy, scope, options);
   }, []);
+  const canvasPositions = useCallback(() => {
+    const out: Record<string, { x: number; y: number }> = {};
+    canvasRef.current
+      ?.instance()
+      ?.nodes()
+      .not('.more')
+      .forEach((n) => void (out[n.id()] = { ...n.position() }));
+    return out;
+  }, []);
   const exportUrl = useMemo(() => {
     try {
       return exportUrlFor(apiUrl);
@@ -300,6 +309,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1 || view.hidden.some((id) => relationIdOf(id) !== null)}
               exportUrl={exportUrl}
               renderPicture={renderPicture}
+              positions={canvasPositions}
               onClose={() => setExportOpen(null)}
             />
           ) : null}

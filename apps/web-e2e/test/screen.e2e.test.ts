@@ -118,9 +118,11 @@ for (const { width, height, share } of [
       const z0 = await zoom();
       await controls.getByRole('button', { name: 'Zoom in' }).click();
       await page.waitForFunction((z) => window.__steppeCy!.zoom() > z * 1.2, z0);
+      expect(await zoom()).toBeGreaterThan(z0 * 1.2);
       await controls.getByRole('button', { name: 'Zoom out' }).click();
       await controls.getByRole('button', { name: 'Zoom out' }).click();
       await page.waitForFunction((z) => window.__steppeCy!.zoom() < z, z0);
+      expect(await zoom()).toBeLessThan(z0);
       await controls.getByRole('button', { name: 'Fit', exact: true }).click();
       await page.waitForFunction(() => {
         const cy = window.__steppeCy!;

@@ -1,2 +1,1 @@
-// The orchestrator's own test (up.int.test.ts) brings the stack up against the run's Neo4j.
-module.exports = require('@steppe/config/jest').nodeProject(__dirname);
+module.exports = require('@steppe/config/jest').nodeProject(__dirname, { neo4j: false });

@@ -10,6 +10,3 @@ export * from './search-query';
 export * from './store';
 export * from './explore';
 export * from './relation-list';
-export * from './listing';
-export * from './export-reads';
-export * from './snippets';

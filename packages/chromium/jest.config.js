@@ -1,1 +1,0 @@
-module.exports = require('@steppe/config/jest').nodeProject(__dirname, { neo4j: false });

@@ -62,7 +62,7 @@ describe('a fresh clone of the repository', () => {
     execFileSync('git', ['clone', '--quiet', '--no-checkout', REPO, clone]);
     execFileSync('git', ['checkout', '--quiet', '--detach', head], { cwd: clone });
     linkNodeModules(clone);
-    // Nothing beside the clone: no ../shared, no documents anywhere but in the clone.
+    // Nothing beside the clone: no sibling folders, no documents anywhere but in the clone.
     expect(readdirSync(parent)).toEqual(['steppe']);
     expect(readdirSync(path.join(clone, 'graph-seed/data/documents')).filter((f) => f.endsWith('.txt')).length).toBeGreaterThan(0);
 

@@ -18,4 +18,23 @@ module.exports = [
       ...nextPlugin.configs['core-web-vitals'].rules,
     },
   },
+  // The boundary between the model and the canvas (docs/architecture.md, "Where to put things"): src/workspace holds
+  // pure state (ids, graph cache, filters, view, visibility, reducer, history) and may not reach Cytoscape, the
+  // Cytoscape code in src/graph, or React components; src/graph may import the model, never the other way round.
+  {
+    files: ['src/workspace/**/*.ts'],
+    ignores: ['src/workspace/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['cytoscape', 'cytoscape-*', 'cose-base'], message: 'src/workspace is the pure model: no Cytoscape (put canvas code in src/graph).' },
+            { group: ['**/graph', '**/graph/**'], message: 'src/workspace may not import the Cytoscape folder src/graph (it imports the model, not the other way round).' },
+            { group: ['**/components/**', 'react', 'react-dom'], message: 'src/workspace is the pure model: no React.' },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import type { LoadPhase, LoadProgress } from '@steppe/graph-store';
 
 const PHASE_LABEL: Record<LoadPhase, string> = {
   schema: 'constraints and indexes',
+  wait: 'waiting for another load',
   cleanup: 'removing abandoned loads',
   sources: 'sources',
   entities: 'entities',
@@ -22,6 +23,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
     let phase: LoadPhase | undefined;
     return {
       update(p: LoadProgress) {
+        if (p.phase === 'wait') stream.write(`Another load of this graph is running (${p.holder ?? 'unknown'}): waiting for it to finish…\n`);
         if (p.phase !== phase) {
           bar?.stop();
           phase = p.phase;
@@ -42,7 +44,8 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       const decile = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10);
       if (lastDecile.get(p.phase) === decile) return;
       lastDecile.set(p.phase, decile);
-      stream.write(`${PHASE_LABEL[p.phase]}: ${p.done}/${p.total}\n`);
+      if (p.phase === 'wait') stream.write(`Another load of this graph is running (${p.holder ?? 'unknown'}): waiting for it to finish…\n`);
+      else stream.write(`${PHASE_LABEL[p.phase]}: ${p.done}/${p.total}\n`);
     },
     done() {},
   };

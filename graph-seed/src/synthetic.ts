@@ -56,6 +56,9 @@ export function syntheticGraph(n: number, seed = 42, relationsPerEntity = 10): G
     publishedAt: day(),
     languages: [pick(['en', 'ru', 'kk'])],
   }));
+  // Each source has a short text; evidence quotes one of its sentences. The texts come
+  // from a PRNG of their own so that the graph's structure stays what this seed always gave.
+  const sentences = syntheticTexts(sources, seed);
 
   // Kinds in realistic proportions; each kind keeps its own pool of ids.
   const weights: Record<EntityKind, number> = { Person: 0.4, Organisation: 0.25, Place: 0.2, Event: 0.15 };
@@ -111,10 +114,13 @@ export function syntheticGraph(n: number, seed = 42, relationsPerEntity = 10): G
     let to = heavyTailed(pools[toKind]);
     if (to === from) to = pools[toKind][Math.floor(rand() * pools[toKind].length)]!;
     const evidenceCount = 1 + Math.floor(Math.pow(rand(), 4) * 3);
-    const evidence = Array.from({ length: evidenceCount }, () => ({
-      sourceId: pick(sources).id,
-      quote: `${word(2)} ${type.label} ${word(2)}, according to officials.`,
-    }));
+    const evidence = Array.from({ length: evidenceCount }, () => {
+      const source = pick(sources);
+      // Two words drawn as before (keeping the PRNG sequence), folded into the choice of sentence.
+      const key = `${word(2)} ${word(2)}`;
+      const pool = sentences.get(source.id)!;
+      return { sourceId: source.id, quote: pool[hashString(key) % pool.length]! };
+    });
     relations.push({
       id: `syn-rel-${i}`,
       type: type.name as Relation['type'],
@@ -127,4 +133,36 @@ export function syntheticGraph(n: number, seed = 42, relationsPerEntity = 10): G
     });
   }
   return { sources, entities, relations };
+}
+
+/** Sentences per synthetic source: each is unique in its text, so every quote anchors once. */
+const SENTENCES_PER_SOURCE = 24;
+
+/** Gives every source a text of numbered sentences in paragraphs of four; returns the sentences. */
+function syntheticTexts(sources: Source[], seed: number): Map<string, string[]> {
+  const rand = prng(seed ^ 0x5eed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const word = () => {
+    const w = pick(SYLLABLES) + pick(SYLLABLES);
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  };
+  const bySource = new Map<string, string[]>();
+  for (const source of sources) {
+    const pool = Array.from(
+      { length: SENTENCES_PER_SOURCE },
+      (_, k) => `${word()} ${pick(['met', 'accused', 'supported', 'visited', 'replaced'])} ${word()} in ${word()}, according to officials (item ${k + 1}).`,
+    );
+    const paragraphs: string[] = [];
+    for (let k = 0; k < pool.length; k += 4) paragraphs.push(pool.slice(k, k + 4).join(' '));
+    source.text = `${source.title}\n\n${paragraphs.join('\n\n')}\n`;
+    bySource.set(source.id, pool);
+  }
+  return bySource;
+}
+
+/** FNV-1a: a stable, well-spread index from a string. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -44,9 +44,10 @@ describe('a valid dataset', () => {
       outlet: 'Eldoria Herald',
       publishedAt: '2021-03-04',
       languages: ['en'],
+      text: readFileSync(path.join(DOCUMENTS, 'alpha.txt'), 'utf8'),
     });
     // Optional fields a record does not give are absent, not undefined.
-    expect(Object.keys(sources[1]!)).toEqual(['id', 'title', 'languages']);
+    expect(Object.keys(sources[1]!)).toEqual(['id', 'title', 'languages', 'text']);
 
     // Entity files are read in name order: other.yaml, then people.yaml.
     expect(entities.map((e) => e.id)).toEqual([
@@ -73,6 +74,9 @@ describe('a valid dataset', () => {
       detail: 'Mayor of Eldoria',
       evidence: [{ sourceId: 'alpha', quote: 'On 3 March 2021 the Council of Eldoria dismissed Mayor Anna Berg.' }],
     });
+    // A repeated quote names its occurrence; the loader anchors it there.
+    const located = relations.find((r) => r.id === 'town-hall-located-in-eldoria')!;
+    expect(located.evidence[1]).toEqual({ sourceId: 'alpha', quote: 'of Eldoria', occurrence: 2 });
     const claim = relations.find((r) => r.id === 'piet-kohl-coordinated-protests')!;
     expect(claim.evidence[1]).toEqual({ sourceId: 'beta', quote: 'There is no evidence of that, say local journalists.', stance: 'DENIED' });
     expect(isContested(claim.evidence.map((e) => e.stance ?? claim.stance))).toBe(true);
@@ -112,7 +116,7 @@ describe('a valid dataset', () => {
       const errors = issues.filter((i) => i.severity === 'error').map((i) => i.message);
       expect(errors).toEqual([
         `the document of source "alpha" cannot be read (${path.join(dir, 'alpha.txt')}): EISDIR`,
-        `the document of source "beta" cannot be read (${path.join(dir, 'beta.txt')}): not valid UTF-8: save it as UTF-8`,
+        `the document of source "beta" cannot be read (${path.join(dir, 'beta.txt')}): line 1: not valid UTF-8 at byte 3 (bytes e9): save the file as UTF-8`,
       ]);
       await rm(path.join(dir, 'alpha.txt'), { recursive: true });
       const again = await readDataset({ dataDir: VALID, documentsDir: dir });
@@ -197,6 +201,12 @@ describe('a broken dataset', () => {
     expectIssue(file, '[4].evidence[5].quote', at(file, 'the quote is from alpha, not beta') + 1, /quote not found verbatim in beta: it appears verbatim in alpha: cite that source instead/);
   });
 
+  it('reports a repeated quote that does not say which occurrence it means, and an occurrence that does not exist', () => {
+    const file = 'relations/a-bad.yaml';
+    expectIssue(file, '[4].evidence[6].quote', at(file, 'which one?'), /quote occurs 2 times in alpha: say which one with "occurrence: n" \(1–2, in reading order\)/);
+    expectIssue(file, '[4].evidence[7].occurrence', at(file, 'occurrence: 2'), /occurrence 2, but the quote occurs 1 time in alpha: use 1–1 or remove it/);
+  });
+
   it('reports sources without a document', () => {
     expectIssue('sources.yaml', '[2].id', at('sources.yaml', 'id: gamma'), /source "gamma" has no document: expected .*fixtures[/\\]broken[/\\]documents[/\\]gamma\.txt/);
   });
@@ -233,6 +243,8 @@ describe('a broken dataset', () => {
       'relations/a-bad.yaml [4].evidence[3].source',
       'relations/a-bad.yaml [4].evidence[4].qoute',
       'relations/a-bad.yaml [4].evidence[5].quote',
+      'relations/a-bad.yaml [4].evidence[6].quote',
+      'relations/a-bad.yaml [4].evidence[7].occurrence',
       'relations/b-more.yaml [0].date',
       'relations/b-more.yaml [1].id',
       'relations/b-more.yaml [1].stance',

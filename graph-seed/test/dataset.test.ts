@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   MAX_QUOTE_LENGTH,
+  anchorQuote,
   allowsEndpoints,
   isContested,
   isPartialDate,
@@ -110,6 +111,17 @@ describe('the curated dataset', () => {
         });
         expect(evidence.quote.trim()).not.toBe('');
         expect(Array.from(evidence.quote).length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+      }
+    }
+  });
+
+  it('anchors every quote to one passage of its document (a repeated quote names its occurrence)', () => {
+    for (const relation of dataset.relations) {
+      for (const evidence of relation.evidence) {
+        const text = documents.get(evidence.sourceId)!;
+        const anchor = anchorQuote(text, evidence.quote, evidence.occurrence);
+        expect({ relation: relation.id, ok: anchor.ok }).toEqual({ relation: relation.id, ok: true });
+        if (anchor.ok) expect(text.slice(anchor.selector.start, anchor.selector.end)).toBe(evidence.quote);
       }
     }
   });

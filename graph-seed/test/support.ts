@@ -72,3 +72,15 @@ export async function duplicateIds(driver: Driver, graph: string): Promise<numbe
   );
   return Number(records[0]?.get('dups') ?? 0);
 }
+
+/** The graph's pending list, and which of its generations still hold nodes. */
+export async function pendingGenerations(driver: Driver, graph: string): Promise<{ pending: string[]; existing: string[] }> {
+  const { records } = await driver.executeQuery(
+    `MATCH (sg:SteppeGraph {name: $graph})
+     UNWIND coalesce(sg.pending, []) AS p
+     CALL (p) { MATCH (n:Entity) WHERE n.graph = p AND n.id IS NOT NULL RETURN count(n) AS c }
+     RETURN collect(p) AS pending, [x IN collect(CASE WHEN c > 0 THEN p END) WHERE x IS NOT NULL] AS existing`,
+    { graph },
+  );
+  return { pending: (records[0]?.get('pending') as string[] | undefined) ?? [], existing: (records[0]?.get('existing') as string[] | undefined) ?? [] };
+}

@@ -1,4 +1,4 @@
-import { allowsEndpoints, type EntityKind } from '@steppe/domain';
+import { allowsEndpoints, anchorQuote, type EntityKind } from '@steppe/domain';
 import { syntheticGraph } from '../src/synthetic';
 
 describe('synthetic graph', () => {
@@ -23,6 +23,13 @@ describe('synthetic graph', () => {
         r.evidence.some((e) => !sources.has(e.sourceId)),
     );
     expect(invalid).toEqual([]);
+  });
+
+  it('gives every source a text in which each quote anchors exactly once', () => {
+    const texts = new Map(g.sources.map((s) => [s.id, s.text]));
+    for (const text of texts.values()) expect(text?.length).toBeGreaterThan(100);
+    const unanchored = g.relations.flatMap((r) => r.evidence).filter((e) => !anchorQuote(texts.get(e.sourceId)!, e.quote).ok);
+    expect(unanchored).toEqual([]);
   });
 
   it('has a heavy-tailed degree distribution: hubs far above the median', () => {

@@ -3,5 +3,5 @@
 module.exports = require('@steppe/config/jest').nodeProject(__dirname, {
   neo4j: false,
   // A first run builds the launcher with Maven (downloads included) inside the first test that needs it.
-  overrides: { testTimeout: 300_000 },
+  testTimeout: 300_000,
 });

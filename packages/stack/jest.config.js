@@ -1,1 +1,2 @@
-module.exports = require('@steppe/config/jest').nodeProject(__dirname, { neo4j: false });
+// The orchestrator's own test (up.int.test.ts) brings the stack up against the run's Neo4j.
+module.exports = require('@steppe/config/jest').nodeProject(__dirname);

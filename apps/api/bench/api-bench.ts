@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '@steppe/graph-store';
 import { neo4jConnectionFromEnv, startLocalNeo4j, type LocalNeo4j, type Neo4jConnection } from '@steppe/neo4j-local';
-import { createApi, createApiLogger, GRAPHQL_PATH } from '../src';
+import { createApi, createApiLogger, DEFAULT_HTTP_POLICY, GRAPHQL_PATH } from '../src';
 import type { LoadJob, LoadResult } from './load-client';
 import { listen, neo4jGraphqlOneHopQuery, startNeo4jGraphql, type RunningServer } from './neo4j-graphql';
 import { profileRequests } from './profile';
@@ -343,6 +343,8 @@ async function main() {
       logger: createApiLogger('error'),
       graph: opts.graph,
       queryTimeoutMs: QUERY_TIMEOUT_MS,
+      // A throughput bench from one loopback client: the per-client rate limit would measure itself.
+      httpPolicy: { ...DEFAULT_HTTP_POLICY, RATE_LIMIT_PER_SECOND: 0 },
       onQuery: (event) => recording?.push({ cypher: event.cypher, params: event.params }),
     });
     const api = await listen(createServer(yoga), GRAPHQL_PATH);

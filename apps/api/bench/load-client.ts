@@ -62,7 +62,7 @@ function run(job: LoadJob): Promise<LoadResult> {
       },
       (error, result) => {
         if (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
         const used = process.cpuUsage(cpu);

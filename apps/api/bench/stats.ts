@@ -1,16 +1,7 @@
 /** Small numeric helpers for the benchmark: exact percentiles, a seedable PRNG, formatting. */
 
-/** mulberry32: a seedable PRNG, so a given seed always yields the same workload. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeder's PRNG (mulberry32), so a given seed always yields the same workload. */
+export { prng } from '@steppe/graph-seed';
 
 /** Nearest-rank percentile of an ascending array (p in 0–100). */
 export function percentile(sorted: readonly number[], p: number): number {

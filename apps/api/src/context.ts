@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Source } from '@steppe/domain';
-import type { EntityRecord, GraphStore, Page, RelationRecord, RelationsQuery } from '@steppe/graph-store';
+import type { EntityRecord, GraphStore, Page, RelationRecord, RelationsQuery, SourceRecord } from '@steppe/graph-store';
 
 interface RelationsKey {
   id: string;
@@ -30,7 +29,7 @@ export function createLoaders(store: GraphStore) {
     entityById(id: string): EntityRecord | Promise<EntityRecord | null> {
       return known.get(id) ?? entity.load(id);
     },
-    source: new DataLoader<string, Source | null>(async (ids) => {
+    source: new DataLoader<string, SourceRecord | null>(async (ids) => {
       const found = await store.sourcesByIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),

@@ -1,16 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, useReadinessCheck, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
 import { createLoaders, type ApiContext } from './context';
-import { translateStoreError } from './errors';
+import { translateStoreError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
 import { useErrorLocations } from './error-locations';
 import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
+import { renderQueue } from './export/chromium';
+import { EXPORT_PATH } from './export/service';
+import {
+  corsPolicy,
+  createReadinessProbe,
+  DEFAULT_HTTP_POLICY,
+  defaultAllowedOrigins,
+  useBodyLimit,
+  useRateLimit,
+  useSecurityHeaders,
+  useVaryOrigin,
+  type AllowedOrigins,
+  type HttpPolicy,
+} from './http';
 import { LIMITS } from './limits';
+import { useHttpCaching } from './http/caching';
+import { useCompression } from './http/compression';
+import { useHealth } from './http/health';
+import { useHeadWithoutBody, useHttpMethods } from './http/methods';
+import { SCHEMA_PATH, useSchemaRoute } from './http/schema-route';
+import { useRequestChecks } from './requests/checks';
+import { useCodedErrors } from './requests/coded-errors';
+import { useGetParamsCheck } from './requests/get-params';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema/load-schema';
 
@@ -20,8 +45,10 @@ export interface ApiDeps {
   /** Logical graph to serve (default "steppe"). */
   graph?: string;
   database?: string;
-  /** Allowed browser origins, or "*". */
-  corsOrigins?: string[] | '*';
+  /** Allowed browser origins, or "*" (see http/cors.ts). */
+  corsOrigins?: AllowedOrigins;
+  /** Limits of the HTTP layer (body sizes, rate, export queue and cost); default DEFAULT_HTTP_POLICY. */
+  httpPolicy?: HttpPolicy;
   /** Per-Cypher-query timeout (ms). */
   queryTimeoutMs?: number;
   /** Whole-request timeout (ms). */
@@ -36,8 +63,25 @@ export interface ApiDeps {
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** The API's version (the package's), shown by /healthz; the CHANGELOG says what each version changed. */
+export const API_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
+
 export function buildSchema() {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}
+
+/** GraphiQL's page for the given options, rendered once per distinct options (it is about 9 MB). */
+function memoisedGraphiQL(): typeof renderGraphiQL {
+  const pages = new Map<string, string>();
+  return (opts) => {
+    const key = JSON.stringify(opts ?? {});
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = renderGraphiQL(opts);
+      if (pages.size < 4) pages.set(key, page);
+    }
+    return page;
+  };
 }
 
 /** Stops an execution that outlives the request budget with a clear TIMEOUT error. */
@@ -50,6 +94,8 @@ function useRequestTimeout(ms: number): Plugin {
           timer = setTimeout(
             () =>
               resolve({
+                // Execution had started: `data` is present (null), as the spec asks of field errors.
+                data: null,
                 errors: [
                   new GraphQLError(`The request took longer than ${ms} ms and was stopped.`, {
                     extensions: { code: 'TIMEOUT' },
@@ -74,6 +120,10 @@ function useRequestTimeout(ms: number): Plugin {
  * main.ts serves it over HTTP, tests call `yoga.fetch` in-process.
  */
 export function createApi(deps: ApiDeps) {
+  const policy = deps.httpPolicy ?? DEFAULT_HTTP_POLICY;
+  renderQueue.configure({ concurrency: policy.RENDER_CONCURRENCY, queueSize: policy.RENDER_QUEUE, retryAfterSeconds: 10 });
+  // A real round trip: verifyConnectivity can succeed on a pooled connection without asking the server (a frozen JVM looks ready).
+  const readiness = createReadinessProbe(() => deps.driver.executeQuery('RETURN 1', {}, { database: deps.database, routing: 'READ' }));
   const store = createGraphStore({
     driver: deps.driver,
     graph: deps.graph,
@@ -85,14 +135,19 @@ export function createApi(deps: ApiDeps) {
     },
   });
 
+  const schema = buildSchema();
   return createYoga<Record<string, unknown>, ApiContext>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    healthCheckEndpoint: '/healthz',
+    // /healthz and /readyz answer with a JSON body (http/health.ts), not through yoga's health check.
     logging: deps.logger,
     batching: false,
     landingPage: false,
-    cors: { origin: deps.corsOrigins ?? '*', methods: ['GET', 'POST', 'OPTIONS'] },
+    cors: corsPolicy(deps.corsOrigins ?? defaultAllowedOrigins(undefined)),
+    // GraphiQL from the API's own process: @graphql-yoga/render-graphiql inlines its code, styles
+    // and editor workers into the page (no CDN), so it works offline and on air-gapped networks.
+    // The page is the same for every visit: rendered once.
+    renderGraphiQL: memoisedGraphiQL(),
     graphiql: {
       title: 'Steppe GraphQL',
       defaultTabs: EXAMPLE_QUERIES.map((e) => ({
@@ -113,12 +168,38 @@ export function createApi(deps: ApiDeps) {
       },
     },
     plugins: [
+      // The HTTP layer's guards first: before any body is read or any work is done (src/http).
+      useSecurityHeaders(),
+      useVaryOrigin(),
+      useRateLimit({
+        perSecond: policy.RATE_LIMIT_PER_SECOND,
+        burst: policy.RATE_LIMIT_BURST,
+        exportCost: policy.RATE_LIMIT_EXPORT_COST,
+        paths: { graphql: GRAPHQL_PATH, export: EXPORT_PATH },
+      }),
+      useBodyLimit(
+        { byPath: { [GRAPHQL_PATH]: policy.GRAPHQL_MAX_BODY_BYTES, [EXPORT_PATH]: policy.EXPORT_MAX_BODY_BYTES }, fallback: 1_024 },
+        (path) => (path === EXPORT_PATH ? 'EXPORT_MAX_BODY_BYTES' : 'GRAPHQL_MAX_BODY_BYTES'),
+      ),
+      // HTTP first (onRequest runs in this order, onResponse too): OPTIONS/HEAD, health, the schema file,
+      // then ETag/304 on GET answers, then compression of whatever goes out (which suffixes the ETag).
+      useHttpMethods(),
+      useHealth({ readiness, version: API_VERSION, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS }),
+      useSchemaRoute(),
+      useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH]),
+      useCompression(),
+      useHeadWithoutBody(),
+      // Malformed GET parameters, operation choice, read-only, variables, cost: coded 4xx before anything runs.
+      useGetParamsCheck(),
+      useRequestChecks(() => schema, LIMITS.maxCost),
+      useCodedErrors(),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: LIMITS.maxAliases },
         maxTokens: { n: LIMITS.maxTokens },
         maxDirectives: { n: LIMITS.maxDirectives },
-        costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+        // The cost limit is ours (requests/cost.ts): it reads page sizes from variables too and answers with a code.
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: true },
       }),
       // Executes each (validated, cached) document through a compiled function instead of
@@ -132,20 +213,8 @@ export function createApi(deps: ApiDeps) {
       useExportRoute({
         reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs }),
         logger: deps.logger,
-      }),
-      useReadinessCheck({
-        endpoint: '/readyz',
-        async check({ fetchAPI }) {
-          try {
-            await deps.driver.verifyConnectivity({ database: deps.database });
-            return true;
-          } catch {
-            return new fetchAPI.Response(
-              JSON.stringify({ ready: false, reason: 'Neo4j is not reachable' }),
-              { status: 503, headers: { 'content-type': 'application/json' } },
-            );
-          }
-        },
+        queue: { concurrency: policy.EXPORT_CONCURRENCY, queueSize: policy.EXPORT_QUEUE, retryAfterSeconds: 5 },
+        costLimits: { entities: policy.EXPORT_MAX_ENTITIES, relations: policy.EXPORT_MAX_RELATIONS, bytes: policy.EXPORT_MAX_BYTES },
       }),
     ],
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_LIMITS } from './export/args';
+import { defaultAllowedOrigins, parseAllowedOrigins, type AllowedOrigins } from './http/cors';
 
 /**
  * The API's configuration, parsed and validated in one place. A bad value
@@ -13,8 +14,10 @@ const EnvSchema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
   STEPPE_GRAPH: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/).default('steppe'),
-  /** Comma-separated list of allowed browser origins, or "*". */
-  CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
+  /** Comma-separated list of allowed browser origins, or "*"; unset: the explorer's own origin (STEPPE_WEB_URL, else localhost:3000). */
+  CORS_ORIGINS: z.string().optional(),
+  /** The explorer's address (permalinks, and the default CORS allow-list). */
+  STEPPE_WEB_URL: z.string().url().optional(),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** Read transaction timeout of one export (GET/POST /export and the CLI): a large export takes longer than an explorer query. */
@@ -41,7 +44,7 @@ export function exportTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): numb
   return checked(EnvSchema.pick({ EXPORT_TIMEOUT_MS: true }).safeParse(env)).EXPORT_TIMEOUT_MS;
 }
 
-export function corsOrigins(value: string): string[] | '*' {
-  const trimmed = value.trim();
-  return trimmed === '*' ? '*' : trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+/** The CORS allow-list: CORS_ORIGINS, else the explorer's own origin (see http/cors.ts). */
+export function corsOrigins(env: Pick<ApiEnv, 'CORS_ORIGINS' | 'STEPPE_WEB_URL'>): AllowedOrigins {
+  return env.CORS_ORIGINS?.trim() ? parseAllowedOrigins(env.CORS_ORIGINS) : defaultAllowedOrigins(env.STEPPE_WEB_URL);
 }

@@ -1,26 +1,30 @@
-import { createServer } from 'node:http';
 import { createDriver } from '@steppe/graph-store';
 import { createApi, GRAPHQL_PATH } from './create-api';
 import { corsOrigins, parseEnv } from './env';
+import { createApiServer, parseHttpPolicy } from './http';
 import { createApiLogger } from './logger';
 
 /** Starts the API over HTTP. All wiring lives in createApi; this file only listens. */
 function main() {
   const env = parseEnv();
+  const httpPolicy = parseHttpPolicy();
   const logger = createApiLogger(env.LOG_LEVEL);
-  const driver = createDriver({ uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD });
+  const driver = createDriver(
+    { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD },
+    { connectionTimeoutMs: httpPolicy.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryTimeMs: httpPolicy.NEO4J_MAX_RETRY_MS },
+  );
   const yoga = createApi({
     driver,
     logger,
     graph: env.STEPPE_GRAPH,
     database: env.NEO4J_DATABASE,
-    corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    corsOrigins: corsOrigins(env),
+    httpPolicy,
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     exportTimeoutMs: env.EXPORT_TIMEOUT_MS,
   });
-  const server = createServer(yoga);
-  server.requestTimeout = env.REQUEST_TIMEOUT_MS + 5_000;
+  const server = createApiServer(yoga, httpPolicy);
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
       logger.error(`Port ${env.PORT} is already in use: stop whatever listens there or set PORT.`);

@@ -15,7 +15,8 @@ export function decodeCursor(cursor: string | null | undefined): number {
 
 export function pageSize(argument: string, value: number | null | undefined, fallback: number, max: number): number {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < 1) throw userError(`\`${argument}\` must be a positive whole number.`);
+  // 0 is allowed: a page of nothing with its `totalCount` (a cheap count).
+  if (!Number.isInteger(n) || n < 0) throw userError(`\`${argument}\` must be a whole number from 0 to ${max}.`);
   if (n > max) throw limitExceeded(argument, max, n);
   return n;
 }

@@ -94,3 +94,18 @@ describe('export arguments', () => {
     expect(() => parseEnv({ EXPORT_TIMEOUT_MS: '10' })).toThrow(/EXPORT_TIMEOUT_MS: .*1000/);
   });
 });
+
+describe('notes and positions', () => {
+  it('takes notes (trimmed, line breaks normalised) and refuses them beyond the limit', () => {
+    expect(parseExportArgs({ format: 'pdf', ids: 'a', notes: '  one\r\ntwo  ' }).notes).toBe('one\ntwo');
+    expect(() => parseExportArgs({ format: 'pdf', ids: 'a', notes: 'x'.repeat(EXPORT_LIMITS.notesLength + 1) })).toThrow(/notes/);
+  });
+
+  it('reads positions as id:x:y entries, at most one per id, and refuses anything else', () => {
+    expect(parseExportArgs({ format: 'pdf', ids: 'a,b', depth: '0', positions: 'a:1:-2,b:300:40' }).positions).toEqual({ a: { x: 1, y: -2 }, b: { x: 300, y: 40 } });
+    expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: 'a:1:2,b:3:4' })).toThrow(/positions/);
+    expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: 'a:1.5:2' })).toThrow(/positions/);
+    expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: 'a:99999999:2' })).toThrow(/positions/);
+    expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: '<script>:1:2' })).toThrow(/positions/);
+  });
+});

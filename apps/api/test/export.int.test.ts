@@ -451,7 +451,7 @@ describe('GET/POST /export on the seeded graph', () => {
     it('refuses other methods and malformed bodies', async () => {
       const put = await api.fetch('http://api.test/export?format=json&ids=alikhan-smailov', { method: 'PUT' });
       expect(put.status).toBe(405);
-      expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
+      expect(put.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
       const bad = await api.fetch('http://api.test/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"format": ' });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors[0].message).toMatch(/not valid JSON/);

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { isInterfaceType, isObjectType, isEnumType, isInputObjectType } from 'graphql';
-import { RELATION_TYPE_NAMES, ENTITY_KINDS } from '@steppe/domain';
+import { DIRECTIONS, RELATION_TYPE_NAMES, ENTITY_KINDS } from '@steppe/domain';
 import { buildSchema } from '../src';
 import { VOCABULARY_SDL_PATH } from '../src/schema/load-schema';
 import { vocabularySdl } from '../src/schema/vocabulary-sdl';
+import { printedSchema, SCHEMA_FILE } from '../src/schema/print-schema';
+import { apiFor, unreachableDriver } from './helpers';
+import { README_FILE, withErrorTable } from '../src/readme-tables';
+import { ERROR_CODE_NAMES } from '../src/error-codes';
 
 describe('schema', () => {
   const schema = buildSchema();
@@ -12,12 +16,37 @@ describe('schema', () => {
     expect(readFileSync(VOCABULARY_SDL_PATH, 'utf8')).toBe(vocabularySdl());
   });
 
+  it('keeps the published one-file schema.graphql in step with src/schema (run `npm run generate:schema -w @steppe/api` if this fails)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
+  });
+
+  it('serves that file at GET /schema.graphql, without a database', async () => {
+    const driver = unreachableDriver();
+    try {
+      const res = await apiFor({ driver }).fetch('http://api.test/schema.graphql');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await res.text()).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('documents every error code in the README, from the one list in error-codes.ts (run `npm run generate:readme -w @steppe/api` if this fails)', () => {
+    const readme = readFileSync(README_FILE, 'utf8');
+    expect(readme).toBe(withErrorTable(readme));
+    for (const code of ERROR_CODE_NAMES) expect(readme).toContain(`| \`${code}\` |`);
+  });
+
   it('derives its enums from the domain vocabulary', () => {
     const relationType = schema.getType('RelationType');
     const kind = schema.getType('EntityKind');
     if (!isEnumType(relationType) || !isEnumType(kind)) throw new Error('enums missing');
     expect(relationType.getValues().map((v) => v.name)).toEqual([...RELATION_TYPE_NAMES]);
     expect(kind.getValues().map((v) => v.name)).toEqual([...ENTITY_KINDS]);
+    const direction = schema.getType('Direction');
+    if (!isEnumType(direction)) throw new Error('Direction missing');
+    expect(direction.getValues().map((v) => v.name)).toEqual([...DIRECTIONS]);
   });
 
   it('documents every type, field and argument', () => {
@@ -40,5 +69,12 @@ describe('schema', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('generated resolver types', () => {
+  it('match the published schema (run `npm run codegen -w @steppe/api` if this fails)', async () => {
+    const { generateResolverTypes, RESOLVER_TYPES_FILE } = await import('../src/resolvers/codegen');
+    expect(readFileSync(RESOLVER_TYPES_FILE, 'utf8')).toBe(await generateResolverTypes());
   });
 });

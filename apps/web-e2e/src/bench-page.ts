@@ -4,10 +4,10 @@
  * Not part of the app.
  */
 import { cytoscape } from '../../web/src/graph/cytoscape';
-import { layoutJobFrom } from '../../web/src/graph/layout-job';
-import { OffThreadLayout, type WorkerLike } from '../../web/src/graph/layout-worker';
-import { layoutOptions } from '../../web/src/graph/layouts';
-import { applyPositions, applyQuickPlacement, freshViewTier } from '../../web/src/graph/off-thread';
+import { layoutJobFrom } from '../../web/src/graph/layout/job';
+import { OffThreadLayout, type WorkerLike } from '../../web/src/graph/layout/worker-client';
+import { layoutOptions } from '../../web/src/graph/layout/named';
+import { applyPositions, applyQuickPlacement, freshViewTier } from '../../web/src/graph/layout/off-thread';
 import { applyViewRendering } from '../../web/src/graph/rendering';
 import { labelTier } from '../../web/src/graph/style';
 

@@ -1,23 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions, chromiumPath } from '@steppe/chromium';
 import { ARTIFACTS_DIR } from './paths';
 
-/** The system Chromium (Debian's package); playwright-core never downloads a browser. */
-// CHROMIUM_PATH, as for the API's PDF/PNG exports (STEPPE_CHROMIUM, the older name, still works).
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || process.env.STEPPE_CHROMIUM || '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The system Chromium and its flags, as the API's PDF/PNG exports start it (@steppe/chromium). */
+export const CHROMIUM_PATH = chromiumPath();
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** Saves a full-page screenshot into apps/web-e2e/artifacts/ and returns its path. */

@@ -69,16 +69,21 @@ export function readCanvas(page: Page): Promise<CanvasSnapshot> {
   });
 }
 
-/** Waits until the canvas holds what `predicate` wants and no layout is running. */
+/**
+ * Waits until the canvas holds what `predicate` wants and no layout is running.
+ * The predicate is compiled once by Playwright (through the DevTools protocol,
+ * which the page's Content-Security-Policy allows), never with `eval` or
+ * `new Function` inside the page, which the explorer's CSP forbids.
+ */
 export async function waitForCanvas(page: Page, predicate: string, arg?: unknown, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
-    ({ body, value }) => {
+    `(arg) => {
       const cy = window.__steppeCy;
-      const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
+      const el = document.querySelector('[data-testid="graph-canvas"]');
       if (!cy || !el || el.dataset.layout !== 'idle') return false;
-      return new Function('cy', 'arg', `return (${body});`)(cy, value) as boolean;
-    },
-    { body: predicate, value: arg },
+      return (${predicate});
+    }`,
+    arg,
     { timeout },
   );
 }

@@ -1,22 +1,14 @@
-import { STACK_ENV, STACK_KEY, startStack, type RunningStack } from './stack';
+import type { RunningStack } from '@steppe/stack';
+import { STACK_ENV, STACK_KEY, startE2eStack } from './stack';
 
 type JestConfig = Record<string, unknown>;
 type JestHook = (globalConfig: JestConfig, projectConfig: JestConfig) => Promise<void> | void;
 
-function neo4jLocalHook(name: 'jest-setup' | 'jest-teardown'): JestHook {
-  let mod: unknown;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(`@steppe/neo4j-local/${name}`);
-  } catch (error) {
-    throw new Error(
-      `NEO4J_URI is not set and @steppe/neo4j-local/${name} could not be loaded (${(error as Error).message}). ` +
-        'Point NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) at a Neo4j 5 to run the e2e tests.',
-    );
-  }
-  const hook = (typeof mod === 'function' ? mod : (mod as { default?: unknown }).default) as JestHook | undefined;
-  if (typeof hook !== 'function') throw new Error(`@steppe/neo4j-local/${name} does not export a function`);
-  return hook;
+/** neo4j-local's jest hooks: the one Neo4j of a jest run, shared with the other projects of the run. */
+export function neo4jLocalHook(name: 'jest-setup' | 'jest-teardown'): JestHook {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(`@steppe/neo4j-local/${name}`) as JestHook | { default: JestHook };
+  return typeof mod === 'function' ? mod : mod.default;
 }
 
 export default async function globalSetup(globalConfig: JestConfig, projectConfig: JestConfig): Promise<void> {
@@ -25,12 +17,9 @@ export default async function globalSetup(globalConfig: JestConfig, projectConfi
     process.stderr.write(`[e2e] using the running stack at ${process.env[STACK_ENV.webUrl]} (API ${process.env[STACK_ENV.apiUrl]})\n`);
     return;
   }
-  const stack = await startStack({
-    neo4j: {
-      start: async () => neo4jLocalHook('jest-setup')(globalConfig, projectConfig),
-      stop: async () => neo4jLocalHook('jest-teardown')(globalConfig, projectConfig),
-    },
-  });
+  // Without NEO4J_URI (`npm test` sets it), the run's one Neo4j, as every other project of a jest run gets it.
+  await neo4jLocalHook('jest-setup')(globalConfig, projectConfig);
+  const stack = await startE2eStack();
   (globalThis as Record<string, unknown>)[STACK_KEY] = stack satisfies RunningStack;
   // Test workers start after this and inherit the environment.
   process.env[STACK_ENV.webUrl] = stack.webUrl;

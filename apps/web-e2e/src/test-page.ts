@@ -9,14 +9,26 @@ import { launchChromium, watchPageErrors } from './browser';
 export function openPageForFile(
   ready: (page: Page, errors: string[]) => void,
   viewport: { width: number; height: number } = { width: 1440, height: 900 },
+  options: { panels?: 'open' | 'default' } = {},
 ): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport });
+    // The side panels fold away on smaller windows until the analyst opens them (apps/web/src/explorer/usePanels.ts).
+    // Tests of what is in them start with them open, as an analyst who opened them once would (the choice is
+    // remembered); tests of the screen's layout ask for the defaults.
+    if ((options.panels ?? 'open') === 'open') await page.addInitScript(openPanels);
     ready(page, watchPageErrors(page));
   });
   afterAll(async () => {
     await browser?.close();
   });
+}
+
+/** Runs in the page before its scripts: every side panel open, unless the test changed it already. */
+export function openPanels(): void {
+  if (!window.localStorage.getItem('steppe.panels')) {
+    window.localStorage.setItem('steppe.panels', JSON.stringify({ sidebar: true, details: true, legend: true }));
+  }
 }

@@ -334,7 +334,7 @@ describe('import into the explorer', () => {
     const edgeAt = broken.elements.edges.findIndex((e) => e.data.id === AID);
     broken.elements.edges[edgeAt]!.data.target = 'nobody';
     await page.getByTestId('import-file').setInputFiles({ name: 'broken.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    const alert = page.locator('.import-notice[role="alert"]');
+    const alert = page.getByTestId('import-notice').and(page.getByRole('alert'));
     await alert.waitFor();
     expect(await alert.locator('p').innerText()).toBe(`“broken.cyjs” could not be imported. Relation "${AID}" ends at "nobody", which is not in the file.`);
     const after = await readCanvas(page);
@@ -383,7 +383,7 @@ describe('import into the explorer', () => {
     await page.getByRole('button', { name: 'Clear canvas' }).click();
     await waitForCanvas(page, 'cy.nodes().length === 0');
     await page.getByTestId('import-file').setInputFiles({ name: 'extended.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-    const notice = page.locator('.import-notice[role="status"] p');
+    const notice = page.getByTestId('import-notice').and(page.getByRole('status')).locator('p');
     await notice.getByText(/from “extended\.cyjs”/).waitFor();
     expect(await notice.innerText()).toMatch(/^Imported 3 entities and \d+ relations from “extended\.cyjs”\. 1 of them is not in the API’s graph: shown as the file has it, not expandable, and left out of reports and data files\.$/);
     await waitForCanvas(page, 'cy.nodes().length === 3');
@@ -412,7 +412,7 @@ describe('import into the explorer', () => {
     await page.mouse.dblclick(csto.x, csto.y);
     await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 3`, CSTO);
     expect((await readCanvas(page)).nodes.map((n) => n.id)).toContain(LONER);
-    expect(await page.locator('.overlay-error').count()).toBe(0);
+    expect(await page.getByTestId('load-failure').count()).toBe(0);
     expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|status of 400/.test(e))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { NodeSingular } from 'cytoscape';
 import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
 import { api, nodeOnPage, readCanvas, SEARCH_LABEL, visibleIds, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
@@ -38,9 +39,9 @@ const RELATION = `id label stance contested date startDate endDate from { id nam
 
 /** The days a partial date covers, as the explorer's filter reads them. */
 function overlapsDay(r: Pick<ApiRelation, 'date' | 'startDate' | 'endDate'>, day: string): boolean | null {
-  // As the API reads them: no start means open towards the past; an end defaults to the start.
+  // No start means open towards the past; a start without an end is still going on.
   const start = r.date ?? r.startDate;
-  const end = r.date ?? r.endDate ?? r.startDate;
+  const end = r.date ?? r.endDate ?? (r.startDate ? '9999' : null);
   if (!end) return null;
   const first = !start ? '0000-01-01' : start.length === 4 ? `${start}-01-01` : start.length === 7 ? `${start}-01` : start;
   const lastOf = (d: string) => {
@@ -117,6 +118,10 @@ describe("the analyst's journey", () => {
   it('3. expands the CSTO with a double-click: one hop of its neighbours joins the canvas', async () => {
     const before = await readCanvas(page);
     expect(before.nodes.some((n) => n.id === CSTO)).toBe(true);
+    // Model positions (not screen positions: the view may pan to show the newcomers).
+    const positions = () =>
+      page.evaluate(() => Object.fromEntries(window.__steppeCy!.nodes().not('.more').map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }] as const)));
+    const placedBefore = await positions();
     const at = await nodeOnPage(page, CSTO);
     await page.mouse.dblclick(at.x, at.y);
     await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, CSTO);
@@ -130,8 +135,13 @@ describe("the analyst's journey", () => {
     for (const n of truth.neighbourhood.nodes) expect(ids.has(n.id)).toBe(true);
     for (const n of before.nodes) expect(ids.has(n.id)).toBe(true);
     expect(after.nodes.length).toBeGreaterThan(before.nodes.length);
-    // Nodes already placed stayed where they were (only the newcomers were laid out around them).
     expect(new Set(after.nodes.map((n) => n.id)).size).toBe(after.nodes.length);
+    // Nodes already placed stayed where they were (only the newcomers were laid out around them).
+    const placedAfter = await positions();
+    for (const n of before.nodes) {
+      const [was, is] = [placedBefore[n.id]!, placedAfter[n.id]!];
+      expect({ id: n.id, moved: Math.round(Math.hypot(is.x - was.x, is.y - was.y)) }).toEqual({ id: n.id, moved: 0 });
+    }
     await screenshot(page, 'journey-03-expanded');
   });
 

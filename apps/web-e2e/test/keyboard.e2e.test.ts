@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../src/browser';
-import { readCanvas, SEARCH_LABEL, tabTo, visibleIds, waitForCanvas } from '../src/explorer-page';
+import { api, readCanvas, SEARCH_LABEL, tabTo, visibleIds, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -62,7 +62,16 @@ describe('keyboard only', () => {
     const before = (await readCanvas(page)).nodes.length;
     await page.keyboard.press('Enter');
     await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, second[0]);
-    expect((await readCanvas(page)).nodes.length).toBeGreaterThanOrEqual(before);
+    // Expanded: its neighbourhood (one hop, as a double-click gives) is on the canvas now.
+    const truth = await api<{ neighbourhood: { nodes: { id: string }[] } }>(
+      stack.apiUrl,
+      'query($ids: [ID!]!, $limit: Int!) { neighbourhood(ids: $ids, limit: $limit) { nodes { id } } }',
+      { ids: [second[0]!], limit: 26 },
+    );
+    const after = await readCanvas(page);
+    expect(after.nodes.length).toBeGreaterThanOrEqual(before);
+    const onCanvas = new Set(after.nodes.map((n) => n.id));
+    expect(truth.neighbourhood.nodes.map((n) => n.id).filter((id) => !onCanvas.has(id))).toEqual([]);
     await screenshot(page, 'keyboard-01-expanded');
   });
 

@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ENTITY_KINDS,
+  FILE_LIMITS,
+  anchorQuote,
   dateEnd,
   dateStart,
   isEntityKind,
@@ -26,6 +28,7 @@ import {
   type SourceRecord,
 } from './schema';
 import { didYouMean } from './suggest';
+import { readTextFile } from './text-file';
 import type { Dataset, DatasetIssue, ReadDatasetOptions, ReadDatasetResult } from './types';
 import { checkRecord } from './validate';
 import { makeIssue, readYamlFile, type PathSegment, type YamlFile } from './yaml-file';
@@ -241,7 +244,7 @@ export async function readDataset(options: ReadDatasetOptions = {}): Promise<Rea
 
   const issues = sortIssues(c.issues);
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  return { dataset: buildDataset(sources, entities, relations), issues };
+  return { dataset: buildDataset(sources, entities, relations, documents), issues };
 }
 
 /**
@@ -289,18 +292,14 @@ async function readDocuments(
   return documents;
 }
 
-/** The document's text, or why it cannot be used (unreadable, or not UTF-8: offsets would be meaningless). */
+/** The document's text, or why it cannot be used (unreadable, too large, or not UTF-8: offsets would be meaningless). */
 async function readDocument(file: string): Promise<string | { problem: string }> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // The byte-order mark, if any, is kept: quote offsets count from the first byte of the text.
+    const read = await readTextFile(file, FILE_LIMITS.documentBytes, { keepBom: true });
+    return read.ok ? read.text : { problem: read.line !== undefined ? `line ${read.line}: ${read.message}` : read.message };
   } catch (error) {
     return { problem: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return { problem: 'not valid UTF-8: save it as UTF-8' };
   }
 }
 
@@ -420,7 +419,8 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     if (item.stance !== undefined && item.stance === relationStance) {
       c.warn(rec.file, [...path, 'stance'], `same as the relation's stance (${String(relationStance)}): remove it; give a stance on evidence only when this source differs`);
     }
-    const key = `${sourceId}\u0000${quote}`;
+    const occurrence = typeof item.occurrence === 'number' ? item.occurrence : undefined;
+    const key = `${sourceId}\u0000${quote}\u0000${occurrence ?? 1}`;
     if (seen.has(key)) c.warn(rec.file, path, 'the same source and quote are cited twice: remove one');
     seen.add(key);
     if (!sourceId) return;
@@ -438,12 +438,21 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     }
     const doc = ctx.documents.get(sourceId);
     if (doc === undefined || quote === undefined || quote.trim() === '') return;
-    if (!doc.includes(quote)) {
+    const anchor = anchorQuote(doc, quote, occurrence);
+    if (!anchor.ok && anchor.problem === 'not-found') {
       const others = new Map([...ctx.documents].filter(([id]) => id !== sourceId));
       c.error(rec.file, [...path, 'quote'], `quote not found verbatim in ${sourceId}: ${explainMissingQuote(quote, doc, others)}`);
-    } else if (quote !== quote.trim()) {
-      c.warn(rec.file, [...path, 'quote'], 'quote starts or ends with whitespace: trim it');
+      return;
     }
+    // The selector must point at one passage: a repeated quote names the occurrence it means.
+    if (!anchor.ok && anchor.problem === 'ambiguous') {
+      c.error(rec.file, [...path, 'quote'], `quote occurs ${anchor.occurrences} times in ${sourceId}: say which one with "occurrence: n" (1–${anchor.occurrences}, in reading order), or quote more words`);
+    } else if (!anchor.ok) {
+      c.error(rec.file, [...path, 'occurrence'], `occurrence ${String(item.occurrence)}, but the quote occurs ${anchor.occurrences} time${anchor.occurrences === 1 ? '' : 's'} in ${sourceId}: use 1–${anchor.occurrences}${anchor.occurrences === 1 ? ' or remove it' : ''}`);
+    } else if (occurrence !== undefined && anchor.occurrences === 1) {
+      c.warn(rec.file, [...path, 'occurrence'], `the quote occurs only once in ${sourceId}: remove "occurrence"`);
+    }
+    if (quote !== quote.trim()) c.warn(rec.file, [...path, 'quote'], 'quote starts or ends with whitespace: trim it');
   });
 }
 
@@ -459,15 +468,20 @@ function sortIssues(issues: DatasetIssue[]): DatasetIssue[] {
     .map(({ issue }) => issue);
 }
 
-function buildDataset(sources: Rec<SourceRecord>[], entities: Rec<EntityRecord>[], relations: Rec<RelationRecord>[]): Dataset {
+function buildDataset(
+  sources: Rec<SourceRecord>[],
+  entities: Rec<EntityRecord>[],
+  relations: Rec<RelationRecord>[],
+  documents: Map<string, string>,
+): Dataset {
   const outSources: Source[] = sources.map(({ parsed }) => {
     const s = parsed!;
-    return compact({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, publishedAt: s.publishedAt, languages: s.languages, url: s.url });
+    return compact({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, publishedAt: s.publishedAt, languages: s.languages, url: s.url, text: documents.get(s.id) });
   });
   const outEntities: Entity[] = entities.map(({ parsed }) => toEntity(parsed!));
   const outRelations: Relation[] = relations.map(({ parsed }) => {
     const r = parsed!;
-    const evidence: Evidence[] = r.evidence.map((e) => compact({ sourceId: e.source, quote: e.quote, stance: e.stance }));
+    const evidence: Evidence[] = r.evidence.map((e) => compact({ sourceId: e.source, quote: e.quote, stance: e.stance, occurrence: e.occurrence }));
     return compact({
       id: r.id,
       type: r.type,

@@ -9,6 +9,7 @@ import {
   ENTITY_KINDS,
   MAX_QUOTE_LENGTH,
   RELATION_TYPE_NAMES,
+  TEXT_LIMITS,
   STANCES,
   isPartialDate,
   type EntityKind,
@@ -34,24 +35,33 @@ export function quoteLength(quote: string): number {
   return Array.from(quote).length;
 }
 
-const text = () =>
+/** A length past its limit (TEXT_LIMITS, from @steppe/domain), reported with both numbers. */
+function checkLength(value: string, max: number, ctx: z.RefinementCtx) {
+  // Code points are counted only when the UTF-16 length could be over the limit.
+  if (value.length <= max) return;
+  const length = quoteLength(value);
+  if (length > max) ctx.addIssue({ code: 'custom', message: `text is ${length.toLocaleString('en-US')} characters, longer than the ${max.toLocaleString('en-US')} allowed here: shorten it` });
+}
+
+const text = (max: number = TEXT_LIMITS.line) =>
   z.string().superRefine((value, ctx) => {
     if (value.trim() === '') ctx.addIssue({ code: 'custom', message: 'empty text: write a value or remove the field' });
+    else checkLength(value, max, ctx);
   });
 
-const oneLine = () =>
-  text().superRefine((value, ctx) => {
+const oneLine = (max: number = TEXT_LIMITS.line) =>
+  text(max).superRefine((value, ctx) => {
     if (/[\r\n]/.test(value)) ctx.addIssue({ code: 'custom', message: 'must be a single line: shorten it to one sentence' });
   });
 
 const slug = () =>
-  z.string().regex(SLUG, {
+  z.string().max(TEXT_LIMITS.id, { error: `id is longer than the ${TEXT_LIMITS.id} characters allowed: shorten it` }).regex(SLUG, {
     error: (iss) =>
-      `invalid id "${String(iss.input)}": ids are lowercase slugs of a-z, 0-9 and single hyphens, e.g. "kassym-jomart-tokayev"`,
+      `invalid id "${String(iss.input).slice(0, 80)}": ids are lowercase slugs of a-z, 0-9 and single hyphens, e.g. "kassym-jomart-tokayev"`,
   });
 
 /** A reference to another record's id; whether it exists is checked across files. */
-const ref = () => text();
+const ref = () => text(TEXT_LIMITS.id);
 
 /** A partial date. An unquoted year (`2019`) parses as a number in YAML and is accepted as such. */
 const partialDate = () =>
@@ -86,9 +96,9 @@ export const entityKindSchema = z.enum(ENTITY_KINDS);
 export const relationTypeSchema = z.enum(RELATION_TYPE_NAMES);
 
 export const sourceSchema = z.strictObject({
-  id: z.string().regex(SOURCE_ID, {
+  id: z.string().max(TEXT_LIMITS.id, { error: `id is longer than the ${TEXT_LIMITS.id} characters allowed: shorten it` }).regex(SOURCE_ID, {
     error: (iss) =>
-      `invalid source id "${String(iss.input)}": use the document's file name without ".txt", e.g. "003_12bead12c958d291"`,
+      `invalid source id "${String(iss.input).slice(0, 80)}": use the document's file name without ".txt", e.g. "003_12bead12c958d291"`,
   }),
   title: oneLine(),
   outlet: oneLine().optional(),
@@ -101,7 +111,10 @@ export const sourceSchema = z.strictObject({
       }),
     )
     .min(1),
-  url: z.url({ error: (iss) => `invalid URL "${String(iss.input)}": give a full http(s) address or remove the field` }).optional(),
+  url: z
+    .url({ error: (iss) => `invalid URL "${String(iss.input).slice(0, 200)}": give a full http(s) address or remove the field` })
+    .max(TEXT_LIMITS.url, { error: `URL is longer than the ${TEXT_LIMITS.url} characters allowed` })
+    .optional(),
 });
 
 const entityBase = <K extends EntityKind>(kind: K) => ({
@@ -109,7 +122,7 @@ const entityBase = <K extends EntityKind>(kind: K) => ({
   kind: z.literal(kind),
   name: oneLine(),
   aliases: z.array(oneLine()),
-  description: oneLine(),
+  description: oneLine(TEXT_LIMITS.description),
 });
 
 const latitude = z.number().min(-90).max(90);
@@ -143,13 +156,15 @@ export const entityCommonSchema = z.looseObject({
   id: slug(),
   name: oneLine(),
   aliases: z.array(oneLine()),
-  description: oneLine(),
+  description: oneLine(TEXT_LIMITS.description),
 });
 
 export const evidenceSchema = z.strictObject({
   source: ref(),
   quote: quote(),
   stance: stanceSchema.optional(),
+  /** Which occurrence of the quote in its document (1-based): required when the quote occurs more than once. */
+  occurrence: z.int().min(1).optional(),
 });
 
 export const relationSchema = z.strictObject({
@@ -162,7 +177,7 @@ export const relationSchema = z.strictObject({
   endDate: partialDate().optional(),
   stance: stanceSchema,
   confidence: z.number().min(0).max(1),
-  detail: oneLine().optional(),
+  detail: oneLine(TEXT_LIMITS.detail).optional(),
   evidence: z.array(evidenceSchema).min(1),
 });
 

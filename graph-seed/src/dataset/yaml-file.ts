@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS } from '@steppe/domain';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { readTextFile } from './text-file';
 import type { DatasetIssue, IssueSeverity } from './types';
 
 export type PathSegment = string | number;
@@ -79,7 +80,12 @@ export function makeIssue(
  * which ids it defines) and `usable` is false.
  */
 export async function readYamlFile(absPath: string, file: string, issues: DatasetIssue[]): Promise<YamlFile & { salvaged: unknown[] }> {
-  const text = await readFile(absPath, 'utf8');
+  const read = await readTextFile(absPath, FILE_LIMITS.dataFileBytes);
+  if (!read.ok) {
+    issues.push(makeIssue(file, read.line, '', read.message));
+    return { file, records: [], salvaged: [], usable: false, lineOf: () => read.line };
+  }
+  const text = read.text;
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   const lineOf = (path: readonly PathSegment[], options?: { key?: boolean }) =>

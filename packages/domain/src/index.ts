@@ -3,3 +3,8 @@ export * from './relations';
 export * from './claims';
 export * from './dates';
 export * from './model';
+export * from './limits';
+export * from './anchors';
+export * from './mentions';
+export * from './direction';
+export * from './api-limits';

@@ -1,6 +1,7 @@
 import type { EntityKind } from './kinds';
 import type { RelationType } from './relations';
 import type { Stance } from './claims';
+import type { TextSelector } from './anchors';
 
 /** Where a claim comes from: one document, identified by its file name. */
 export interface Source {
@@ -14,6 +15,12 @@ export interface Source {
   /** BCP 47 language tags of the text, e.g. ["en", "ru"]. */
   languages: string[];
   url?: string;
+  /**
+   * The document's full text, as stored with each generation. Present in the
+   * loader's input and in what the store returns; records that only cite the
+   * source (e.g. an export without texts) leave it out.
+   */
+  text?: string;
 }
 
 interface EntityBase {
@@ -61,6 +68,10 @@ export interface Evidence {
   quote: string;
   /** This source's stance when it differs from the relation's. */
   stance?: Stance;
+  /** Which occurrence of the quote in its document is meant (1-based); given when the quote occurs more than once. */
+  occurrence?: number;
+  /** Where the quote sits in its document's text: computed by the loader (anchorQuote), returned by the store. */
+  selector?: TextSelector;
 }
 
 export interface Relation {

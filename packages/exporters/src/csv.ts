@@ -25,9 +25,28 @@ function cell(value: Value): string | number | undefined {
   return value;
 }
 
-/** RFC 4180: comma-separated, CRLF between records, fields with commas, quotes or line breaks in double quotes. */
+/** First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
+export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const;
+
+/**
+ * CSV (formula) injection: a text cell that starts with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return is prefixed with a single quote, as OWASP
+ * recommends, so that Excel, LibreOffice and Google Sheets show it as text
+ * (`'=HYPERLINK(…)`) instead of evaluating it. Numbers are written as
+ * numbers and never prefixed. The other export formats (JSON, GraphML,
+ * GEXF, Cypher) carry values unchanged: they are not opened by spreadsheets.
+ */
+export function neutraliseFormula(value: string | number | undefined): string | number | undefined {
+  if (typeof value !== 'string' || value.length === 0) return value;
+  return (FORMULA_TRIGGERS as readonly string[]).includes(value[0]!) ? `'${value}` : value;
+}
+
+/** RFC 4180: comma-separated, CRLF between records, fields with commas, quotes or line breaks in double quotes; formula-leading cells neutralised. */
 function csvRows(rows: (string | number | undefined)[][]): string {
-  return stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return stringify(
+    rows.map((row) => row.map(neutraliseFormula)),
+    { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+  );
 }
 
 const NODE_COLUMNS: readonly Field<Entity>[] = NODE_FIELDS.filter((f) => !f.derived);

@@ -123,7 +123,8 @@ function schemaStatements(): string[] {
     'CREATE CONSTRAINT steppe_graph_name IF NOT EXISTS FOR (g:SteppeGraph) REQUIRE g.name IS UNIQUE',
     'CREATE CONSTRAINT steppe_entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.graph, n.id) IS UNIQUE',
     'CREATE CONSTRAINT steppe_source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.graph, s.id) IS UNIQUE',
-    'CREATE FULLTEXT INDEX steppe_entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] ' +
+    // The same definition as SEARCH_INDEX and SEARCH_FIELDS in graph-store/src/schema.ts (this package does not depend on it).
+    'CREATE FULLTEXT INDEX steppe_entity_search_v2 IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.roles, n.orgType, n.placeType, n.description] ' +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true } }",
   ];
 }

@@ -6,9 +6,12 @@ import {
   isContested,
   isPartialDate,
   relationTypeInfo,
+  selectorAt,
   type Entity,
+  type Evidence,
   type Source,
   type Stance,
+  type TextSelector,
 } from '@steppe/domain';
 import type { ExportRelation } from './types';
 
@@ -114,6 +117,21 @@ export function edgeFields(titles: (sourceId: string) => string | undefined): re
     { name: 'evidenceQuotes', type: 'list', description: 'Verbatim quote of each piece of evidence.', get: (r) => r.evidence.map((e) => e.quote) },
     { name: 'evidenceStances', type: 'list', description: 'Stance of each piece of evidence.', get: evidenceStances },
     {
+      name: 'evidenceStarts',
+      type: 'list',
+      description: 'Where each quote starts in its source’s text (UTF-16 code units; empty when not anchored).',
+      get: (r) => r.evidence.map((e) => String(evidenceStart(e) ?? '')),
+    },
+    {
+      name: 'evidenceEnds',
+      type: 'list',
+      description: 'Where each quote ends in its source’s text (exclusive: text.slice(start, end) is the quote).',
+      get: (r) => r.evidence.map((e) => {
+        const start = evidenceStart(e);
+        return start === undefined ? '' : String(start + e.quote.length);
+      }),
+    },
+    {
       name: 'sourceTitles',
       type: 'list',
       description: 'Title of the source of each piece of evidence.',
@@ -142,6 +160,19 @@ export const SOURCE_FIELDS: readonly Field<Source>[] = [
   { name: 'url', type: 'string', description: 'Address.', get: (s) => str(s.url) },
 ];
 
+/** Where an evidence item's quote starts in its source's text: the store's `start`, or a selector's. */
+export function evidenceStart(e: Evidence): number | undefined {
+  const stored = (e as Evidence & { start?: number }).start;
+  return typeof stored === 'number' ? stored : e.selector?.start;
+}
+
+/** The quote's selector (offsets and up to 32 characters of context), when its source's text is known. */
+export function evidenceSelector(e: Evidence, text: string | undefined): TextSelector | undefined {
+  const start = evidenceStart(e);
+  if (start === undefined || text === undefined || text.slice(start, start + e.quote.length) !== e.quote) return e.selector;
+  return selectorAt(text, start, start + e.quote.length);
+}
+
 /** Source ids in the order they are first cited. */
 export class CitationTracker {
   private readonly order = new Map<string, number>();
@@ -152,6 +183,9 @@ export class CitationTracker {
   }
 
   title = (id: string): string | undefined => this.catalogue.get(id)?.title;
+
+  /** The source's full text, when the export carries it. */
+  text = (id: string): string | undefined => this.catalogue.get(id)?.text;
 
   cite(r: ExportRelation): void {
     for (const e of r.evidence) if (!this.order.has(e.sourceId)) this.order.set(e.sourceId, this.order.size + 1);

@@ -122,6 +122,25 @@ function familyOf(type: string): RelationFamily | undefined {
 
 const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '7 4', dotted: '2 3' };
 
+/** About this many pixels per character of an 11 px label (Helvetica, a little generous for bold). */
+const LABEL_CHAR_WIDTH = 6.6;
+const LABEL_LINE_HEIGHT = 13;
+const LABEL_LINE_CHARS = 22;
+
+/** A name broken into lines of about LABEL_LINE_CHARS at spaces (a longer word keeps a line of its own): never cut. */
+export function wrapLabel(name: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > LABEL_LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [name];
+}
+
 function truncate(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
@@ -147,6 +166,8 @@ export interface FigureOptions {
   /** Narrow the drawing to the graph (down to `minWidth`, default 480) when the graph is narrower than `width`. */
   fit?: boolean;
   minWidth?: number;
+  /** Positions to draw the entities at (the explorer's canvas), instead of laying them out; used when every entity has one. */
+  positions?: Readonly<Record<string, Point>>;
 }
 
 export const FIGURE_BACKGROUNDS = ['white', 'transparent'] as const;
@@ -170,20 +191,40 @@ export interface Figure {
 }
 
 function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], options: FigureOptions): Figure {
-  const positions = layoutPositions(nodes, edges);
+  const given = options.positions;
+  const positions = given && nodes.every((n) => given[n.id] !== undefined) ? new Map(nodes.map((n) => [n.id, { ...given[n.id]! }])) : layoutPositions(nodes, edges);
   const maxWidth = options.width ?? 960;
   const highlight = new Set(options.highlight ?? []);
-  const margin = 60;
-  const xs = [...positions.values()].map((p) => p.x);
-  const ys = [...positions.values()].map((p) => p.y);
-  const minX = (xs.length > 0 ? Math.min(...xs) : 0) - margin * 1.5;
-  const maxX = (xs.length > 0 ? Math.max(...xs) : 0) + margin * 1.5;
-  const minY = (ys.length > 0 ? Math.min(...ys) : 0) - margin;
-  const maxY = (ys.length > 0 ? Math.max(...ys) : 0) + margin;
-  const scale = Math.min(1.6, maxWidth / Math.max(1, maxX - minX));
-  const width = options.fit ? Math.min(maxWidth, Math.max(options.minWidth ?? 480, Math.ceil((maxX - minX) * scale))) : maxWidth;
+  const margin = 24;
+  // Whole labels, wrapped, drawn at a fixed size: the drawing's bounds hold every node with its label (in drawn
+  // pixels, after scaling the positions), so nothing is cut off and nothing is clipped at the frame.
+  const labelLines = new Map(nodes.map((n) => [n.id, wrapLabel(n.name)]));
+  const pts = [...positions.entries()];
+  const halfOf = (id: string) => Math.max(NODE_R, ...(labelLines.get(id) ?? []).map((l) => (l.length * LABEL_CHAR_WIDTH) / 2));
+  const widest = pts.reduce((m, [id]) => Math.max(m, halfOf(id)), NODE_R);
+  const spanX = pts.length > 0 ? Math.max(...pts.map(([, p]) => p.x)) - Math.min(...pts.map(([, p]) => p.x)) : 0;
+  const scale = Math.max(0.2, Math.min(1.6, (maxWidth - 2 * margin - 2 * widest) / Math.max(1, spanX)));
+  let minX = 0;
+  let maxX = 0;
+  let minY = 0;
+  let maxY = 0;
+  pts.forEach(([id, p], i) => {
+    const x1 = p.x * scale - halfOf(id);
+    const x2 = p.x * scale + halfOf(id);
+    const y1 = p.y * scale - NODE_R * scale * 1.2;
+    const y2 = p.y * scale + NODE_R * scale + 4 + (labelLines.get(id)?.length ?? 1) * LABEL_LINE_HEIGHT;
+    minX = i === 0 ? x1 : Math.min(minX, x1);
+    maxX = i === 0 ? x2 : Math.max(maxX, x2);
+    minY = i === 0 ? y1 : Math.min(minY, y1);
+    maxY = i === 0 ? y2 : Math.max(maxY, y2);
+  });
+  minX -= margin;
+  maxX += margin;
+  minY -= margin;
+  maxY += margin;
+  const width = Math.max(options.fit ? Math.min(maxWidth, Math.max(options.minWidth ?? 480, Math.ceil(maxX - minX))) : maxWidth, Math.ceil(maxX - minX));
   // A graph narrower than the drawing is centred in it.
-  const offsetX = Math.max(0, (width - (maxX - minX) * scale) / 2);
+  const offsetX = Math.max(0, (width - (maxX - minX)) / 2);
   // The legend's items (kinds, then families on a new row), wrapped to the drawing's width.
   const legendKinds = [...new Set(nodes.map((n) => n.kind))].map((k) => ({ kind: k, w: 30 + ENTITY_KIND_INFO[k].plural.length * 6.5 }));
   const legendFamilies = (Object.keys(RELATION_FAMILIES) as RelationFamily[])
@@ -203,8 +244,8 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
   };
   const legendHeight = 22 + 18 * Math.max(1, legendRows(legendKinds) + legendRows(legendFamilies));
   const headerHeight = options.title ? (options.subtitle ? 52 : 34) : 0;
-  const height = headerHeight + Math.max(160, (maxY - minY) * scale) + legendHeight;
-  const at = (p: Point) => ({ x: offsetX + (p.x - minX) * scale, y: headerHeight + (p.y - minY) * scale });
+  const height = headerHeight + Math.max(160, maxY - minY) + legendHeight;
+  const at = (p: Point) => ({ x: offsetX + p.x * scale - minX, y: headerHeight + p.y * scale - minY });
 
   const xml = new XmlWriter(SVG_NS, 'svg');
   const svg = xml.root;
@@ -305,7 +346,10 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
     } else xml.frameEl(g, 'circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), ...common });
     xml.frameEl(g, 'title', {}, `${n.name} (${n.kind})`);
     if (labelNodes || highlight.has(n.id)) {
-      xml.frameEl(g, 'text', { x: x.toFixed(1), y: (y + r + 12).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#111111', stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': highlight.has(n.id) ? 'bold' : undefined }, truncate(n.name, 32));
+      const text = xml.frameEl(g, 'text', { x: x.toFixed(1), y: (y + r + 12).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#111111', stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': highlight.has(n.id) ? 'bold' : undefined });
+      (labelLines.get(n.id) ?? [n.name]).forEach((line, i) => {
+        xml.frameEl(text, 'tspan', { x: x.toFixed(1), dy: i === 0 ? undefined : LABEL_LINE_HEIGHT }, line);
+      });
     }
   }
 

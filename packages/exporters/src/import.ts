@@ -65,7 +65,7 @@ function toRelation(p: Props, where: string): ExportRelation {
   if (quotes.length !== sources.length || (stances.length > 0 && stances.length !== sources.length)) {
     throw new ImportError(`${where} (${id}): evidenceSources, evidenceQuotes and evidenceStances differ in length.`);
   }
-  const evidence: Required<Evidence>[] = sources.map((sourceId, i) => {
+  const evidence: Required<Pick<Evidence, 'sourceId' | 'quote' | 'stance'>>[] = sources.map((sourceId, i) => {
     const s = stances[i] ?? stance;
     if (!isStance(s)) throw new ImportError(`${where} (${id}): evidence stance ${JSON.stringify(s)} is not a stance.`);
     return { sourceId, quote: quotes[i]!, stance: s };

@@ -1,5 +1,5 @@
 import { ENTITY_KIND_INFO, STANCE_INFO, relationTypeInfo, type Entity, type Source } from '@steppe/domain';
-import { CitationTracker, contestedOf, evidenceStances, sourceCountOf } from './fields';
+import { CitationTracker, contestedOf, evidenceSelector, evidenceStances, sourceCountOf } from './fields';
 import { renderFigureSvg } from './figure';
 import { checkReportSize } from './limits';
 import { h, raw, type Child, type Html } from './html';
@@ -15,6 +15,7 @@ body { font: 10.5pt/1.4 Helvetica, Arial, sans-serif; color: #111; margin: 0 aut
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #ccc; padding-bottom: 1mm; break-after: avoid; }
 p.summary { color: #444; margin: 0 0 4mm; }
+.notes-text { white-space: pre-wrap; margin: 0 0 4mm; }
 figure { margin: 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
 figcaption { font-size: 9pt; color: #555; }
@@ -29,6 +30,7 @@ td.kind-cell { white-space: nowrap; }
 .contested { color: #b00020; font-weight: bold; }
 blockquote { margin: 0 0 1mm; padding-left: 2mm; border-left: 2px solid #ccc; white-space: pre-wrap; }
 ol.sources li { margin-bottom: 1.5mm; }
+blockquote.evidence .context { color: #666; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; }
 dt { font-weight: bold; }
 dd { margin: 0; overflow-wrap: anywhere; }
@@ -123,10 +125,15 @@ export function renderReportHtml(graph: ExportGraph): string {
         null,
         r.evidence.map((e, j) => {
           const n = citations.number(e.sourceId);
+          // The quote in its surrounding words, when the document's text is known: … prefix “quote” suffix …
+          const selector = evidenceSelector(e, citations.text(e.sourceId));
           return h(
             'blockquote',
             { class: 'evidence' },
-            `“${e.quote}” `,
+            selector?.prefix ? h('span', { class: 'context' }, `…${selector.prefix.trimStart()}`) : null,
+            `“${e.quote}”`,
+            selector?.suffix ? h('span', { class: 'context' }, `${selector.suffix.trimEnd()}…`) : null,
+            ' ',
             h('a', { href: `#source-${n}`, class: 'citation' }, `[${n}]`),
             stances[j] !== r.stance ? h('span', { class: 'muted' }, ` (${STANCE_INFO[stances[j]!]?.label ?? stances[j]})`) : null,
           );
@@ -145,7 +152,7 @@ export function renderReportHtml(graph: ExportGraph): string {
       ? h(
           'figure',
           null,
-          raw(renderFigureSvg(graph.nodes, graph.edges, { highlight: q.ids })),
+          raw(renderFigureSvg(graph.nodes, graph.edges, { highlight: q.ids, ...(meta.positions ? { positions: meta.positions } : {}) })),
           h('figcaption', null, 'Entities by kind (colour and shape); relations by family (colour and line), arrows from subject to object; thick lines are contested. Start entities are outlined.'),
         )
       : h('p', { class: 'muted' }, 'No entities.');
@@ -166,6 +173,8 @@ export function renderReportHtml(graph: ExportGraph): string {
         ` · generated ${meta.generatedAt}`,
         meta.truncated ? h('span', { class: 'contested' }, ` · truncated: ${meta.omittedNodes ?? 0} entities held back by the limit`) : '',
       ),
+      // The analyst's notes, as typed: text nodes are escaped by h(); line breaks kept by CSS (white-space: pre-wrap).
+      meta.notes ? h('section', { class: 'notes' }, h('h2', null, 'Notes'), h('p', { class: 'notes-text' }, meta.notes)) : '',
       figure,
       h('h2', null, 'Entities'),
       h('table', { class: 'entities' }, h('thead', null, h('tr', null, ['#', 'Name', 'Kind', 'Description'].map((t) => h('th', null, t)))), h('tbody', null, entityRows)),

@@ -40,6 +40,10 @@ export interface ExportMeta {
   /** Whether a limit held entities back (then `omittedNodes` says how many). */
   truncated?: boolean;
   omittedNodes?: number;
+  /** The analyst's own notes, printed after the report's summary (plain text, escaped). */
+  notes?: string;
+  /** Where the explorer had the entities (model units): the report's figure uses them instead of its own layout. */
+  positions?: Readonly<Record<string, { x: number; y: number }>>;
 }
 
 /**

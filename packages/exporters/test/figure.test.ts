@@ -9,6 +9,47 @@ function all(node: XNode): XNode[] {
   return [node, ...node.children.flatMap(all)];
 }
 
+describe('figure from the explorer’s positions', () => {
+  const positions = Object.fromEntries(entities.map((e, i) => [e.id, { x: (i % 3) * 200, y: Math.floor(i / 3) * 150 }]));
+  const long = { ...entities[0]!, name: 'Collective Security Treaty Organization of the Former Soviet Republics' };
+  const nodes = [long, ...entities.slice(1)];
+  const svg = parseXml(renderFigureSvg(nodes, relations, { positions, width: 600 }));
+  const centre = (id: string) => {
+    const g = all(svg).find((n) => n.attrs['data-entity'] === id)!;
+    const shape = g.children.find((c) => ['circle', 'rect', 'polygon'].includes(c.name))!;
+    if (shape.name === 'circle') return { x: Number(shape.attrs.cx), y: Number(shape.attrs.cy) };
+    if (shape.name === 'rect') return { x: Number(shape.attrs.x) + Number(shape.attrs.width) / 2, y: Number(shape.attrs.y) + Number(shape.attrs.height) / 2 };
+    const pts = shape.attrs.points!.split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+    return { x: pts.reduce((a, p) => a + p[0], 0) / pts.length, y: pts.reduce((a, p) => a + p[1], 0) / pts.length };
+  };
+
+  it('draws the entities where the canvas had them (one scale, one offset), not in a layout of its own', () => {
+    const a = centre(nodes[0]!.id);
+    const b = centre(nodes[1]!.id);
+    const c = centre(nodes[3]!.id);
+    const scaleX = (b.x - a.x) / 200;
+    expect(scaleX).toBeGreaterThan(0);
+    expect((c.y - a.y) / 150).toBeCloseTo(scaleX, 1);
+    expect(c.x).toBeCloseTo(a.x, 0);
+  });
+
+  it('keeps whole labels inside the drawing', () => {
+    const width = Number(svg.attrs.width);
+    const g = all(svg).find((n) => n.attrs['data-entity'] === long.id)!;
+    const lines = kids(kids(g, 'text')[0]!, 'tspan').map((t) => t.text);
+    expect(lines.join(' ')).toBe(long.name);
+    const x = centre(long.id).x;
+    const half = (Math.max(...lines.map((l) => l.length)) * 6.6) / 2;
+    expect(x - half).toBeGreaterThanOrEqual(0);
+    expect(x + half).toBeLessThanOrEqual(width);
+  });
+
+  it('lays the figure out itself when an entity has no position', () => {
+    const partial = parseXml(renderFigureSvg(nodes, relations, { positions: { [nodes[0]!.id]: { x: 0, y: 0 } } }));
+    expect(all(partial).filter((n) => n.attrs['data-entity'])).toHaveLength(nodes.length);
+  });
+});
+
 describe('figure on its own (SVG)', () => {
   let text: string;
   let root: XNode;
@@ -49,9 +90,9 @@ describe('figure on its own (SVG)', () => {
     expect(groups.map((g) => g.attrs['data-entity']).sort()).toEqual(entities.map((e) => e.id).sort());
     for (const e of entities) {
       const g = groups.find((x) => x.attrs['data-entity'] === e.id)!;
-      // The full name on hover; the label cut with an ellipsis beyond 32 characters.
+      // The full name on hover, and the whole name as the label (wrapped into lines, never cut).
       expect(kids(g, 'title')[0]!.text).toBe(`${e.name} (${e.kind})`);
-      expect(kids(g, 'text')[0]!.text).toBe(e.name.length > 32 ? `${e.name.slice(0, 31)}…` : e.name);
+      expect(kids(kids(g, 'text')[0]!, 'tspan').map((t) => t.text).join(' ')).toBe(e.name.split(/\s+/).join(' '));
     }
     for (const g of groups) {
       const shape = g.children.find((c) => ['circle', 'rect', 'polygon'].includes(c.name))!;

@@ -35,6 +35,19 @@ describe('HTML report', () => {
     expect(html).toContain('class="contested">contested<');
   });
 
+  it('prints the analyst’s notes after the summary, as text (markup escaped, line breaks kept)', async () => {
+    const notes = 'Check the <script>alert(1)</script> claim & the dates.\nSecond line.';
+    const withNotes = await collectText(writeReportHtml({ ...input(), meta: { ...meta, notes } }));
+    const summary = withNotes.indexOf('<p class="summary">');
+    const at = withNotes.indexOf('<h2>Notes</h2>');
+    expect(summary).toBeGreaterThan(0);
+    expect(at).toBeGreaterThan(summary);
+    expect(at).toBeLessThan(withNotes.indexOf('<figure>'));
+    expect(withNotes).toContain('Check the &lt;script&gt;alert(1)&lt;/script&gt; claim &amp; the dates.\nSecond line.');
+    expect(withNotes).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<h2>Notes</h2>');
+  });
+
   it('escapes quotes as text: markup in a quote stays text', () => {
     expect(html).toContain('&lt;b&gt;never&lt;/b&gt; &amp; AT&amp;amp;T;');
     expect(html).not.toContain('<b>never</b>');

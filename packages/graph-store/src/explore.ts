@@ -19,8 +19,10 @@ export interface Subgraph {
   nodes: EntityRecord[];
   edges: RelationRecord[];
   truncated: boolean;
-  /** Neighbours found but held back by the node limit. */
+  /** Entities within reach but held back by the node limit, at every depth. */
   omittedNodes: number;
+  /** False when `omittedNodes` is an estimate: counting exactly would have read more than the expansion budget. */
+  omittedNodesExact: boolean;
   /** Relations among the returned nodes held back by the edge limit. */
   omittedEdges: number;
 }
@@ -29,6 +31,13 @@ export interface PathRecord {
   nodes: EntityRecord[];
   relations: RelationRecord[];
 }
+
+/**
+ * Relationships one neighbourhood level reads at most before it samples: past this,
+ * ranking and counting every neighbour of the frontier (hubs of the 1M-relation
+ * bench graph: 67,000 relationships) costs more than the 2-hop latency target allows.
+ */
+export const DEFAULT_EXPANSION_BUDGET = 10_000;
 
 export type PathMode = 'SHORTEST' | 'ALL_SHORTEST' | 'ALL';
 
@@ -40,6 +49,17 @@ export interface FilterShape {
 }
 
 /**
+ * A relation that began and has not ended (a start date, no end date, no single
+ * date: "member since 2010") runs to today, so it overlaps every range that ends
+ * after its start. The stored `sortEnd` of such a relation is its start year's last
+ * day, so a `from` filter must test this too. Only read when `from` is set.
+ */
+export function openEnded(variable = 'r'): string {
+  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
+  return `(${variable}.endDate IS NULL AND ${variable}.date IS NULL)`;
+}
+
+/**
  * The relation filter for the given shape: only the conditions whose parameter is
  * set, so that an unfiltered request reads no relationship property to test it.
  * "true" when nothing is filtered. Values are always parameters ($minSources, $from, $to).
@@ -48,7 +68,7 @@ export function relationFilter(shape: FilterShape, variable = 'r'): string {
   if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
   const parts: string[] = [];
   if (shape.minSources) parts.push(`${variable}.sourceCount >= $minSources`);
-  if (shape.from) parts.push(`(${variable}.sortEnd IS NULL OR ${variable}.sortEnd >= $from)`);
+  if (shape.from) parts.push(`(${variable}.sortEnd IS NULL OR ${variable}.sortEnd >= $from OR ${openEnded(variable)})`);
   if (shape.to) parts.push(`(${variable}.sortStart IS NULL OR ${variable}.sortStart <= $to)`);
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
@@ -160,15 +180,39 @@ export function edgesAmongSubquery(
 }
 
 /**
+ * The neighbours `m` of the frontier node `n` one hop away (relationship `r`) that pass
+ * `condition`, strongest first: ranked by their most attested relation (sourceCount),
+ * then by id. The ranking every breadth-first expansion uses (the explorer's
+ * neighbourhood and the export's traversal), so both keep the same entities at a limit.
+ */
+export function rankedNeighbours(hop: string, condition: string): string {
+  return `MATCH (n)${hop}(m:Entity)
+           WHERE ${condition}
+           WITH m, max(r.sourceCount) AS strength
+           ORDER BY strength DESC, m.id`;
+}
+
+/**
  * One breadth-first level of a neighbourhood, as one statement. The first level
  * also looks the start entities up (`$ids`); later levels expand `$frontier` and
- * skip `$known` (element ids returned by the previous levels of the same request,
- * checked against the active generation). Neighbours are ranked by their strongest
- * relation (sourceCount) then id; all are counted (`total`), the first `room`
- * (`$nodeLimit` less the entities known so far) are projected. When this level is the request's last (`$final`, or it truncates, or
- * it finds nothing) and `$withEdges` is set, the relations among all the entities
- * found are computed in the same statement. `filter` and `kinds` say which filters
- * the request sets: only those are written into the statement (as parameters).
+ * skip `$seen` (element ids met by the previous levels of the same request, returned
+ * or held back), while `$known` are the entities returned so far. Neighbours are
+ * ranked by their strongest relation (sourceCount) then id; the first `$room` are
+ * projected and all are counted (`total`).
+ *
+ * `sampled` bounds the work on hubs: instead of every relationship of the frontier,
+ * at most `$perNode` relationships of each frontier entity are read, and `total` is
+ * an estimate (the distinct new entities per relationship read, times the frontier's
+ * degree), so the caller reports `omittedNodesExact: false`. The caller chooses it
+ * from the previous level's `nextCost` (the frontier's degree, O(1) per entity).
+ *
+ * `nextKeys` are the entities the next level expands: the page and, when the page
+ * holds entities back, those held back too (up to `$keysCap`), so that the entities
+ * behind them are counted in `omittedNodes` as well. When this level is the last
+ * that returns entities (`$final`, or it truncates, or it finds nothing) and
+ * `$withEdges` is set, the relations among all the entities returned are computed
+ * in the same statement. `filter` and `kinds` say which filters the request sets:
+ * only those are written into the statement (as parameters).
  */
 export function neighbourhoodLevelStatement(opts: {
   first: boolean;
@@ -178,34 +222,59 @@ export function neighbourhoodLevelStatement(opts: {
   details?: boolean;
   filter?: FilterShape;
   kinds?: boolean;
+  sampled?: boolean;
 }): string {
   const hop = hopPattern(opts.direction, opts.types);
+  const anyHop = hopPattern(opts.direction, opts.types, '');
   const known = opts.first
     ? `UNWIND $ids AS id
          MATCH (s:Entity {graph: g, id: id})
          WITH collect(s) AS starts
-         WITH starts, starts AS frontier, starts AS knownNodes, [x IN starts | elementId(x)] AS knownKeys`
+         WITH starts, starts AS frontier, starts AS knownNodes, [x IN starts | elementId(x)] AS seenKeys`
     : `OPTIONAL MATCH (k:Entity) WHERE elementId(k) IN $known AND k.graph = g
          WITH g, collect(k) AS knownNodes
          OPTIONAL MATCH (f:Entity) WHERE elementId(f) IN $frontier AND f.graph = g
-         WITH [] AS starts, collect(f) AS frontier, knownNodes, $known AS knownKeys`;
-  return `${ACTIVE_GENERATION}
-         ${known}
-         CALL (frontier, knownKeys) {
+         WITH [] AS starts, collect(f) AS frontier, knownNodes, $seen AS seenKeys`;
+  const keep = `NOT elementId(m) IN seenKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}`;
+  const candidates = opts.sampled
+    ? `CALL (frontier, seenKeys) {
            UNWIND frontier AS n
-           MATCH (n)${hop}(m:Entity)
-           WHERE NOT elementId(m) IN knownKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}
+           CALL (n) { MATCH (n)${hop}(m:Entity) RETURN r, m LIMIT $perNode }
+           WITH r, m WHERE ${keep}
            WITH m, max(r.sourceCount) AS strength
            ORDER BY strength DESC, m.id
            RETURN collect(m) AS found
          }
-         WITH starts, knownNodes, found, CASE WHEN size(knownNodes) < $nodeLimit THEN $nodeLimit - size(knownNodes) ELSE 0 END AS room
-         WITH starts, knownNodes, room, size(found) AS total, found[0..room] AS page
-         WITH starts, room, total, page, knownNodes + page AS nodes
+         CALL (frontier) {
+           UNWIND frontier AS n
+           WITH COUNT { (n)${anyHop}() } AS degree
+           RETURN sum(degree) AS cost, sum(CASE WHEN degree < $perNode THEN degree ELSE $perNode END) AS scanned
+         }
+         WITH starts, knownNodes, found, CASE WHEN scanned = 0 THEN size(found)
+              ELSE toInteger(round(size(found) * toFloat(cost) / scanned)) END AS estimate
+         WITH starts, knownNodes, found, CASE WHEN estimate > size(found) THEN estimate ELSE size(found) END AS total`
+    : `CALL (frontier, seenKeys) {
+           UNWIND frontier AS n
+           ${rankedNeighbours(hop, keep)}
+           RETURN collect(m) AS found
+         }
+         WITH starts, knownNodes, found, size(found) AS total`;
+  return `${ACTIVE_GENERATION}
+         ${known}
+         ${candidates}
+         WITH starts, knownNodes, found, total, $room AS room
+         WITH starts, knownNodes, room, total, found[0..room] AS page,
+              CASE WHEN $final THEN [] WHEN total > room THEN found[0..room + $keysCap] ELSE found[0..room] END AS next
+         CALL (next) {
+           UNWIND next AS x
+           RETURN sum(COUNT { (x)${anyHop}() }) AS nextCost
+         }
+         WITH starts, room, total, page, next, nextCost, knownNodes + page AS nodes
          ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, details: opts.details, filter: opts.filter, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
          RETURN [x IN starts | {key: elementId(x), props: ${entityProjection('x')}}] AS starts,
                 room, total,
                 [x IN page | {key: elementId(x), props: ${entityProjection('x')}}] AS page,
+                [x IN next | elementId(x)] AS nextKeys, nextCost,
                 edgeTotal, edges`;
 }
 
@@ -284,18 +353,31 @@ export function createExplorer(read: ReadRunner, graph: string) {
         withEdges?: boolean;
         evidence?: boolean;
         details?: boolean;
+        /**
+         * Relationships one level may read before its count becomes an estimate
+         * (default DEFAULT_EXPANSION_BUDGET): see neighbourhoodLevelStatement.
+         */
+        expansionBudget?: number;
       },
     ): Promise<Subgraph & { missingIds: string[] }> {
       const withEdges = opts.withEdges ?? true;
+      const budget = Math.max(1, opts.expansionBudget ?? DEFAULT_EXPANSION_BUDGET);
       const nodes = new Map<string, EntityRecord>();
+      /** Element ids of the entities returned, and of every entity met (returned or held back). */
       const keys: string[] = [];
+      const seen = new Set<string>();
       let frontier: string[] = [];
+      let frontierCost = 0;
       let omittedNodes = 0;
+      let exact = true;
+      let full = false;
+      let edgesDone = !withEdges;
       let edges: RelationRecord[] = [];
       let edgeTotal = 0;
       const depth = Math.max(1, opts.depth);
       for (let level = 0; level < depth; level++) {
         const final = level === depth - 1;
+        const sampled = level > 0 && frontierCost > budget;
         const rows = await read(
           neighbourhoodLevelStatement({
             first: level === 0,
@@ -305,14 +387,17 @@ export function createExplorer(read: ReadRunner, graph: string) {
             details: opts.details,
             filter: filterShape(opts),
             kinds: filterParams(opts).kinds !== null,
+            sampled,
           }),
           {
             graph,
-            ...(level === 0 ? { ids: [...new Set(ids)] } : { frontier, known: [...keys] }),
+            ...(level === 0 ? { ids: [...new Set(ids)] } : { frontier, known: [...keys], seen: [...seen] }),
             ...filterParams(opts),
-            nodeLimit: neo4j.int(opts.nodeLimit),
+            room: neo4j.int(full ? 0 : Math.max(0, opts.nodeLimit - (level === 0 ? new Set(ids).size : nodes.size))),
+            perNode: neo4j.int(Math.max(1, Math.ceil(budget / Math.max(1, frontier.length)))),
+            keysCap: neo4j.int(budget),
             final,
-            withEdges,
+            withEdges: !edgesDone,
             edgeLimit: neo4j.int(opts.edgeLimit),
           },
         );
@@ -320,31 +405,40 @@ export function createExplorer(read: ReadRunner, graph: string) {
         for (const s of (row?.starts as KeyedEntity[] | undefined) ?? []) {
           const e = toEntity(s.props);
           if (!nodes.has(e.id)) keys.push(s.key);
+          seen.add(s.key);
           nodes.set(e.id, e);
         }
         const total = Number(row?.total ?? 0);
         const room = Number(row?.room ?? 0);
         const page = (row?.page as KeyedEntity[] | undefined) ?? [];
-        frontier = [];
         for (const x of page) {
           const e = toEntity(x.props);
           nodes.set(e.id, e);
           keys.push(x.key);
-          frontier.push(x.key);
         }
+        if (sampled) exact = false;
         if (total > page.length) omittedNodes += total - page.length;
-        if (final || total > room || total === 0) {
-          // The statement computed the relations among everything found (see neighbourhoodLevelStatement).
+        if (!edgesDone && (final || total > room || total === 0)) {
+          // The statement computed the relations among everything returned (see neighbourhoodLevelStatement).
           edgeTotal = Number(row?.edgeTotal ?? 0);
           edges = toRelations(row?.edges);
-          break;
+          edgesDone = true;
         }
+        if (total > room) full = true;
+        if (final || total === 0) break;
+        frontier = (row?.nextKeys as string[] | undefined) ?? [];
+        for (const key of frontier) seen.add(key);
+        // Entities held back beyond the cap are counted but not expanded: the deeper count is a lower bound.
+        if (total - page.length > budget) exact = false;
+        frontierCost = Number(row?.nextCost ?? 0);
+        if (frontier.length === 0) break;
       }
       return {
         nodes: [...nodes.values()],
         edges,
         truncated: omittedNodes > 0 || edgeTotal > edges.length,
         omittedNodes,
+        omittedNodesExact: exact,
         omittedEdges: edgeTotal - edges.length,
         missingIds: ids.filter((id) => !nodes.has(id)),
       };
@@ -364,6 +458,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
         edges,
         truncated: total > edges.length,
         omittedNodes: 0,
+        omittedNodesExact: true,
         omittedEdges: total - edges.length,
         missingIds: unique.filter((id) => !found.has(id)),
       };
@@ -400,7 +495,7 @@ export function createExplorer(read: ReadRunner, graph: string) {
            WHERE a.graph = g AND a.id IS NOT NULL AND r.sortStart IS NOT NULL
              AND ($ids IS NULL OR a.id IN $ids OR b.id IN $ids)
              AND ($kinds IS NULL OR a.kind IN $kinds OR b.kind IN $kinds)
-             AND ($from IS NULL OR r.sortEnd >= $from) AND ($to IS NULL OR r.sortStart <= $to)
+             AND ($from IS NULL OR r.sortEnd >= $from OR ${openEnded('r')}) AND ($to IS NULL OR r.sortStart <= $to)
            RETURN r.sortStart AS sortKey, null AS entity, ${RELATION_PROJECTION} AS relation
          }
          WITH sortKey, entity, relation ORDER BY sortKey, coalesce(relation.id, entity.id)

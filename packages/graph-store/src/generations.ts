@@ -1,3 +1,5 @@
+import type { ReadRunner } from './runner';
+
 /**
  * Generations make loads atomic for readers. A logical graph ("steppe") points
  * at one physical generation ("steppe@<stamp>"); every record carries its
@@ -25,4 +27,23 @@ export function newGenerationKey(graph: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:.TZ]/g, '');
   const random = Math.random().toString(36).slice(2, 8);
   return `${graph}@${stamp}-${random}`;
+}
+
+/** The graph has no active generation: it was never loaded (or was reset). */
+export class GraphNotLoadedError extends Error {
+  override name = 'GraphNotLoadedError';
+}
+
+/** The active generation of logical graph `$graph` (no row when the graph was never loaded). */
+export const ACTIVE_GENERATION_LOOKUP = `${ACTIVE_GENERATION} RETURN g AS active`;
+
+/**
+ * The active generation of a graph, for readers that pin several statements to one
+ * generation (an export); throws GraphNotLoadedError when the graph was never loaded.
+ */
+export async function activeGeneration(read: ReadRunner, graph: string): Promise<string> {
+  const found = await read(ACTIVE_GENERATION_LOOKUP, { graph });
+  const active = found[0]?.active;
+  if (typeof active !== 'string') throw new GraphNotLoadedError(`Graph "${graph}" has no data: load it with \`npm run seed\`.`);
+  return active;
 }

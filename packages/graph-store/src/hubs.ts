@@ -42,6 +42,19 @@ export function findHubs(relations: readonly { from: string; to: string }[], thr
 }
 
 /**
+ * Writes the hub index onto the hubs `$batch` (element ids) of `$generation`: each hub's
+ * relationships to the other hubs (`$hubs`, element ids).
+ */
+export const HUB_INDEX_CYPHER = `UNWIND $batch AS key
+         MATCH (h:Entity) WHERE elementId(h) = key AND h.graph = $generation
+         CALL (h) {
+           MATCH (h)-[r]-(o) WHERE elementId(o) IN $hubs
+           WITH DISTINCT r, o
+           RETURN collect(elementId(o)) AS neighbours, collect(elementId(r)) AS relationships
+         }
+         SET h.${HUB_NEIGHBOUR_KEYS} = neighbours, h.${HUB_RELATION_KEYS} = relationships`;
+
+/**
  * Writes the hub index onto the given hub nodes (element ids) of one generation.
  * Each hub's relationships are read once; a relationship joining two hubs is listed
  * on both (a self-loop once, on its hub).
@@ -55,17 +68,7 @@ export async function writeHubIndex(
   for (let start = 0; start < hubKeys.length; start += HUBS_PER_TRANSACTION) {
     const batch = hubKeys.slice(start, start + HUBS_PER_TRANSACTION);
     await session.executeWrite((tx) =>
-      tx.run(
-        `UNWIND $batch AS key
-         MATCH (h:Entity) WHERE elementId(h) = key AND h.graph = $generation
-         CALL (h) {
-           MATCH (h)-[r]-(o) WHERE elementId(o) IN $hubs
-           WITH DISTINCT r, o
-           RETURN collect(elementId(o)) AS neighbours, collect(elementId(r)) AS relationships
-         }
-         SET h.${HUB_NEIGHBOUR_KEYS} = neighbours, h.${HUB_RELATION_KEYS} = relationships`,
-        { batch, generation, hubs: hubKeys },
-      ),
+      tx.run(HUB_INDEX_CYPHER, { batch, generation, hubs: hubKeys }),
     );
     onProgress(start + batch.length);
   }

@@ -10,3 +10,6 @@ export * from './search-query';
 export * from './store';
 export * from './explore';
 export * from './relation-list';
+export * from './listing';
+export * from './export-reads';
+export * from './snippets';

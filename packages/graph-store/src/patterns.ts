@@ -1,6 +1,7 @@
-import { isRelationType, type RelationType } from '@steppe/domain';
+import { isRelationType, type Direction, type RelationType } from '@steppe/domain';
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+/** Re-exported for the store's callers; defined once in @steppe/domain. */
+export type { Direction } from '@steppe/domain';
 
 /**
  * Relationship-type alternation (":A|B") for a pattern. Types cannot be Cypher
@@ -42,11 +43,11 @@ function variableName(variable: string): string {
 const RELATION_FIELDS = ['id', 'sourceCount', 'contested'];
 /** The descriptive fields: dates, stance, confidence and detail. */
 const DETAIL_FIELDS = ['date', 'startDate', 'endDate', 'stance', 'confidence', 'detail'];
-const EVIDENCE_FIELDS = ['evidenceSources', 'evidenceQuotes', 'evidenceStances'];
+const EVIDENCE_FIELDS = ['evidenceSources', 'evidenceQuotes', 'evidenceStances', 'evidenceStarts'];
 
 /**
  * Explicit projection of a relationship: only the fields a RelationRecord needs, with
- * its type and endpoint ids. Without `evidence` the three evidence lists (the bulk
+ * its type and endpoint ids. Without `evidence` the four evidence lists (the bulk
  * of a relation's bytes) are left out, and the record's `evidence` comes back empty:
  * for responses that do not select it. Likewise without `details` the dates,
  * stance, confidence and detail are not read (the record has no stance and a

@@ -1,10 +1,21 @@
-import type { Entity, EntityKind, Evidence, Relation, RelationType, Source, Stance } from '@steppe/domain';
+import type { Entity, EntityKind, Evidence, Mention, Relation, RelationType, Source, Stance } from '@steppe/domain';
 
 /** A relation as read back from the store, with every evidence item's stance resolved and derived facts. */
 export interface RelationRecord extends Omit<Relation, 'evidence'> {
-  evidence: Required<Evidence>[];
+  evidence: StoredEvidence[];
   sourceCount: number;
   contested: boolean;
+}
+
+/**
+ * An evidence item as stored: its stance resolved, and where its quote starts in the source's
+ * text (absent when the source was loaded without a text). The quote ends at start + quote.length.
+ */
+export type StoredEvidence = Required<Pick<Evidence, 'sourceId' | 'quote' | 'stance'>> & { start?: number };
+
+/** A source as stored: its metadata, its text and where the dataset's entities are named in it. */
+export interface SourceRecord extends Source {
+  mentions: Mention[];
 }
 
 export type EntityRecord = Entity;
@@ -56,6 +67,7 @@ export function toRelation(props: Props): RelationRecord {
   const sources = (props.evidenceSources as string[] | undefined) ?? [];
   const quotes = (props.evidenceQuotes as string[] | undefined) ?? [];
   const stances = (props.evidenceStances as Stance[] | undefined) ?? [];
+  const starts = (props.evidenceStarts as unknown[] | undefined) ?? [];
   return {
     id: String(props.id),
     type: props.type as RelationType,
@@ -71,13 +83,17 @@ export function toRelation(props: Props): RelationRecord {
       sourceId,
       quote: quotes[i] ?? '',
       stance: stances[i] ?? (props.stance as Stance),
+      ...(starts[i] === undefined || starts[i] === null ? {} : { start: Number(starts[i]) }),
     })),
     sourceCount: Number(props.sourceCount ?? new Set(sources).size),
     contested: Boolean(props.contested),
   };
 }
 
-export function toSource(props: Props): Source {
+export function toSource(props: Props): SourceRecord {
+  const starts = (props.mentionStarts as unknown[] | undefined) ?? [];
+  const ends = (props.mentionEnds as unknown[] | undefined) ?? [];
+  const ids = (props.mentionEntityIds as string[] | undefined) ?? [];
   return {
     id: String(props.id),
     title: String(props.title ?? props.id),
@@ -86,5 +102,7 @@ export function toSource(props: Props): Source {
     publishedAt: optionalString(props.publishedAt),
     languages: (props.languages as string[] | undefined) ?? [],
     url: optionalString(props.url),
+    text: typeof props.text === 'string' ? props.text : undefined,
+    mentions: ids.map((entityId, i) => ({ entityId, start: Number(starts[i]), end: Number(ends[i]) })),
   };
 }

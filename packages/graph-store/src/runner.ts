@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 export interface QueryEvent {
   cypher: string;
@@ -33,3 +33,22 @@ export function createReadRunner(options: RunnerOptions) {
 }
 
 export type ReadRunner = ReturnType<typeof createReadRunner>;
+
+/**
+ * Runs one read query and yields its records one by one with the driver's back-pressure: the
+ * next batch of `fetchSize` records is pulled from Neo4j only as the consumer asks for it. The
+ * session closes when the consumer finishes or stops early. For results too large to collect
+ * (an export of a million relations).
+ */
+export function createStreamRunner(options: { driver: Driver; database?: string; timeoutMs: number; fetchSize?: number }) {
+  const { driver, database, timeoutMs, fetchSize = 1_000 } = options;
+  return async function* stream(cypher: string, params: Record<string, unknown>): AsyncGenerator<Row> {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize });
+    try {
+      const result = session.run(cypher, params, { timeout: timeoutMs });
+      for await (const record of result) yield record.toObject() as Row;
+    } finally {
+      await session.close();
+    }
+  };
+}

@@ -1,8 +1,18 @@
 import type { Driver } from 'neo4j-driver';
 import { RELATION_TYPE_NAMES } from '@steppe/domain';
+import { SEARCH_FIELDS } from './search-query';
 
-/** Full-text index over entity names and aliases; the search query relies on its name. */
-export const SEARCH_INDEX = 'steppe_entity_search';
+/**
+ * Full-text index over entity names, aliases, roles, types and descriptions
+ * (SEARCH_FIELDS); the search query relies on its name. The name carries a
+ * version: an index's properties cannot be changed in place, so a new
+ * definition gets a new name and the older indexes are dropped.
+ */
+export const SEARCH_INDEX = 'steppe_entity_search_v2';
+const RETIRED_SEARCH_INDEXES = ['steppe_entity_search'];
+
+/** Full-text index over the documents' passages (load/documents.ts); document search relies on its name. */
+export const PASSAGE_INDEX = 'steppe_passage_search';
 
 /**
  * The schema Steppe needs, as idempotent statements. Uniqueness is scoped by
@@ -19,8 +29,13 @@ export function schemaStatements(): string[] {
     'CREATE CONSTRAINT steppe_graph_name IF NOT EXISTS FOR (g:SteppeGraph) REQUIRE g.name IS UNIQUE',
     'CREATE CONSTRAINT steppe_entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.graph, n.id) IS UNIQUE',
     'CREATE CONSTRAINT steppe_source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.graph, s.id) IS UNIQUE',
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] ` +
+    ...RETIRED_SEARCH_INDEXES.map((name) => `DROP INDEX ${name} IF EXISTS`),
+    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [${SEARCH_FIELDS.map((f) => `n.${f.property}`).join(', ')}] ` +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true } }",
+    'CREATE CONSTRAINT steppe_passage_key IF NOT EXISTS FOR (p:Passage) REQUIRE (p.graph, p.sourceId, p.start) IS UNIQUE',
+    // Not eventually consistent: a search right after a load must find the new generation's passages.
+    `CREATE FULLTEXT INDEX ${PASSAGE_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
   ];
   for (const type of RELATION_TYPE_NAMES) {
     statements.push(`DROP CONSTRAINT steppe_rel_${type.toLowerCase()}_key IF EXISTS`);

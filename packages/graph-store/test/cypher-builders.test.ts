@@ -61,7 +61,9 @@ describe('edges among a node list', () => {
   it('tests only the filters the request sets, with parameters', () => {
     expect(edgesAmongSubquery('nodes', {})).toContain('WITH r WHERE true');
     const q = edgesAmongSubquery('nodes', { filter: { minSources: true, from: true, to: true } });
-    expect(q).toContain('r.sourceCount >= $minSources AND (r.sortEnd IS NULL OR r.sortEnd >= $from) AND (r.sortStart IS NULL OR r.sortStart <= $to)');
+    expect(q).toContain(
+      'r.sourceCount >= $minSources AND (r.sortEnd IS NULL OR r.sortEnd >= $from OR (r.endDate IS NULL AND r.date IS NULL)) AND (r.sortStart IS NULL OR r.sortStart <= $to)',
+    );
     expect(relationFilter({ to: true })).toBe('(r.sortStart IS NULL OR r.sortStart <= $to)');
     expect(() => relationFilter({}, 'r) DETACH DELETE r //')).toThrow(/Invalid Cypher variable/);
   });
@@ -76,17 +78,19 @@ describe('neighbourhood level statement', () => {
     const q = neighbourhoodLevelStatement({ first: true, direction: 'BOTH', types: undefined });
     expect(q).toContain('UNWIND $ids AS id');
     expect(q).toContain('MATCH (n)-[r]-(m:Entity)');
-    expect(q).toContain('NOT elementId(m) IN knownKeys');
+    expect(q).toContain('NOT elementId(m) IN seenKeys');
     expect(q).not.toContain('$frontier');
     // only the page of neighbours is projected
     expect(q).toMatch(/ORDER BY strength DESC, m\.id\s+RETURN collect\(m\) AS found/);
-    expect(q).toContain('$nodeLimit - size(knownNodes)');
+    expect(q).toContain('$room AS room');
     expect(q).toContain('found[0..room] AS page');
+    // the entities held back are expanded by the next level too, so that omittedNodes counts every depth
+    expect(q).toContain('WHEN total > room THEN found[0..room + $keysCap]');
     expect(q).toContain('$withEdges AND ($final OR total > room OR total = 0)');
-    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
     const filtered = neighbourhoodLevelStatement({ first: true, direction: 'BOTH', kinds: true, filter: { minSources: true, from: true, to: true } });
     expect(filtered).toContain('m.kind IN $kinds');
-    expect(paramsOf(filtered)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(filtered)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
   });
 
   it('continues from element ids of the previous levels, checked against the active generation', () => {
@@ -95,7 +99,14 @@ describe('neighbourhood level statement', () => {
     expect(q).toContain('elementId(k) IN $known AND k.graph = g');
     expect(q).toContain('MATCH (n)-[r:ACCUSED|RESIGNED]->(m:Entity)');
     expect(q).toContain('MATCH (a)-[r:ACCUSED|RESIGNED]->(b)');
-    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'frontier', 'nodeLimit', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'seen', 'frontier', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
+  });
+
+  it('samples at most $perNode relationships of each frontier entity when asked, and estimates the total', () => {
+    const q = neighbourhoodLevelStatement({ first: false, direction: 'BOTH', sampled: true });
+    expect(q).toContain('CALL (n) { MATCH (n)-[r]-(m:Entity) RETURN r, m LIMIT $perNode }');
+    expect(q).toContain('toInteger(round(size(found) * toFloat(cost) / scanned))');
+    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'seen', 'frontier', 'perNode', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
   });
 
   it('includes the evidence lists only when asked', () => {

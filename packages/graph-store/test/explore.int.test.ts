@@ -127,18 +127,18 @@ function referenceNeighbourhood(
     const p = relationProps(r) as { sourceCount: number; sortStart?: string; sortEnd?: string };
     if (opts.types && opts.types.length > 0 && !opts.types.includes(r.type)) return false;
     if (opts.minSources && opts.minSources > 1 && p.sourceCount < opts.minSources) return false;
-    if (opts.from && p.sortEnd !== undefined && p.sortEnd < opts.from) return false;
+    // Ranges overlap: a relation that began and has not ended runs on to today.
+    const openEnded = r.startDate !== undefined && r.endDate === undefined && r.date === undefined;
+    if (opts.from && p.sortEnd !== undefined && p.sortEnd < opts.from && !openEnded) return false;
     if (opts.to && p.sortStart !== undefined && p.sortStart > opts.to) return false;
     return true;
   };
   const strengthOf = (r: Relation) => (relationProps(r) as { sourceCount: number }).sourceCount;
-  const nodes: string[] = [];
-  for (const id of new Set(ids)) if (entities.has(id)) nodes.push(id);
+  const starts: string[] = [];
+  for (const id of new Set(ids)) if (entities.has(id)) starts.push(id);
   const missingIds = ids.filter((id) => !entities.has(id));
-  let frontier = [...nodes];
-  let omittedNodes = 0;
-  for (let level = 0; level < opts.depth && frontier.length > 0; level++) {
-    const room = Math.max(opts.nodeLimit - nodes.length, 0);
+  /** One breadth-first level: the new neighbours of `frontier`, ranked by their strongest relation, then id. */
+  const level = (frontier: string[], seen: string[]) => {
     const strength = new Map<string, number>();
     for (const r of data.relations) {
       if (!passes(r)) continue;
@@ -146,20 +146,32 @@ function referenceNeighbourhood(
       if (opts.direction !== 'IN') ends.push([r.from, r.to]);
       if (opts.direction !== 'OUT') ends.push([r.to, r.from]);
       for (const [n, m] of ends) {
-        if (!frontier.includes(n) || nodes.includes(m)) continue;
+        if (!frontier.includes(n) || seen.includes(m)) continue;
         if (opts.kinds && opts.kinds.length > 0 && !opts.kinds.includes(entities.get(m)!.kind)) continue;
         strength.set(m, Math.max(strength.get(m) ?? 0, strengthOf(r)));
       }
     }
-    const ranked = [...strength.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    return [...strength.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  };
+  // Returned: levels until the limit is reached.
+  const nodes = [...starts];
+  let frontier = [...nodes];
+  for (let depth = 0; depth < opts.depth && frontier.length > 0; depth++) {
+    const room = Math.max(opts.nodeLimit - nodes.length, 0);
+    const ranked = level(frontier, nodes);
     const page = ranked.slice(0, room);
     nodes.push(...page);
     frontier = page;
-    if (ranked.length > page.length) {
-      omittedNodes += ranked.length - page.length;
-      break;
-    }
+    if (ranked.length > page.length) break;
   }
+  // Held back: everything within `depth` hops with no limit, less what was returned.
+  const reach = [...starts];
+  frontier = [...starts];
+  for (let depth = 0; depth < opts.depth && frontier.length > 0; depth++) {
+    frontier = level(frontier, reach);
+    reach.push(...frontier);
+  }
+  const omittedNodes = reach.length - nodes.length;
   const among = data.relations.filter((r) => nodes.includes(r.from) && nodes.includes(r.to) && passes(r)).map((r) => r.id).sort();
   const edges = among.slice(0, opts.edgeLimit);
   return { nodes, edges, truncated: omittedNodes > 0 || among.length > edges.length, omittedNodes, omittedEdges: among.length - edges.length, missingIds };
@@ -194,7 +206,8 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     hubStore = createGraphStore({ driver, graph: hubGraphName });
     indexedStore = createGraphStore({ driver, graph: indexedGraph });
     indexedHubStore = createGraphStore({ driver, graph: indexedHubGraph });
-  });
+    // Four loads: on a shared, busy machine this takes longer than one test's budget.
+  }, 300_000);
   afterAll(async () => {
     for (const g of [graph, hubGraphName, indexedGraph, indexedHubGraph]) await dropGraph(driver, g);
     await driver.close();
@@ -300,6 +313,40 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     expect(await store.findPaths('nobody', r.to, { maxHops: 3, mode: 'ALL_SHORTEST', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody'] });
     expect(await store.findPaths('nobody', 'none', { maxHops: 3, mode: 'ALL', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody', 'none'] });
     expect(statements - before).toBe(2);
+  });
+
+  it.each([1, 2, 3])('counts every entity held back at depth %i: omittedNodes is the unlimited answer less what is returned', async (depth) => {
+    let state = depth * 7_919;
+    const rand = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    for (let i = 0; i < 8; i++) {
+      const start = data.entities[Math.floor(rand() * data.entities.length)]!.id;
+      const nodeLimit = 1 + Math.floor(rand() * 30);
+      const direction = (['BOTH', 'OUT', 'IN'] as const)[i % 3]!;
+      const unlimited = await store.neighbourhood([start], { depth, direction, nodeLimit: 100_000, edgeLimit: 1, withEdges: false });
+      const limited = await store.neighbourhood([start], { depth, direction, nodeLimit, edgeLimit: 1, withEdges: false });
+      expect(unlimited.omittedNodes).toBe(0);
+      expect({ start, nodeLimit, direction, omitted: limited.omittedNodes, exact: limited.omittedNodesExact }).toEqual({
+        start,
+        nodeLimit,
+        direction,
+        omitted: unlimited.nodes.length - limited.nodes.length,
+        exact: true,
+      });
+    }
+  });
+
+  it('estimates omittedNodes, and says so, when a depth would read more than the expansion budget', async () => {
+    const opts = { depth: 2, direction: 'BOTH' as const, nodeLimit: 5, edgeLimit: 2000 };
+    const exact = await hubStore.neighbourhood(['p-004'], opts);
+    const estimated = await hubStore.neighbourhood(['p-004'], { ...opts, expansionBudget: 20 });
+    expect(exact.omittedNodesExact).toBe(true);
+    expect(estimated.omittedNodesExact).toBe(false);
+    expect(estimated.nodes.length).toBeLessThanOrEqual(5);
+    expect(estimated.omittedNodes).toBeGreaterThan(0);
+    expect(estimated.truncated).toBe(true);
   });
 
   it.each(hubCases)('with hubs: %s', async (_name, ids, opts) => {

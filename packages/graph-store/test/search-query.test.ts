@@ -1,4 +1,4 @@
-import { buildLuceneQuery, searchTerms } from '../src/search-query';
+import { buildLooseLuceneQuery, buildLuceneQuery, buildSuggestionQuery, nameMatchTier, nameKey, queryWords, SEARCH_FIELDS, searchTerms } from '../src/search-query';
 
 describe('searchTerms', () => {
   it('folds case and diacritics like the index analyzer', () => {
@@ -24,18 +24,49 @@ describe('buildLuceneQuery', () => {
     (input) => {
       const q = buildLuceneQuery(input);
       // Only our own operators and characters may appear outside the words.
-      const stripped = (q ?? '').replace(/\(|\)|\^\d|\*|~\d| OR | AND /g, ' ');
+      const fields = new RegExp(`\\b(${SEARCH_FIELDS.map((f) => f.property).join('|')}):`, 'g');
+      const stripped = (q ?? '').replace(fields, ' ').replace(/\(|\)|\^\d+|\*|~\d| OR | AND /g, ' ');
       expect(stripped).toMatch(/^[\p{L}\p{N}\s]*$/u);
     },
   );
 
-  it('adds prefix and fuzzy alternatives scaled to the word length', () => {
-    expect(buildLuceneQuery('Tokaev')).toBe('(tokaev^4 OR tokaev*^2 OR tokaev~1)');
-    expect(buildLuceneQuery('a')).toBe('(a^4)');
+  it('adds prefix and fuzzy alternatives scaled to the word length, fuzzy only on names and aliases', () => {
+    const q = buildLuceneQuery('Tokaev')!;
+    expect(q).toContain('name:tokaev^32');
+    expect(q).toContain('name:tokaev*^16');
+    expect(q).toContain('name:tokaev~1^8');
+    expect(q).toContain('aliases:tokaev~1');
+    expect(q).toContain('description:tokaev*');
+    expect(q).not.toContain('description:tokaev~');
+    expect(buildLuceneQuery('a')).toBeUndefined(); // a stop word alone
+    expect(buildLuceneQuery('x')).toContain('name:x^32');
     expect(buildLuceneQuery('Nazarbayev')).toContain('nazarbayev~2');
   });
 
-  it('requires every word', () => {
+  it('requires every word that is not a stop word', () => {
     expect(buildLuceneQuery('Kassym Tokayev')).toMatch(/\) AND \(/);
+    expect(queryWords('state of emergency')).toEqual(['state', 'emergency']);
+    expect(queryWords('protests in Zhanaozen')).toEqual(['protests', 'zhanaozen']);
+    expect(buildLuceneQuery('Security Council of Kazakhstan')!.split(' AND ')).toHaveLength(3);
+  });
+
+  it('has a loose form (any word) for several words, and a names-only suggestion form', () => {
+    expect(buildLooseLuceneQuery('Alma-Ata airport')).toMatch(/\) OR \(/);
+    expect(buildLooseLuceneQuery('Tokayev')).toBeUndefined();
+    const s = buildSuggestionQuery('Tokjv')!;
+    expect(s).toContain('name:tokjv~2');
+    expect(s).toContain('name:tok*');
+    expect(s).not.toContain('description');
+  });
+});
+
+describe('nameMatchTier', () => {
+  it('ranks the name, then an alias, then the start of the name', () => {
+    const key = nameKey('almaty');
+    expect(nameMatchTier(key, 'Almaty', ['Alma-Ata'])).toBe(3);
+    expect(nameMatchTier(nameKey('alma ata'), 'Almaty', ['Alma-Ata'])).toBe(2);
+    expect(nameMatchTier(key, 'Almaty International Airport', [])).toBe(1);
+    expect(nameMatchTier(key, 'Presidential residence in Almaty', [])).toBe(0);
+    expect(nameMatchTier(nameKey('Älichan Smajylow'), 'Alikhan Smailov', ['Älichan Smajylow'])).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import type { Entity } from '@steppe/domain';
 import { createGraphStore, loadGraph, type GraphStore } from '../src';
 import { dropGraph, testDriver, tinyGraph, uniqueGraph } from './support/neo4j';
 
@@ -31,15 +32,42 @@ describe('graph store reads against a real Neo4j', () => {
     expect(page.items[0]?.entity.id).toBe(id);
   });
 
-  it('survives Lucene syntax in user input', async () => {
-    for (const q of ['Tokayev) OR (*', '"', 'AND', '\\', 'name:csto', '~~~']) {
-      await expect(store.search(q, { offset: 0, limit: 5 })).resolves.toBeDefined();
+  it('treats Lucene syntax in user input as text, never as operators', async () => {
+    // Only punctuation: no word is left to search for, so nothing matches (and nothing fails).
+    for (const q of ['"', '\\', '~~~', ')(*']) {
+      expect(await store.search(q, { offset: 0, limit: 5 })).toEqual({ items: [], totalCount: 0 });
     }
+    // As operators, "OR (*" would match all four entities and "name:" would pick a field; as
+    // text, every word must match, and no entity has the words "or" or "name".
+    for (const q of ['Tokayev) OR (*', 'name:csto', 'AND']) {
+      expect((await store.search(q, { offset: 0, limit: 5 })).totalCount).toBe(0);
+    }
+    expect((await store.search('Tokayev)', { offset: 0, limit: 5 })).items.map((h) => h.entity.id)).toEqual(['kassym-jomart-tokayev']);
   });
 
-  it('filters search by kind and pages through hits', async () => {
-    const people = await store.search('a', { kinds: ['Place'], offset: 0, limit: 5 });
-    for (const hit of people.items) expect(hit.entity.kind).toBe('Place');
+  it('filters search by kind and pages through the hits', async () => {
+    // A graph of its own in which one word names three places and three people.
+    const steppeGraph = uniqueGraph('store-paging');
+    const entities: Entity[] = [1, 2, 3].flatMap((i) => [
+      { id: `fort-${i}`, kind: 'Place' as const, name: `Steppe Fort ${i}`, aliases: [], description: 'Fort', placeType: 'fort' },
+      { id: `rider-${i}`, kind: 'Person' as const, name: `Steppe Rider ${i}`, aliases: [], description: 'Rider', roles: [] },
+    ]);
+    await loadGraph(driver, { sources: [], entities, relations: [] }, { graph: steppeGraph });
+    try {
+      const paged = createGraphStore({ driver, graph: steppeGraph });
+      expect((await paged.search('steppe', { offset: 0, limit: 10 })).totalCount).toBe(6);
+      const first = await paged.search('steppe', { kinds: ['Place'], offset: 0, limit: 2 });
+      const second = await paged.search('steppe', { kinds: ['Place'], offset: 2, limit: 2 });
+      expect([first.totalCount, second.totalCount]).toEqual([3, 3]);
+      expect([first.items.length, second.items.length]).toEqual([2, 1]);
+      const ids = [...first.items, ...second.items].map((h) => h.entity.id);
+      expect(ids.sort()).toEqual(['fort-1', 'fort-2', 'fort-3']);
+      expect(await paged.search('steppe', { kinds: ['Place'], offset: 3, limit: 2 })).toEqual({ items: [], totalCount: 3 });
+      const both = await paged.search('steppe', { kinds: ['Place', 'Person'], offset: 0, limit: 10 });
+      expect(both.items.map((h) => h.entity.kind).sort()).toEqual(['Person', 'Person', 'Person', 'Place', 'Place', 'Place']);
+    } finally {
+      await dropGraph(driver, steppeGraph);
+    }
   });
 
   it('finds only the entities of its own graph', async () => {

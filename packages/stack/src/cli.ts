@@ -17,7 +17,8 @@ program
   .option('--api-port <port>', 'API port', port, Number(process.env.STEPPE_API_PORT ?? 4000))
   .option('--web-port <port>', 'web app port', port, Number(process.env.STEPPE_WEB_PORT ?? 3000))
   .option('--neo4j-port <port>', 'Bolt port of the local Neo4j', port, Number(process.env.NEO4J_PORT ?? 7687))
-  .action(async (opts: { dev: boolean; apiPort: number; webPort: number; neo4jPort: number }) => {
+  .option('--graph <name>', 'logical graph to seed and serve', process.env.STEPPE_GRAPH ?? 'steppe')
+  .action(async (opts: { dev: boolean; apiPort: number; webPort: number; neo4jPort: number; graph: string }) => {
     await up(opts);
   });
 

@@ -1,5 +1,4 @@
 import { neo4jConnectionFromEnv, startLocalNeo4j } from '@steppe/neo4j-local';
-import { prefixer } from './processes';
 
 export interface Neo4jHandle {
   uri: string;
@@ -10,22 +9,30 @@ export interface Neo4jHandle {
   stop(): Promise<void>;
 }
 
+export interface Neo4jOptions {
+  /** Bolt port of a local Neo4j (0: any free port). */
+  port?: number;
+  /** Where a local Neo4j keeps its data; undefined means a throw-away database. */
+  dataDir?: string;
+  heap?: string;
+  password?: string;
+}
+
 /**
  * The user's own Neo4j when NEO4J_URI is set; otherwise a local one that we
- * start (and stop). `dataDir` undefined means a throw-away database.
+ * start (and stop).
  */
-export async function provideNeo4j(options: { port?: number; dataDir?: string; heap?: string; password?: string }): Promise<Neo4jHandle> {
+export async function provideNeo4j(options: Neo4jOptions, log: (line: string) => void): Promise<Neo4jHandle> {
   const external = neo4jConnectionFromEnv();
   if (external) {
     return { ...external, local: false, stop: async () => {} };
   }
-  const log = prefixer('neo4j');
   const running = await startLocalNeo4j({
     port: options.port,
     dataDir: options.dataDir,
     heap: options.heap,
     password: options.password,
-    onLog: (line: string) => log(line + '\n'),
+    onLog: log,
   });
   return { uri: running.uri, user: running.user, password: running.password, local: true, stop: () => running.stop() };
 }

@@ -3,18 +3,60 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { provideNeo4j, type Neo4jHandle } from './neo4j';
+import { neo4jEnv } from './orchestrator';
+import { prefixer } from './processes';
 import { REPO_ROOT, repoPath } from './paths';
 
-/** Every workspace with a jest config is a jest project of the full run. */
-export function jestProjects(root = REPO_ROOT): string[] {
+/** The workspace folders of the root package.json (`packages/*`, `graph-seed`, `apps/*`), sorted. */
+export function workspaceDirs(root = REPO_ROOT): string[] {
+  const globs = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
   const dirs: string[] = [];
-  for (const group of ['packages', 'apps']) {
-    const base = path.join(root, group);
-    if (!existsSync(base)) continue;
-    for (const name of readdirSync(base).sort()) dirs.push(path.join(base, name));
+  for (const glob of globs) {
+    if (glob.endsWith('/*')) {
+      const base = path.join(root, glob.slice(0, -2));
+      if (!existsSync(base)) continue;
+      for (const entry of readdirSync(base, { withFileTypes: true })) {
+        if (entry.isDirectory() && existsSync(path.join(base, entry.name, 'package.json'))) dirs.push(path.join(base, entry.name));
+      }
+    } else if (existsSync(path.join(root, glob, 'package.json'))) {
+      dirs.push(path.join(root, glob));
+    }
   }
-  dirs.push(path.join(root, 'graph-seed'));
-  return dirs.filter((d) => existsSync(path.join(d, 'jest.config.js')));
+  return dirs.sort();
+}
+
+/** Every workspace with a jest config is a jest project of the full run (the guard in summary.test.ts checks that every workspace with tests has one). */
+export function jestProjects(root = REPO_ROOT): string[] {
+  return workspaceDirs(root).filter((d) => existsSync(path.join(d, 'jest.config.js')));
+}
+
+/** Test counts of the full run that may only grow: per project, the least number of tests it must have. */
+export const TEST_COUNTS_FILE = repoPath('packages', 'stack', 'test-counts.json');
+
+interface JestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests?: number;
+  numRuntimeErrorTestSuites: number;
+  testResults: { name: string; assertionResults: unknown[] }[];
+}
+
+/** How many tests of each project (keyed by its folder relative to the repository) the report holds. */
+export function testsPerProject(report: Pick<JestReport, 'testResults'>, projects: readonly string[], root = REPO_ROOT): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(projects.map((p) => [path.relative(root, p), 0]));
+  for (const file of report.testResults) {
+    const project = projects.filter((p) => file.name.startsWith(p + path.sep)).sort((a, b) => b.length - a.length)[0];
+    if (project) counts[path.relative(root, project)]! += file.assertionResults.length;
+  }
+  return counts;
+}
+
+/** The projects whose test count fell below the recorded minimum, as lines to print. */
+export function fallenCounts(counts: Record<string, number>, minimums: Record<string, number>): string[] {
+  return Object.entries(minimums)
+    .filter(([project, least]) => (counts[project] ?? 0) < least)
+    .map(([project, least]) => `${project}: ${counts[project] ?? 0} tests, fewer than the ${least} recorded in packages/stack/test-counts.json`);
 }
 
 export interface JestSummary {
@@ -67,12 +109,11 @@ export async function testAll(jestArgs: string[]): Promise<number> {
   process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 
   try {
-    neo4j = await provideNeo4j({ port: 0, dataDir: path.join(scratch, 'neo4j') });
+    const neo4jLog = prefixer('neo4j');
+    neo4j = await provideNeo4j({ port: 0, dataDir: path.join(scratch, 'neo4j') }, (line) => neo4jLog(line + '\n'));
     const env = {
       ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password ?? '',
+      ...neo4jEnv(neo4j),
       TURBO_TELEMETRY_DISABLED: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     };
@@ -93,8 +134,17 @@ export async function testAll(jestArgs: string[]): Promise<number> {
       console.log('0 passed, 1 failed');
       return code || 1;
     }
-    const summary = summarise(JSON.parse(readFileSync(report, 'utf8')));
+    const results = JSON.parse(readFileSync(report, 'utf8')) as JestReport;
+    const summary = summarise(results);
     if (buildCode !== 0) summary.failed += 1;
+    // Only a full run (no path pattern or other jest arguments) holds every test.
+    if (jestArgs.length === 0 && existsSync(TEST_COUNTS_FILE)) {
+      const fallen = fallenCounts(testsPerProject(results, jestProjects()), JSON.parse(readFileSync(TEST_COUNTS_FILE, 'utf8')) as Record<string, number>);
+      if (fallen.length > 0) {
+        console.error(`Fewer tests than before (a project dropped out of the run, or tests were removed; if on purpose, lower the count):\n  ${fallen.join('\n  ')}`);
+        summary.failed += fallen.length;
+      }
+    }
     console.log(closingLine(summary));
     return summary.failed > 0 ? 1 : code;
   } catch (error) {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { repoPath } from '../src/paths';
 
@@ -54,5 +55,44 @@ describe('docker-compose.yml', () => {
       expect(dockerfile).toBeDefined();
       expect(readFileSync(repoPath(dockerfile!), 'utf8')).toMatch(/^FROM node:20/m);
     }
+  });
+
+  it('runs commands that exist in the image: the seeder, tsx for the API, next for the web app', () => {
+    const inImage = (service: Service & { working_dir?: string }, file: string) =>
+      path.isAbsolute(file) ? repoPath(path.relative('/app', file)) : repoPath(path.relative('/app', path.join(service.working_dir ?? '/app', file)));
+    for (const name of ['seed', 'api', 'web']) {
+      const service = services[name]! as Service & { working_dir?: string };
+      const [program, ...args] = service.command!;
+      const files = [program!, ...args.filter((a) => /\.(ts|js)$/.test(a))].filter((f) => f !== 'node');
+      for (const file of files) expect({ service: name, file, exists: existsSync(inImage(service, file)) }).toEqual({ service: name, file, exists: true });
+    }
+  });
+});
+
+/** The image the compose file builds (no Docker engine here either: its text is checked). */
+describe('the Steppe image (packages/stack/Dockerfile)', () => {
+  const dockerfile = readFileSync(repoPath('packages/stack/Dockerfile'), 'utf8');
+  const ignored = readFileSync(repoPath('packages/stack/Dockerfile.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+
+  it('installs Debian’s Chromium and points CHROMIUM_PATH at it, so PDF and PNG exports work', () => {
+    expect(dockerfile).toMatch(/apt-get install[^\n]*\bchromium\b/);
+    expect(dockerfile).toMatch(/^ENV CHROMIUM_PATH=\/usr\/bin\/chromium$/m);
+  });
+
+  it('copies the repository with the dataset and its documents: nothing under graph-seed/data is left out', () => {
+    expect(dockerfile).toMatch(/^COPY \. \.$/m);
+    expect(existsSync(repoPath('graph-seed/data/sources.yaml'))).toBe(true);
+    expect(existsSync(repoPath('graph-seed/data/documents'))).toBe(true);
+    for (const pattern of ignored) {
+      const bare = pattern.replace(/^\*\*\//, '');
+      expect(['graph-seed', 'graph-seed/data', 'data', 'documents', 'graph-seed/data/documents', 'graph-seed/**', '*.yaml', '**/*.yaml', '*.txt', '**/*.txt']).not.toContain(bare);
+    }
+  });
+
+  it('builds the web app that the web service starts', () => {
+    expect(dockerfile).toMatch(/turbo run build --filter=@steppe\/web/);
   });
 });

@@ -18,6 +18,10 @@ export const EXPORT_LIMITS = {
   timeoutMs: 120_000,
   /** PNG: device pixels per CSS pixel of the figure. */
   scale: { min: 1, max: 4, default: 2 },
+  /** The analyst's notes printed in the report (characters). */
+  notesLength: 4_000,
+  /** Positions sent for the figure: one per entity, |x|, |y| at most this (model units). */
+  coordinate: 1_000_000,
 } as const;
 
 /** Why a request cannot be served, with the HTTP status and the same codes as the GraphQL API. */
@@ -57,12 +61,16 @@ export interface ExportArgs {
   scale?: number;
   /** SVG and PNG: paint the background white, or leave it transparent (present for svg and png only). */
   background?: FigureBackground;
+  /** Free-text notes the report prints after its summary. */
+  notes?: string;
+  /** Where the explorer had the entities: the figure draws them there instead of laying them out. */
+  positions?: Record<string, { x: number; y: number }>;
 }
 
 /** Ids are slugs; anything else is refused rather than sent to the database. */
 const ID = /^[\w.:-]{1,200}$/;
 const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'cypherGraph', 'permalink', 'title', 'scale', 'background'];
+const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'cypherGraph', 'permalink', 'title', 'scale', 'background', 'notes', 'positions'];
 
 type Raw = Record<string, unknown>;
 
@@ -152,6 +160,9 @@ export function parseExportArgs(raw: Raw): ExportArgs {
   if (permalink !== undefined && (!/^https?:\/\//i.test(permalink) || permalink.length > 4_000)) throw badInput('`permalink` must be an http(s) address of at most 4,000 characters.', { argument: 'permalink' });
   const title = single(raw.title, 'title');
   if (title !== undefined && title.length > 200) throw limitExceeded('title (length)', 200, title.length);
+  const notes = single(raw.notes, 'notes')?.replace(/\r\n?/g, '\n').trim();
+  if (notes !== undefined && notes.length > EXPORT_LIMITS.notesLength) throw limitExceeded('notes (length)', EXPORT_LIMITS.notesLength, notes.length);
+  const positions = parsePositions(single(raw.positions, 'positions'), ids.length);
   const { min, max, default: defaultScale } = EXPORT_LIMITS.scale;
   const scaleText = single(raw.scale, 'scale');
   const scale = scaleText === undefined ? defaultScale : Number(scaleText.trim());
@@ -173,9 +184,33 @@ export function parseExportArgs(raw: Raw): ExportArgs {
     ...(cypherGraph ? { cypherGraph } : {}),
     ...(permalink ? { permalink } : {}),
     ...(title ? { title } : {}),
+    ...(notes ? { notes } : {}),
+    ...(positions ? { positions } : {}),
     ...(format === 'png' ? { scale } : {}),
     ...(format === 'png' || format === 'svg' ? { background: background as FigureBackground } : {}),
   };
+}
+
+/**
+ * `positions`: `id:x:y` entries separated by commas (whole model units, as the explorer's canvas has them), at
+ * most one per start id. The figure uses them when every entity it draws has one.
+ */
+function parsePositions(text: string | undefined, idCount: number): Record<string, { x: number; y: number }> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const entries = text.split(',');
+  if (entries.length > idCount) throw limitExceeded('positions (count)', idCount, entries.length);
+  const out: Record<string, { x: number; y: number }> = {};
+  const max = EXPORT_LIMITS.coordinate;
+  for (const entry of entries) {
+    const m = /^([\w.-]{1,200}):(-?\d{1,7}):(-?\d{1,7})$/.exec(entry.trim());
+    const x = Number(m?.[2]);
+    const y = Number(m?.[3]);
+    if (!m || Math.abs(x) > max || Math.abs(y) > max) {
+      throw badInput(`\`positions\` must be id:x:y entries (whole numbers within ±${max}) separated by commas; "${entry.slice(0, 60)}" is not one.`, { argument: 'positions' });
+    }
+    out[m[1]!] = { x, y };
+  }
+  return out;
 }
 
 /** The canonical query string of an export (what the API URL and the metadata show). */

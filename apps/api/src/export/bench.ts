@@ -13,9 +13,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createDriver } from '@steppe/graph-store';
+import { createDriver, createExportReader } from '@steppe/graph-store';
 import { DEFAULT_DEV_PASSWORD, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
-import { createExportReader } from './reader';
+import { EXPORT_LIMITS } from './args';
 
 const API_DIR = path.resolve(__dirname, '../..');
 const REPO = path.resolve(API_DIR, '../..');
@@ -73,7 +73,7 @@ async function ensureGraph(opts: Options, env: NodeJS.ProcessEnv) {
       const code = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
       if (code !== 0) throw new Error('Loading the synthetic graph failed.');
     }
-    const reader = createExportReader({ driver, graph: opts.graph });
+    const reader = createExportReader({ driver, graph: opts.graph, timeoutMs: EXPORT_LIMITS.timeoutMs });
     const traversal = await reader.traverse(HUBS, { depth: opts.depth, limit: 100_000 });
     const relations = await reader.relationCount(traversal.generation, traversal.nodeIds);
     return { entities: traversal.nodeIds.length, relations, uri: conn.uri };

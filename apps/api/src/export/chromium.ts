@@ -1,24 +1,15 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromiumLaunchOptions, chromiumPath, CHROMIUM_FLAGS } from '@steppe/chromium';
+import { CancelledError, WorkQueue } from '../http/work-queue';
 
 /**
- * The system Chromium, shared by the PDF printer and the PNG rasteriser
- * (playwright-core drives it; nothing downloads a browser). Each job launches
- * a fresh headless Chromium with networking and background services off, and
- * the page may fetch nothing but data: URLs.
+ * The system Chromium (@steppe/chromium: its path and flags, shared with the browser
+ * tests), shared by the PDF printer and the PNG rasteriser. Each job launches a fresh
+ * headless Chromium with networking and background services off, and the page may
+ * fetch nothing but data: URLs.
  */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-] as const;
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
+export { chromiumPath, CHROMIUM_FLAGS };
 
 /** Chromium is missing or does not start; `format` says which export needed it (pdf, png). */
 export class ChromiumUnavailableError extends Error {
@@ -31,21 +22,14 @@ export class ChromiumUnavailableError extends Error {
   }
 }
 
-/** At most this many Chromiums run at once (PDF and PNG together); further requests wait their turn. */
+/** At most this many Chromiums run at once (PDF and PNG together) by default; RENDER_CONCURRENCY sets it. */
 export const MAX_CONCURRENT_CHROMIUMS = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_CHROMIUMS) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+/**
+ * Chromium renders of the whole process (each is a browser, so the bound is
+ * process-wide): RENDER_CONCURRENCY at once, RENDER_QUEUE waiting, any more
+ * refused with a QueueFullError (503 + Retry-After). main.ts configures it.
+ */
+export const renderQueue = new WorkQueue('PDF and PNG renders', { concurrency: MAX_CONCURRENT_CHROMIUMS, queueSize: 4, retryAfterSeconds: 10 });
 
 export interface ChromiumJob {
   format: 'pdf' | 'png';
@@ -53,6 +37,8 @@ export interface ChromiumJob {
   timeoutMs: number;
   /** Page options: viewport, device scale factor. */
   context?: BrowserContextOptions;
+  /** Fires when the client has gone away: a waiting job leaves the queue, a running one closes its browser. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -70,22 +56,32 @@ export async function withChromiumPage<T>(job: ChromiumJob, work: (page: Page) =
     );
   }
   const timeout = job.timeoutMs;
-  return slot(async () => {
+  return renderQueue.run(async () => {
+    if (job.signal?.aborted) throw new CancelledError(`The ${name} render`);
     let browser: Browser;
     try {
-      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true, timeout });
+      browser = await chromium.launch({ ...chromiumLaunchOptions(), timeout });
     } catch (error) {
       throw new ChromiumUnavailableError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`, job.format);
     }
+    // A client that goes away stops the render: closing the browser fails whatever `work` awaits.
+    const stop = () => void browser.close().catch(() => {});
+    job.signal?.addEventListener('abort', stop, { once: true });
+    if (job.signal?.aborted) stop();
     try {
       const context = await browser.newContext(job.context ?? {});
       const page = await context.newPage();
       page.setDefaultTimeout(timeout);
       // The content is self-contained; nothing it links to is fetched.
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-      return await work(page);
+      const result = await work(page);
+      if (job.signal?.aborted) throw new CancelledError(`The ${name} render`);
+      return result;
+    } catch (error) {
+      throw job.signal?.aborted ? new CancelledError(`The ${name} render`) : error;
     } finally {
+      job.signal?.removeEventListener('abort', stop);
       await browser.close();
     }
-  });
+  }, job.signal);
 }

@@ -5,11 +5,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS, FIGURE_BACKGROUNDS, FORMAT_INFO, isExportFormat, type Chunk, type ExportFormat } from '@steppe/exporters';
-import { createDriver, isUnavailableError } from '@steppe/graph-store';
+import { createDriver, createExportReader, isUnavailableError } from '@steppe/graph-store';
 import { DEFAULT_DEV_PASSWORD, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
 import { exportTimeoutFromEnv } from '../env';
 import { EXPORT_LIMITS, ExportError, parseExportArgs } from './args';
-import { createExportReader } from './reader';
 import { prepareExport } from './service';
 
 interface Options {

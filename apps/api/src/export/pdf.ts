@@ -9,10 +9,12 @@ export { CHROMIUM_FLAGS, chromiumPath, ChromiumUnavailableError } from './chromi
 export interface PdfOptions {
   /** Give up on a print after this long (ms). */
   timeoutMs?: number;
+  /** The client went away: stop (see ./chromium). */
+  signal?: AbortSignal;
 }
 
 export async function printPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  return withChromiumPage({ format: 'pdf', timeoutMs: options.timeoutMs ?? 60_000 }, async (page) => {
+  return withChromiumPage({ format: 'pdf', timeoutMs: options.timeoutMs ?? 60_000, signal: options.signal }, async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4',

@@ -11,12 +11,13 @@ import {
   type ExportMeta,
   type FormatInfo,
 } from '@steppe/exporters';
-import { isUnavailableError } from '@steppe/graph-store';
+import { GraphNotLoadedError, isUnavailableError, type ExportReader } from '@steppe/graph-store';
 import { canonicalQuery, cliCommand, EXPORT_LIMITS, ExportError, limitExceeded, type ExportArgs } from './args';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
+import { QueueFullError } from '../http/work-queue';
 import { ChromiumUnavailableError } from './chromium';
 import { printPdf } from './pdf';
 import { PngTooLargeError, rasteriseSvg } from './png';
-import { GraphNotLoadedError, type ExportReader } from './reader';
 
 export interface ExportContext {
   reader: ExportReader;
@@ -27,6 +28,16 @@ export interface ExportContext {
   /** The CLI's --out, for the reproducing command. */
   out?: string;
   now?: () => Date;
+  /** Server-side cost limits (the HTTP endpoint; the CLI runs without). */
+  costLimits?: ExportCostLimits;
+  /** Fires when the client has gone away: a PDF/PNG render stops. */
+  signal?: AbortSignal;
+}
+
+/** What one export over HTTP may cost (EXPORT_MAX_ENTITIES, EXPORT_MAX_RELATIONS; bytes are capped while streaming). */
+export interface ExportCostLimits {
+  entities: number;
+  relations: number;
 }
 
 export interface PreparedExport {
@@ -64,7 +75,7 @@ export function exportFilename(args: ExportArgs, info: FormatInfo): string {
 /** Errors from Neo4j turned into clear statuses; anything else is passed on. */
 export function translateExportError(error: unknown): unknown {
   if (error instanceof ExportError) return error;
-  if (error instanceof GraphNotLoadedError) return new ExportError(503, 'SERVICE_UNAVAILABLE', error.message);
+  if (error instanceof GraphNotLoadedError) return new ExportError(503, 'SERVICE_UNAVAILABLE', error.message, { retryAfterSeconds: 30 });
   // One code per format that needs Chromium (PDF_UNAVAILABLE as before, PNG_UNAVAILABLE), both with `needs: chromium`.
   if (error instanceof ChromiumUnavailableError) {
     return new ExportError(503, error.format === 'png' ? 'PNG_UNAVAILABLE' : 'PDF_UNAVAILABLE', error.message, { format: error.format, needs: 'chromium' });
@@ -72,7 +83,12 @@ export function translateExportError(error: unknown): unknown {
   if (error instanceof PngTooLargeError) {
     return new ExportError(400, 'LIMIT_EXCEEDED', error.message, { argument: 'scale', width: error.width * error.scale, height: error.height * error.scale });
   }
-  if (isUnavailableError(error)) return new ExportError(503, 'SERVICE_UNAVAILABLE', 'The graph database is unavailable right now. Try again shortly.');
+  if (error instanceof QueueFullError) {
+    return new ExportError(503, 'SERVICE_UNAVAILABLE', error.message, { retryAfterSeconds: error.retryAfterSeconds, busy: error.what });
+  }
+  if (isUnavailableError(error)) {
+    return new ExportError(503, 'SERVICE_UNAVAILABLE', 'The graph database is unavailable right now. Try again shortly.', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  }
   const code = (error as { code?: string } | undefined)?.code ?? '';
   if (/TransactionTimedOut/.test(code)) {
     return new ExportError(504, 'TIMEOUT', 'The export took too long and was stopped. Narrow it (fewer ids, less depth, relation types, a limit) and try again.');
@@ -88,7 +104,19 @@ export function translateExportError(error: unknown): unknown {
 export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promise<PreparedExport> {
   try {
     const { reader } = ctx;
-    const traversal = await reader.traverse(args.ids, { depth: args.depth, relationTypes: args.relationTypes, limit: args.limit });
+    const cost = ctx.costLimits;
+    // Over HTTP, an export asking for more than EXPORT_MAX_ENTITIES reads one more than the cap, to tell "exactly the cap" from "more".
+    const limit = cost && args.limit > cost.entities ? cost.entities + 1 : args.limit;
+    const traversal = await reader.traverse(args.ids, { depth: args.depth, relationTypes: args.relationTypes, limit });
+    if (cost && traversal.nodeIds.length > cost.entities) {
+      throw new ExportError(
+        400,
+        'LIMIT_EXCEEDED',
+        `This export would hold more than ${cost.entities} entities, the most one export may hold on this server (EXPORT_MAX_ENTITIES). ` +
+          `Narrow it (fewer ids, less depth, relation types) or pass limit=${cost.entities} or less for a truncated file.`,
+        { argument: 'entities', max: cost.entities, setting: 'EXPORT_MAX_ENTITIES' },
+      );
+    }
     if (traversal.missingIds.length > 0) {
       const ids = traversal.missingIds;
       throw new ExportError(404, 'NOT_FOUND', `Unknown entity id${ids.length > 1 ? 's' : ''}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`, { ids });
@@ -102,6 +130,18 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       if (nodeIds.length > REPORT_LIMITS.nodes) throw limitExceeded(`entities in ${what}`, REPORT_LIMITS.nodes, nodeIds.length);
       const edges = await reader.relationCount(generation, nodeIds, args.relationTypes);
       if (edges > REPORT_LIMITS.edges) throw limitExceeded(`relations in ${what}`, REPORT_LIMITS.edges, edges);
+    }
+    if (cost && !bounded) {
+      const relations = await reader.relationCount(generation, nodeIds, args.relationTypes);
+      if (relations > cost.relations) {
+        throw new ExportError(
+          400,
+          'LIMIT_EXCEEDED',
+          `This export would hold ${relations} relations, more than the ${cost.relations} one export may hold on this server (EXPORT_MAX_RELATIONS). ` +
+            'Narrow it (fewer ids, less depth, relation types, a lower limit).',
+          { argument: 'relations', max: cost.relations, given: relations, setting: 'EXPORT_MAX_RELATIONS' },
+        );
+      }
     }
     const sources = await reader.sources(generation);
     const meta: ExportMeta = {
@@ -118,6 +158,8 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       ...(ctx.apiOrigin ? { apiUrl: `${ctx.apiOrigin}${EXPORT_PATH}?${canonicalQuery(args)}` } : {}),
       command: cliCommand(args, ctx.out),
       truncated: traversal.omittedNodes > 0,
+      ...(args.notes ? { notes: args.notes } : {}),
+      ...(args.positions ? { positions: args.positions } : {}),
       ...(traversal.omittedNodes > 0 ? { omittedNodes: traversal.omittedNodes } : {}),
     };
     const input: ExportInput = {
@@ -131,12 +173,12 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
     if (args.format === 'html') {
       body = single(renderReportHtml(await materialise(input)));
     } else if (args.format === 'pdf') {
-      body = single(await printPdf(renderReportHtml(await materialise(input))));
+      body = single(await printPdf(renderReportHtml(await materialise(input)), { signal: ctx.signal }));
     } else if (args.format === 'svg') {
       body = single(renderFigureDocument(await materialise(input), { background: args.background }).text);
     } else if (args.format === 'png') {
       const figure = renderFigureDocument(await materialise(input), { background: args.background });
-      body = single(await rasteriseSvg(figure.svg, { width: figure.width, height: figure.height, scale: args.scale ?? EXPORT_LIMITS.scale.default, transparent: args.background === 'transparent' }));
+      body = single(await rasteriseSvg(figure.svg, { width: figure.width, height: figure.height, scale: args.scale ?? EXPORT_LIMITS.scale.default, transparent: args.background === 'transparent', signal: ctx.signal }));
     } else {
       const format = args.format;
       body = { [Symbol.asyncIterator]: () => writeExport(format, input, { csv: { bom: args.bom }, cypher: { graph: args.cypherGraph } }) };

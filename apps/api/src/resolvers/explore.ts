@@ -1,12 +1,11 @@
-import { dateEnd, dateStart, type EntityKind } from '@steppe/domain';
+import { dateEnd, dateStart, type Direction, type EntityKind } from '@steppe/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PathMode } from '@steppe/graph-store';
 import type { ApiContext } from '../context';
-import { limitExceeded, userError } from '../errors';
+import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
 import { selectsAnywhere, selectsField } from '../selection';
 
-type Direction = 'OUT' | 'IN' | 'BOTH';
 
 /** Checks a bounded integer argument and names it in the error. */
 function bounded(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
@@ -22,9 +21,7 @@ function idList(argument: string, ids: readonly string[], max: number): string[]
   return [...new Set(ids)];
 }
 
-function unknownIds(ids: string[]) {
-  return userError(`Unknown entity id${ids.length > 1 ? 's' : ''}: ${ids.slice(0, 10).join(', ')}.`, 'NOT_FOUND', { ids });
-}
+const unknownIds = (ids: readonly string[]) => notFound('entity', ids);
 
 function dateRange(from?: string | null, to?: string | null) {
   const range = { from: from ? dateStart(from) : undefined, to: to ? dateEnd(to) : undefined };
@@ -71,12 +68,13 @@ export const exploreQueries = {
       ...dateRange(args.from, args.to),
       nodeLimit: Math.max(nodeLimit, ids.length),
       edgeLimit: LIMITS.subgraphEdges,
+      expansionBudget: LIMITS.neighbourhoodExpansionBudget,
       // The relations among the entities are the costliest part: only when the response shows them.
       withEdges: selectsField(info, 'edges', 'truncated', 'omittedEdges'),
       evidence: selectsAnywhere(info, 'evidence'),
       details: selectsRelationDetails(info),
     });
-    if (result.missingIds.length === ids.length) throw unknownIds(result.missingIds);
+    if (result.missingIds.length > 0) throw unknownIds(result.missingIds);
     for (const n of result.nodes) ctx.loaders.remember(n);
     return result;
   },
@@ -124,15 +122,21 @@ export const exploreQueries = {
   ) {
     const limit = bounded('limit', args.limit, 200, 1, LIMITS.timelineItems);
     if (args.ids && args.ids.length > LIMITS.subgraphIds) throw limitExceeded('ids (count)', LIMITS.subgraphIds, args.ids.length);
+    if (args.ids && args.ids.length > 0) {
+      const found = await ctx.loaders.entity.loadMany(args.ids);
+      const missing = args.ids.filter((_, i) => !found[i] || found[i] instanceof Error);
+      if (missing.length > 0) throw unknownIds(missing);
+    }
     const items = await ctx.store.timeline({ ...dateRange(args.from, args.to), ids: args.ids ?? undefined, kinds: args.kinds ?? undefined, limit });
     return items.map((item) => {
       if (item.entity) {
         ctx.loaders.remember(item.entity);
         const e = item.entity.kind === 'Event' ? item.entity : undefined;
-        return { date: item.sortKey, endDate: e?.endDate ? dateEnd(e.endDate) : null, event: item.entity, relation: null };
+        // Dates as the sources give them: "1999" stays "1999" (sortKey is only the order).
+        return { date: e?.startDate ?? item.sortKey, endDate: e?.endDate ?? null, event: item.entity, relation: null };
       }
       const r = item.relation!;
-      return { date: item.sortKey, endDate: r.endDate ? dateEnd(r.endDate) : null, event: null, relation: r };
+      return { date: r.date ?? r.startDate ?? item.sortKey, endDate: r.endDate ?? null, event: null, relation: r };
     });
   },
 
@@ -140,7 +144,9 @@ export const exploreQueries = {
 
   async source(_: unknown, args: { id: string }, ctx: ApiContext) {
     const all = await ctx.store.sources();
-    return all.find((s) => s.id === args.id) ?? null;
+    const found = all.find((s) => s.id === args.id);
+    if (!found) throw notFound('source', [args.id]);
+    return found;
   },
 
   stats: (_: unknown, __: unknown, ctx: ApiContext) => ctx.store.stats(),

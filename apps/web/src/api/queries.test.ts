@@ -81,7 +81,7 @@ describe('searchEntities', () => {
     const { client, calls } = fakeClient(() => {
       throw new Error('should not be called');
     });
-    await expect(searchEntities(client, '   ')).resolves.toEqual({ hits: [], totalCount: 0 });
+    await expect(searchEntities(client, '   ')).resolves.toEqual({ hits: [], totalCount: 0, suggestions: [] });
     expect(calls).toHaveLength(0);
   });
 
@@ -93,6 +93,7 @@ describe('searchEntities', () => {
           { score: 3.2, node: { ...summary('kassym-jomart-tokayev', 'Person', 'Kassym-Jomart Tokayev'), aliases: ['Tokaev'] } },
           { score: 1.1, node: { ...summary('tokayev-cabinet', 'Organisation', 'Tokayev cabinet'), aliases: null, description: null } },
         ],
+        suggestions: [],
       },
     }));
     const result = await searchEntities(client, ' Tokayev ');
@@ -107,7 +108,7 @@ describe('searchEntities', () => {
   });
 
   it('rejects an entity kind the explorer does not know', async () => {
-    const { client } = fakeClient(() => ({ search: { totalCount: 1, edges: [{ score: 1, node: summary('x', 'Spaceship', 'X') }] } }));
+    const { client } = fakeClient(() => ({ search: { totalCount: 1, edges: [{ score: 1, node: summary('x', 'Spaceship', 'X') }], suggestions: [] } }));
     await expect(searchEntities(client, 'x')).rejects.toMatchObject({ kind: 'invalid-response' });
     await expect(searchEntities(client, 'x')).rejects.toBeInstanceOf(SteppeApiError);
   });
@@ -160,8 +161,10 @@ describe('fetchNeighbourhood', () => {
     expect(calls[0]?.variables).toMatchObject({ after: 'c50' });
   });
 
-  it('resolves to null when no entity has the id', async () => {
-    const { client } = fakeClient(() => ({ entity: null }));
+  it('resolves to null when the API answers NOT_FOUND for the id', async () => {
+    const { client } = fakeClient(() => {
+      throw new SteppeApiError('graphql', 'Unknown entity id: nobody.', 'http://api.test', { missingIds: ['nobody'] });
+    });
     await expect(fetchNeighbourhood(client, 'nobody')).resolves.toBeNull();
   });
 });

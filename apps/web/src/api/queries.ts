@@ -1,4 +1,4 @@
-import { isEntityKind, isRelationType, type RelationType } from '@steppe/domain';
+import { API_LIMITS, isEntityKind, isRelationType, type Direction, type RelationType } from '@steppe/domain';
 import type { GraphQLClient, RequestOptions } from './client';
 import { SteppeApiError } from './client';
 import type {
@@ -28,7 +28,7 @@ import type {
 } from './types';
 
 /** The API refuses longer search strings; the explorer trims rather than fails. */
-export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_LENGTH = API_LIMITS.searchQueryLength;
 export const SEARCH_PAGE_SIZE = 20;
 /** Relations fetched per entity when it is added to the canvas. */
 export const RELATIONS_PAGE_SIZE = 50;
@@ -52,6 +52,9 @@ export const SEARCH_QUERY = /* GraphQL */ `
         node {
           ...EntitySummary
         }
+      }
+      suggestions {
+        ...EntitySummary
       }
     }
   }
@@ -359,7 +362,7 @@ export async function searchEntities(
   options: RequestOptions & { first?: number } = {},
 ): Promise<SearchResult> {
   const query = normaliseSearch(input);
-  if (!query) return { hits: [], totalCount: 0 };
+  if (!query) return { hits: [], totalCount: 0, suggestions: [] };
   const data = await client.request<ExplorerSearchQuery, ExplorerSearchQueryVariables>(
     SEARCH_QUERY,
     { query, first: options.first ?? SEARCH_PAGE_SIZE },
@@ -368,6 +371,7 @@ export async function searchEntities(
   return {
     totalCount: data.search.totalCount,
     hits: data.search.edges.map((edge) => ({ ...summary(edge.node, client.url), score: edge.score ?? null })),
+    suggestions: data.search.suggestions.map((node) => summary(node, client.url)),
   };
 }
 
@@ -380,11 +384,18 @@ export async function fetchNeighbourhood(
   id: string,
   options: RequestOptions & { first?: number; after?: string | null } = {},
 ): Promise<Neighbourhood | null> {
-  const data = await client.request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(
-    NEIGHBOURHOOD_QUERY,
-    { id, first: options.first ?? RELATIONS_PAGE_SIZE, after: options.after ?? null },
-    { signal: options.signal },
-  );
+  let data: ExplorerNeighbourhoodQuery;
+  try {
+    data = await client.request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(
+      NEIGHBOURHOOD_QUERY,
+      { id, first: options.first ?? RELATIONS_PAGE_SIZE, after: options.after ?? null },
+      { signal: options.signal },
+    );
+  } catch (error) {
+    // The API answers an unknown id with NOT_FOUND naming it.
+    if (error instanceof SteppeApiError && error.details.missingIds?.includes(id)) return null;
+    throw error;
+  }
   const raw = data.entity;
   if (!raw) return null;
   const entity: EntityDetail = { ...summary(raw, client.url), facts: facts(raw) };
@@ -405,9 +416,10 @@ export async function ping(client: GraphQLClient, options: RequestOptions = {}):
 /** How many neighbours one expansion brings at first; "N more" fetches the next batch. */
 export const EXPANSION_BATCH = 25;
 /** The API's cap on entities per neighbourhood. */
-export const MAX_NEIGHBOURHOOD_LIMIT = 500;
+export const MAX_NEIGHBOURHOOD_LIMIT = API_LIMITS.neighbourhoodNodes;
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
+/** Defined once in @steppe/domain (the API's `Direction` enum is checked against it). */
+export type { Direction };
 
 export interface Neighbours {
   /** The start entities and their neighbours (the start entities come first). */
@@ -423,16 +435,27 @@ export async function fetchNeighbours(
   options: RequestOptions & { relationTypes?: readonly string[] | null; direction?: Direction; limit?: number } = {},
 ): Promise<Neighbours> {
   const relationTypes = knownRelationTypes(options.relationTypes, client.url);
-  const data = await client.request<ExplorerNeighboursQuery, ExplorerNeighboursQueryVariables>(
-    NEIGHBOUR_IDS_QUERY,
-    {
-      ids: [...ids],
-      relationTypes: relationTypes.length > 0 ? relationTypes : null,
-      direction: options.direction ?? 'BOTH',
-      limit: Math.min(options.limit ?? ids.length + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT),
-    },
-    { signal: options.signal },
-  );
+  const ask = (asked: readonly string[]) =>
+    client.request<ExplorerNeighboursQuery, ExplorerNeighboursQueryVariables>(
+      NEIGHBOUR_IDS_QUERY,
+      {
+        ids: [...asked],
+        relationTypes: relationTypes.length > 0 ? relationTypes : null,
+        direction: options.direction ?? 'BOTH',
+        limit: Math.min(options.limit ?? asked.length + EXPANSION_BATCH, MAX_NEIGHBOURHOOD_LIMIT),
+      },
+      { signal: options.signal },
+    );
+  let data: ExplorerNeighboursQuery;
+  try {
+    data = await ask(ids);
+  } catch (error) {
+    // The API names ids it does not hold (NOT_FOUND): expand from the others.
+    const missing = error instanceof SteppeApiError ? error.details.missingIds : undefined;
+    const rest = missing ? ids.filter((id) => !missing.includes(id)) : [];
+    if (!missing || rest.length === 0) throw error;
+    data = await ask(rest);
+  }
   const n = data.neighbourhood;
   // Only omittedNodes is asked for: selecting `truncated` (or edges) makes the API work out the
   // relations among the neighbours too, which the explorer fetches afterwards with `subgraph`.
@@ -447,7 +470,7 @@ export interface SubgraphData {
 }
 
 /** The API's cap on ids per subgraph. */
-export const MAX_SUBGRAPH_IDS = 500;
+export const MAX_SUBGRAPH_IDS = API_LIMITS.subgraphIds;
 
 export async function fetchSubgraph(client: GraphQLClient, ids: readonly string[], options: RequestOptions = {}): Promise<SubgraphData> {
   if (ids.length === 0) return { entities: [], relations: [], truncated: false, omittedEdges: 0 };

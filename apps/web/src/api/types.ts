@@ -23,6 +23,8 @@ export interface SearchHit extends EntitySummary {
 export interface SearchResult {
   hits: SearchHit[];
   totalCount: number;
+  /** When nothing matches: the entities with the closest names ("Did you mean"). */
+  suggestions: EntitySummary[];
 }
 
 export interface SourceData {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import styles from './ContextMenu.module.css';
 
 export interface MenuItem {
   label: string;
@@ -57,8 +58,8 @@ export function ContextMenu({ title, x, y, items, onClose }: ContextMenuProps) {
   }
 
   return (
-    <div ref={ref} className="context-menu" role="menu" aria-label={title} style={{ left: x, top: y }} onKeyDown={onKeyDown}>
-      <p className="context-menu-title" aria-hidden="true">
+    <div ref={ref} className={styles.menu} role="menu" aria-label={title} style={{ left: x, top: y }} onKeyDown={onKeyDown}>
+      <p className={styles.title} aria-hidden="true">
         {title}
       </p>
       {items.map((item) => (
@@ -66,6 +67,7 @@ export function ContextMenu({ title, x, y, items, onClose }: ContextMenuProps) {
           key={item.label}
           type="button"
           role="menuitem"
+          className={styles.item}
           disabled={item.disabled}
           onClick={() => {
             onClose();

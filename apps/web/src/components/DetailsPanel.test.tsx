@@ -1,7 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import { addNeighbourhood, EMPTY_GRAPH } from '../graph/state';
+import { act, useState } from 'react';
+import { addNeighbourhood, EMPTY_GRAPH } from '../workspace/state';
 import type { Selection } from '../workspace/reducer';
 import { click, render } from '../test/render';
 import { tokayevNeighbourhood } from '../test/fixtures';
@@ -132,5 +133,41 @@ describe('splitEvidence', () => {
     const { supporting, disputing } = splitEvidence(relation.evidence);
     expect(supporting.map((e) => e.stance)).toEqual(['CLAIMED']);
     expect(disputing.map((e) => e.stance)).toEqual(['DENIED']);
+  });
+});
+
+describe('DetailsPanel focus, scrolling and explanations', () => {
+  function Stateful({ initial }: { initial: Selection }) {
+    const [selection, setSelection] = useState<Selection | null>(initial);
+    return (
+      <div style={{ overflowY: 'auto' }} data-testid="scroller">
+        <DetailsPanel graph={graph} selection={selection} pending={new Set()} onSelect={setSelection} onExpand={() => undefined} />
+      </div>
+    );
+  }
+
+  it('moves focus to the new heading (not to <body>) after a relation in the panel is activated, and starts at the top', async () => {
+    const view = await render(<Stateful initial={{ type: 'entity', id: 'kassym-jomart-tokayev' }} />);
+    const scroller = view.container.querySelector<HTMLElement>('[data-testid="scroller"]')!;
+    scroller.scrollTop = 500;
+    const button = view.container.querySelector<HTMLButtonElement>('.relation-button')!;
+    act(() => button.focus());
+    await click(button);
+    const heading = view.container.querySelector('h2')!;
+    expect(heading.className).toBe('claim');
+    expect(document.activeElement).toBe(heading);
+    expect(scroller.scrollTop).toBe(0);
+    await view.unmount();
+  });
+
+  it('explains stance, supports/disputes and confidence where they are shown, and makes quotes focusable', async () => {
+    const { view, text } = await show({ type: 'relation', id: 'tokayev-accused-unrest' });
+    expect(text).toMatch(/Confidence\d+% \((stated as fact|a single report|a disputed claim|reported only)/);
+    expect(text).toContain('What do stance and confidence mean?');
+    expect(text).toContain('A source supports a claim when the source asserts, claims or reports it');
+    expect(text).toContain('85% or more: stated as fact by several sources');
+    expect(text).toContain('Disputing (1) — the source denies it');
+    for (const quote of view.container.querySelectorAll('blockquote')) expect(quote.getAttribute('tabindex')).toBe('0');
+    await view.unmount();
   });
 });

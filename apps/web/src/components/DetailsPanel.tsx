@@ -1,11 +1,12 @@
 'use client';
 
-import { relationTypeInfo } from '@steppe/domain';
+import { useLayoutEffect, useRef } from 'react';
+import { CONFIDENCE_BANDS, confidenceBand, CONFIDENCE_MEANING, DISPUTES_MEANING, relationTypeInfo, STANCE_INFO, STANCES, SUPPORTS_MEANING } from '@steppe/domain';
 import { EXPANSION_BATCH } from '../api/queries';
 import type { EntityDetail, EntitySummary, EvidenceData, RelationData } from '../api/types';
 import type { Selection } from '../workspace/reducer';
 import type { ExpansionState } from '../workspace/view';
-import { isDetailed, relationsOf, type GraphState } from '../graph/state';
+import { isDetailed, relationsOf, type GraphState } from '../workspace/state';
 import { formatConfidence, formatPartialDate, formatWhen, plural, stanceDescription, stanceLabel } from '../lib/format';
 import { KindBadge } from './KindBadge';
 
@@ -24,8 +25,53 @@ export interface DetailsPanelProps {
   onMore?: (entityId: string) => void;
 }
 
-/** What the details panel shows for the current selection: a claim with its evidence, or an entity. */
-export function DetailsPanel({ graph, selection, pending, expansions = {}, onCanvas, onSelect, onExpand, onMore }: DetailsPanelProps) {
+/** The nearest ancestor that scrolls (the details area), or null. */
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const { overflowY } = getComputedStyle(p);
+    if (overflowY === 'auto' || overflowY === 'scroll') return p;
+  }
+  return null;
+}
+
+/**
+ * What the details panel shows for the current selection. A new selection
+ * starts at the top of the panel; when choosing it removed the focused
+ * control (a relation or entity button in the panel), focus moves to the new
+ * heading instead of falling to the page's body.
+ */
+export function DetailsPanel(props: DetailsPanelProps) {
+  const frame = useRef<HTMLDivElement>(null);
+  const key = props.selection ? `${props.selection.type}:${props.selection.id}` : '';
+  const focusWasInside = useRef(false);
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const scroller = scrollParent(el);
+    if (scroller) scroller.scrollTop = 0;
+    const active = document.activeElement;
+    if (focusWasInside.current && (!active || active === document.body)) {
+      el.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    }
+  }, [key]);
+  return (
+    <div
+      ref={frame}
+      className="details-frame"
+      style={{ display: 'contents' }}
+      onFocus={() => {
+        focusWasInside.current = true;
+      }}
+      onBlur={(e) => {
+        focusWasInside.current = e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget);
+      }}
+    >
+      <SelectionDetails {...props} />
+    </div>
+  );
+}
+
+function SelectionDetails({ graph, selection, pending, expansions = {}, onCanvas, onSelect, onExpand, onMore }: DetailsPanelProps) {
   if (selection?.type === 'relation') {
     const relation = graph.relations[selection.id];
     if (relation) return <RelationDetails relation={relation} onSelect={onSelect} />;
@@ -49,7 +95,7 @@ export function DetailsPanel({ graph, selection, pending, expansions = {}, onCan
   }
   return (
     <section className="details details-empty" aria-label="Details">
-      <h2>Details</h2>
+      <h2 tabIndex={-1}>Details</h2>
       <p>
         Click a node to see who or what it is, or an edge to see the claim and the sources behind it. From the keyboard:
         the table view lists every entity and relation on the canvas.
@@ -71,7 +117,7 @@ export function RelationDetails({ relation, onSelect }: { relation: RelationData
   return (
     <section className="details" aria-label="Relation details" data-relation-id={relation.id}>
       <p className="details-eyebrow">Claim</p>
-      <h2 className="claim">
+      <h2 className="claim" tabIndex={-1}>
         <EntityLink entity={relation.from} onSelect={onSelect} /> <span className="claim-label">{relation.label}</span>{' '}
         <EntityLink entity={relation.to} onSelect={onSelect} />
       </h2>
@@ -98,10 +144,13 @@ export function RelationDetails({ relation, onSelect }: { relation: RelationData
           )}
         </dd>
         <dt>Confidence</dt>
-        <dd>{formatConfidence(relation.confidence)}</dd>
+        <dd>
+          {formatConfidence(relation.confidence)} <span className="muted confidence-band">({confidenceBand(relation.confidence)})</span>
+        </dd>
         <dt>Sources</dt>
         <dd>{plural(relation.sourceCount, 'source')}</dd>
       </dl>
+      <ClaimHelp />
       <h3>Evidence ({relation.evidence.length})</h3>
       {relation.evidence.length === 0 ? (
         <p className="muted">No evidence is recorded for this relation.</p>
@@ -117,7 +166,10 @@ export function RelationDetails({ relation, onSelect }: { relation: RelationData
 function EvidenceItem({ evidence }: { evidence: EvidenceData }) {
   return (
     <li className="evidence">
-      <blockquote className="evidence-quote">“{evidence.quote}”</blockquote>
+      {/* Focusable, so that a keyboard user can reach (and scroll to) every quote. */}
+      <blockquote className="evidence-quote" tabIndex={0} aria-label={`Quote from ${evidence.source.title}`}>
+        “{evidence.quote}”
+      </blockquote>
       <p className="evidence-source">
         <cite>
           {evidence.source.url ? (
@@ -167,11 +219,15 @@ export function ContestedEvidence({ evidence }: { evidence: readonly EvidenceDat
       </p>
       <div className="evidence-columns">
         <section className="evidence-side evidence-side-support" aria-label="Sources that support the claim">
-          <h4>Supporting ({supporting.length})</h4>
+          <h4>
+            Supporting ({supporting.length}) <span className="muted side-meaning">— {SUPPORTS_MEANING}</span>
+          </h4>
           <EvidenceList evidence={supporting} />
         </section>
         <section className="evidence-side evidence-side-dispute" aria-label="Sources that dispute the claim">
-          <h4>Disputing ({disputing.length})</h4>
+          <h4>
+            Disputing ({disputing.length}) <span className="muted side-meaning">— {DISPUTES_MEANING}</span>
+          </h4>
           <EvidenceList evidence={disputing} />
         </section>
       </div>
@@ -280,7 +336,7 @@ export function EntityDetails({
       <p className="details-eyebrow">
         <KindBadge kind={entity.kind} />
       </p>
-      <h2>{entity.name}</h2>
+      <h2 tabIndex={-1}>{entity.name}</h2>
       {entity.description ? <p className="entity-description">{entity.description}</p> : null}
       {entity.aliases.length > 0 ? (
         <p className="aliases">
@@ -323,5 +379,43 @@ export function EntityDetails({
         </div>
       ))}
     </section>
+  );
+}
+
+/** What stance, "supports/disputes" and confidence mean, where they are shown (a disclosure, so it is there on demand). */
+export function ClaimHelp() {
+  return (
+    <details className="claim-help">
+      <summary>What do stance and confidence mean?</summary>
+      <dl>
+        {STANCES.map((stance) => (
+          <div key={stance}>
+            <dt>
+              <span className={`stance stance-${stance.toLowerCase()}`}>{STANCE_INFO[stance].label}</span>
+            </dt>
+            <dd>{STANCE_INFO[stance].description}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>supports / disputes</dt>
+          <dd>
+            A source supports a claim when {SUPPORTS_MEANING}; it disputes it when {DISPUTES_MEANING}. A claim is contested when at least one source
+            supports it and at least one disputes it.
+          </dd>
+        </div>
+        <div>
+          <dt>Confidence</dt>
+          <dd>
+            {CONFIDENCE_MEANING[0]!.toUpperCase() + CONFIDENCE_MEANING.slice(1)}:{' '}
+            {CONFIDENCE_BANDS.map((band, i) => {
+              const upper = i === 0 ? null : CONFIDENCE_BANDS[i - 1]!.min;
+              const range = upper === null ? `${formatConfidence(band.min)} or more` : `${formatConfidence(band.min)}–${formatConfidence(upper)}`;
+              return `${range}: ${band.label}`;
+            }).join('; ')}
+            .
+          </dd>
+        </div>
+      </dl>
+    </details>
   );
 }

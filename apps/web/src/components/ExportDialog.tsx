@@ -10,6 +10,7 @@ import {
   fileNameFor,
   FORMAT_INFO,
   formatBytes,
+  MAX_NOTES_LENGTH,
   MAX_TITLE_LENGTH,
   scopeProblem,
   type ApiFormat,
@@ -30,6 +31,8 @@ export interface ExportDialogProps {
   otherRelationFilters: boolean;
   /** The API's /export endpoint. */
   exportUrl: string;
+  /** Where the canvas has each entity now (the report's figure draws them there). */
+  positions?: () => Readonly<Record<string, { x: number; y: number }>>;
   /** Draws a picture of a scope from the canvas. */
   renderPicture: (scope: ExportScope, options: ImageOptions) => Promise<RenderedImage>;
   onClose: () => void;
@@ -64,6 +67,7 @@ export function ExportDialog(props: ExportDialogProps) {
   const scope = scopes[scopeKind];
   const suggested = useMemo(() => defaultTitle(scope.entityIds.map(nameOf)), [scope, nameOf]);
   const [customTitle, setCustomTitle] = useState<string | null>(null);
+  const [notes, setNotes] = useState('');
   const title = customTitle ?? suggested;
   const [scale, setScale] = useState<number>(2);
   const [background, setBackground] = useState<Background>('white');
@@ -97,6 +101,8 @@ export function ExportDialog(props: ExportDialogProps) {
         title: baseName,
         permalink: window.location.href,
         hiddenTypes: props.hiddenTypes,
+        notes,
+        positions: props.positions?.(),
       });
       const file = await fetchExport(request, {
         signal: ac.signal,
@@ -188,6 +194,10 @@ export function ExportDialog(props: ExportDialogProps) {
             disabled={busy}
             onChange={(e) => setCustomTitle(e.target.value)}
           />
+        </div>
+        <div className="export-title">
+          <label htmlFor={`${id}-notes`}>Notes (printed in the report after its summary)</label>
+          <textarea id={`${id}-notes`} rows={3} value={notes} maxLength={MAX_NOTES_LENGTH} disabled={busy} onChange={(e) => setNotes(e.target.value)} />
         </div>
         {problem ? (
           <p className="export-problem" role="note">

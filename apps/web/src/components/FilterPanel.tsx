@@ -4,7 +4,8 @@ import { useId } from 'react';
 import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, RELATION_TYPES } from '@steppe/domain';
 import type { Histogram } from '../timeline/histogram';
 import { FAMILY_NAMES, type LegendCounts } from '../workspace/counts';
-import { filtersActive, MAX_MIN_SOURCES, NO_FILTERS, toggleKind, toggleType, validDay, type Filters } from '../workspace/filters';
+import { filtersActive, MAX_MIN_SOURCES, NO_FILTERS, toggleKind, toggleType, type Filters } from '../workspace/filters';
+import { DateField } from './DateField';
 import { TimelineHistogram } from './TimelineHistogram';
 
 export interface FilterPanelProps {
@@ -17,6 +18,9 @@ export interface FilterPanelProps {
 /** Filters hide what does not match; nothing is removed from the canvas. */
 export function FilterPanel({ filters, counts, histogram, onChange }: FilterPanelProps) {
   const id = useId();
+  const first = histogram.bins[0];
+  const last = histogram.bins[histogram.bins.length - 1];
+  const span = first && last ? { from: first.start, to: last.end } : null;
   const typesHere = RELATION_TYPES.filter((t) => (counts.types[t.name]?.total ?? 0) > 0 || filters.hiddenTypes.includes(t.name));
   return (
     <section className="panel filter-panel" aria-labelledby={`${id}-title`}>
@@ -36,24 +40,8 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
           onBrush={(range) => onChange({ ...filters, ...range })}
         />
         <div className="date-fields">
-          <label>
-            From
-            <input
-              type="date"
-              aria-label="From date"
-              value={filters.from ?? ''}
-              onChange={(e) => onChange({ ...filters, from: validDay(e.target.value) })}
-            />
-          </label>
-          <label>
-            To
-            <input
-              type="date"
-              aria-label="To date"
-              value={filters.to ?? ''}
-              onChange={(e) => onChange({ ...filters, to: validDay(e.target.value) })}
-            />
-          </label>
+          <DateField label="From" value={filters.from} span={span} opensAt="from" onCommit={(from) => onChange({ ...filters, from })} />
+          <DateField label="To" value={filters.to} span={span} opensAt="to" onCommit={(to) => onChange({ ...filters, to })} />
           <button
             type="button"
             onClick={() => onChange({ ...filters, from: null, to: null })}

@@ -1,19 +1,21 @@
 'use client';
 
-import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
-import { isEntityElementId, moreOwnerOf } from '../graph/elements';
-import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout';
-import { runNamedLayout } from '../graph/layouts';
-import { OffThreadLayout } from '../graph/layout-worker';
-import { createBrowserLayoutWorker } from '../graph/layout-worker-browser';
-import { freshViewTier, layOutOffThread, runOffThreadLayout } from '../graph/off-thread';
+import { isEntityElementId, moreOwnerOf } from '../workspace/ids';
+import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout/fcose';
+import { runNamedLayout } from '../graph/layout/named';
+import { OffThreadLayout } from '../graph/layout/worker-client';
+import { createBrowserLayoutWorker } from '../graph/layout/worker-browser';
+import { freshViewTier, layOutOffThread, runOffThreadLayout } from '../graph/layout/off-thread';
 import { applyViewRendering } from '../graph/rendering';
 import { buildStylesheet, labelTier, type LabelTier } from '../graph/style';
 import { syncElements } from '../graph/sync';
 import { exposeForTests, withdrawFromTests } from '../graph/test-hook';
 import type { LayoutName } from '../workspace/view';
+import type { CanvasController } from '../explorer/commands';
+import type { Picture } from '../workspace/picture';
 
 export interface ContextTarget {
   /** Element id (entity id or `relation:<id>`). */
@@ -21,6 +23,11 @@ export interface ContextTarget {
   /** Where to open the menu, relative to the canvas. */
   x: number;
   y: number;
+}
+
+/** Where the pointer rests, and how wide the canvas is (a card near the right edge opens to the left). */
+export interface HoverTarget extends ContextTarget {
+  width: number;
 }
 
 export interface GraphCanvasProps {
@@ -33,22 +40,84 @@ export interface GraphCanvasProps {
   pinned: readonly string[];
   /** Expanded entities: the roots of hierarchical and concentric layouts. */
   roots: readonly string[];
-  /** Changes when the analyst asks for a fresh layout. */
-  relayoutToken: number;
-  /** Changes when the analyst asks to fit the graph to the canvas. */
-  fitToken: number;
+  /** The explorer drives the canvas through this handle (fit, relayout, zoom, centre), not through props. */
+  ref?: Ref<GraphCanvasHandle>;
   onSelect: (ids: string[], options: { additive: boolean }) => void;
   onExpand: (id: string) => void;
   onMore: (ownerId: string) => void;
   onContextMenu: (target: ContextTarget) => void;
-  /** Centre this entity once it is on the canvas and laid out (a new token asks again). */
-  centreRequest?: { id: string; token: number } | null;
   /** Arrow keys on the canvas step through the entities. */
   onStep: (delta: 1 | -1) => void;
   /** What the canvas shows, in words, for assistive technology. */
   summary: string;
-  /** Receives the Cytoscape instance once created (null when it goes): exports draw pictures from it. */
-  onInstance?: (cy: Core | null) => void;
+  /** A picture to put back (from the address bar): positions, zoom and pan. */
+  restoredPicture?: Picture | null;
+  /** The picture as it settles after a layout, a drag, a zoom or a pan. */
+  onPicture?: (picture: Picture) => void;
+  /** The pointer rests on an entity or a relation (null when it leaves): for the hover card. */
+  onHover?: (target: HoverTarget | null) => void;
+  /** The container's class (the view that holds the canvas sizes it). */
+  className?: string;
+}
+
+/** What the explorer can ask of the canvas (the command registry's CanvasController, plus the instance for exports). */
+export interface GraphCanvasHandle extends CanvasController {
+  /** The Cytoscape instance (exports draw pictures from it), or null before mount. */
+  instance(): Core | null;
+}
+
+/** The canvas's picture: every entity's position (rounded: it travels in links), the zoom and the pan. */
+function pictureOf(cy: Core): Picture {
+  const positions: Record<string, { x: number; y: number }> = {};
+  cy.nodes()
+    .not('.more')
+    .forEach((n) => {
+      const p = n.position();
+      positions[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
+    });
+  return { positions, zoom: cy.zoom(), pan: { ...cy.pan() } };
+}
+
+/**
+ * fcose keeps fixed nodes in place relative to each other but may shift the whole picture a little: shift it
+ * back, so what the analyst arranged does not move at all and the newcomers keep their place beside it.
+ */
+function holdInPlace(cy: Core, held: ReadonlyMap<string, Position>, added: readonly string[]): void {
+  let dx = 0;
+  let dy = 0;
+  for (const [id, before] of held) {
+    const now = (cy.getElementById(id) as unknown as NodeSingular).position();
+    dx += now.x - before.x;
+    dy += now.y - before.y;
+  }
+  dx /= Math.max(1, held.size);
+  dy /= Math.max(1, held.size);
+  cy.batch(() => {
+    for (const [id, before] of held) setPosition(cy.getElementById(id) as unknown as NodeSingular, before);
+    for (const id of added) {
+      const n = cy.getElementById(id) as unknown as NodeSingular;
+      if (n.nonempty()) setPosition(n, { x: n.position().x - dx, y: n.position().y - dy });
+    }
+  });
+}
+
+function setPosition(n: NodeSingular, p: Position): void {
+  const locked = n.locked();
+  if (locked) n.unlock();
+  n.position({ ...p });
+  if (locked) n.lock();
+}
+
+/** After entities joined: if one of them is off screen, widen the view to the whole canvas. */
+function keepInView(cy: Core, added: readonly string[]): void {
+  const outside = added.some((id) => {
+    const n = cy.getElementById(id);
+    return n.nonempty() && n.visible() && !inView(cy, (n as unknown as NodeSingular).position(), 30);
+  });
+  if (!outside) return;
+  const eles = cy.elements().not('.filtered');
+  if (prefersReducedMotion()) cy.fit(eles, 40);
+  else cy.animate({ fit: { eles, padding: 40 } }, { duration: 250 });
 }
 
 function prefersReducedMotion(): boolean {
@@ -68,13 +137,17 @@ function modifierHeld(event: { originalEvent?: unknown }): boolean {
  * a layout works and `idle` once the picture is stable.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, selection, anchor, layout, pinned, roots, relayoutToken, fitToken, summary } = props;
+  const { elements, selection, anchor, layout, pinned, roots, summary, ref, restoredPicture } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRuns = useRef(0);
   const remembered = useRef(new Map<string, Position>());
   const tierRef = useRef<LabelTier>('near');
   const pendingCentre = useRef<string | null>(null);
+  /** The zoom and pan of a restored picture, applied once its entities are on the canvas. */
+  const pendingViewport = useRef<Pick<Picture, 'zoom' | 'pan'> | null>(null);
+  const pictureTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepRestoredView = useRef(false);
   /** fcose for large views runs in a worker (null where workers are unavailable): the page stays interactive meanwhile. */
   const offThread = useRef<OffThreadLayout | null>(null);
   /** From how many visible entities fcose goes to the worker (`?layoutWorkerFrom=N` overrides it, for tests and tuning). */
@@ -95,11 +168,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
     else cy.animate({ pan }, { duration: 250 });
   });
 
+  /** Tells the explorer what the picture is now (debounced: a drag or a zoom reports once it settles). */
+  const reportPicture = useEffectEvent(() => {
+    if (pictureTimer.current) clearTimeout(pictureTimer.current);
+    pictureTimer.current = setTimeout(() => {
+      const cy = cyRef.current;
+      if (!cy || cy.destroyed() || containerRef.current?.dataset.layout !== 'idle') return;
+      props.onPicture?.(pictureOf(cy));
+    }, 250);
+  });
+
   const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));
   const expand = useEffectEvent((id: string) => props.onExpand(id));
   const more = useEffectEvent((owner: string) => props.onMore(owner));
   const contextMenu = useEffectEvent((target: ContextTarget) => props.onContextMenu(target));
-  const instance = useEffectEvent((cy: Core | null) => props.onInstance?.(cy));
+  const hover = useEffectEvent((target: HoverTarget | null) => props.onHover?.(target));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -132,7 +215,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       });
     }
     exposeForTests(cy);
-    instance(cy);
 
     cy.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
@@ -162,6 +244,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
       select([id], false);
       contextMenu({ id, x: p.x, y: p.y });
     });
+    cy.on('mouseover', 'node, edge', (event) => {
+      const el = event.target;
+      if (el.hasClass('more')) return;
+      const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+      hover({ id: el.id() as string, x: p.x, y: p.y, width: cy.width() });
+    });
+    cy.on('mouseout', 'node, edge', () => hover(null));
+    // A card left over a node that moves away (pan, zoom, drag) would point at nothing.
+    cy.on('viewport grab', () => hover(null));
+    cy.on('viewport dragfree', () => reportPicture());
     // Labels follow the zoom (see labelTier): restyle only when the tier changes.
     cy.on('zoom', () => {
       const tier = labelTier(cy.zoom());
@@ -180,13 +272,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
       offThread.current = null;
       resizes?.disconnect();
       withdrawFromTests(cy);
-      instance(null);
       cy.destroy();
       cyRef.current = null;
     };
   }, []);
 
-  const layoutRequest = useEffectEvent((randomize: boolean, animate: boolean) => {
+  /**
+   * Lays the canvas out. With `added` (entities that just joined a canvas the analyst has arranged), only those
+   * move: everything else is held where it is (fcose with fixed nodes, whatever the named layout), and the view
+   * then widens just enough to show them.
+   */
+  const layoutRequest = useEffectEvent((randomize: boolean, animate: boolean, added: readonly string[] = []) => {
     const cy = cyRef.current;
     const container = containerRef.current;
     if (!cy || !container) return;
@@ -194,14 +290,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // A new layout (new data, another layout, a fresh one) supersedes one still running in the worker.
     offThread.current?.cancel();
     container.dataset.layout = 'running';
-    const request = { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
+    const addedSet = new Set(added);
+    const keep = added.length > 0 ? cy.nodes().filter((n) => !addedSet.has(n.id())).map((n) => n.id()) : [];
+    const request =
+      keep.length > 0
+        ? { name: 'fcose' as const, pinned: new Set([...pinned, ...keep]), roots, randomize: false, animate: false, fit: false }
+        : { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
+    const held = new Map(keep.map((id) => [id, { ...(cy.getElementById(id) as unknown as NodeSingular).position() }]));
     const current = () => run === layoutRuns.current && !cy.destroyed();
     const finished = (thread: 'main' | 'worker') => {
       if (current()) {
+        if (keep.length > 0) {
+          holdInPlace(cy, held, added);
+          keepInView(cy, added);
+        }
         // Where the last layout ran, for tests and for anyone looking at the DOM.
         container.dataset.layoutThread = thread;
         container.dataset.layout = 'idle';
         centreIfReady();
+        reportPicture();
       }
     };
     const worker = offThread.current;
@@ -249,20 +356,49 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const change = syncElements(cy, elements, { anchor, remembered: remembered.current });
     // Large views leave edges out of the frames drawn while the view moves; small ones are drawn in full.
     applyViewRendering(cy);
+    const restored = new Set(change.restored);
+    const fresh = change.addedNodes.filter((id) => !restored.has(id) && isEntityElementId(id));
     const placedFresh = change.addedNodes.length - change.restored.length;
-    if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty);
-    else centreIfReady();
+    if (placedFresh > 0) layoutRequest(wasEmpty, !wasEmpty, wasEmpty ? [] : fresh);
+    else {
+      // Everything came back where the link or the reload had it: its zoom and pan too.
+      const viewport = pendingViewport.current;
+      if (viewport && cy.nodes().length > 0) {
+        pendingViewport.current = null;
+        cy.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
+        // The restored selection may lie outside this view: the view is what the link asked for, keep it.
+        keepRestoredView.current = true;
+      }
+      centreIfReady();
+      reportPicture();
+    }
   }, [elements, anchor]);
 
-  const centreToken = props.centreRequest?.token;
-  const centreId = props.centreRequest?.id;
+  // A picture from the address bar (a permalink, a reload, back/forward): its positions are where entities go
+  // when they arrive (or move to, if they are here), and its zoom and pan apply once they are all placed.
   useEffect(() => {
-    if (!centreId) return;
-    pendingCentre.current = centreId;
-    centreIfReady();
-  }, [centreId, centreToken]);
+    const cy = cyRef.current;
+    if (!cy || !restoredPicture) return;
+    for (const [id, p] of Object.entries(restoredPicture.positions)) remembered.current.set(id, { ...p });
+    pendingViewport.current = { zoom: restoredPicture.zoom, pan: restoredPicture.pan };
+    const here = cy.nodes().filter((n) => restoredPicture.positions[n.id()] !== undefined);
+    if (here.nonempty()) {
+      cy.batch(() => {
+        here.forEach((n) => {
+          const locked = n.locked();
+          n.unlock();
+          n.position({ ...restoredPicture.positions[n.id()]! });
+          if (locked) n.lock();
+        });
+      });
+      if (here.length === cy.nodes().not('.more').length) {
+        cy.viewport({ zoom: restoredPicture.zoom, pan: { ...restoredPicture.pan } });
+        pendingViewport.current = null;
+      }
+    }
+  }, [restoredPicture]);
 
-  // A new layout when the analyst picks one or asks for it.
+  // A new layout when the analyst picks one.
   const firstLayout = useRef(true);
   useEffect(() => {
     if (firstLayout.current) {
@@ -270,13 +406,45 @@ export function GraphCanvas(props: GraphCanvasProps) {
       return;
     }
     layoutRequest(false, true);
-  }, [layout, relayoutToken]);
+  }, [layout]);
 
+  // The handle's methods run from the explorer's event handlers, after render: they reach the effect events
+  // through refs set after each commit (an effect event may only be called from effects and effect events).
+  const relayoutNow = useEffectEvent(() => layoutRequest(false, true));
+  const centreNow = useEffectEvent(() => centreIfReady());
+  const actions = useRef({ relayout: () => {}, centre: () => {} });
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy || fitToken === 0) return;
-    cy.animate({ fit: { eles: cy.elements().not('.filtered'), padding: 40 } }, { duration: prefersReducedMotion() ? 0 : 250 });
-  }, [fitToken]);
+    actions.current = { relayout: () => relayoutNow(), centre: () => centreNow() };
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit() {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.animate({ fit: { eles: cy.elements().not('.filtered'), padding: 40 } }, { duration: prefersReducedMotion() ? 0 : 250 });
+      },
+      relayout() {
+        actions.current.relayout();
+      },
+      zoomBy(factor: number) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        // Zoom about the middle of the canvas, as a map's +/− buttons do.
+        const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+        const renderedPosition = { x: cy.width() / 2, y: cy.height() / 2 };
+        if (prefersReducedMotion()) cy.zoom({ level, renderedPosition });
+        else cy.animate({ zoom: { level, renderedPosition } }, { duration: 150 });
+      },
+      centre(id: string) {
+        pendingCentre.current = id;
+        actions.current.centre();
+      },
+      instance: () => cyRef.current,
+    }),
+    [],
+  );
 
   const selectionKey = selection.join('\n');
   useEffect(() => {
@@ -292,7 +460,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     // Something chosen from the panel, the table or the search may be off screen: bring it into view.
     const last = [...wanted].pop();
-    const el = last ? cy.getElementById(last) : null;
+    const el = last && !keepRestoredView.current ? cy.getElementById(last) : null;
+    keepRestoredView.current = false;
     if (el && el.nonempty() && el.visible()) {
       const where = el.isEdge() ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
       if (!inView(cy, where)) cy.animate({ center: { eles: el } }, { duration: prefersReducedMotion() ? 0 : 250 });
@@ -326,7 +495,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     <div
       ref={containerRef}
       id="graph-canvas"
-      className="canvas"
+      className={props.className}
       data-testid="graph-canvas"
       role="application"
       aria-roledescription="graph canvas"

@@ -3,6 +3,7 @@
 import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from '@steppe/domain';
 import { CONTESTED_COLOUR } from '../graph/style';
 import type { Filters } from '../workspace/filters';
+import styles from './Legend.module.css';
 import { FAMILY_NAMES, typesOfFamily, type Count, type LegendCounts } from '../workspace/counts';
 
 function ShapePath({ shape }: { shape: string }) {
@@ -42,6 +43,9 @@ function countText(c: Count | undefined): string {
 }
 
 export interface LegendProps {
+  /** Whether it is unfolded (the explorer remembers it); and what to do when the analyst folds or unfolds it. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   counts?: LegendCounts;
   filters?: Filters;
   onToggleKind?: (kind: EntityKind) => void;
@@ -53,11 +57,18 @@ export interface LegendProps {
  * stylesheet, with how many of each the canvas holds. Each entry is a toggle:
  * pressing it hides (or shows again) that kind of entity or family of relations.
  */
-export function Legend({ counts, filters, onToggleKind, onToggleFamily }: LegendProps) {
+export function Legend({ counts, filters, onToggleKind, onToggleFamily, open = true, onOpenChange }: LegendProps) {
   return (
-    <details className="legend" open>
+    <details
+      className={styles.legend}
+      open={open}
+      onToggle={(event) => {
+        const now = event.currentTarget.open;
+        if (now !== open) onOpenChange?.(now);
+      }}
+    >
       <summary>Legend</summary>
-      <div className="legend-columns">
+      <div className={styles.columns}>
         <ul aria-label="Entity kinds">
           {ENTITY_KINDS.map((kind) => {
             const info = ENTITY_KIND_INFO[kind];
@@ -65,7 +76,7 @@ export function Legend({ counts, filters, onToggleKind, onToggleFamily }: Legend
             const body = (
               <>
                 <ShapeSwatch shape={info.shape} colour={info.colour} /> {info.plural}
-                {counts ? <span className="legend-count">{countText(counts.kinds[kind])}</span> : null}
+                {counts ? <span className={styles.count}>{countText(counts.kinds[kind])}</span> : null}
               </>
             );
             return (
@@ -73,7 +84,7 @@ export function Legend({ counts, filters, onToggleKind, onToggleFamily }: Legend
                 {onToggleKind ? (
                   <button
                     type="button"
-                    className="legend-toggle"
+                    className={styles.toggle}
                     aria-pressed={shown}
                     title={`${shown ? 'Hide' : 'Show'} ${info.plural.toLowerCase()}`}
                     onClick={() => onToggleKind(kind)}
@@ -94,7 +105,7 @@ export function Legend({ counts, filters, onToggleKind, onToggleFamily }: Legend
             const body = (
               <>
                 <LineSwatch colour={info.colour} lineStyle={info.lineStyle} /> {info.label}
-                {counts ? <span className="legend-count">{countText(counts.families[family])}</span> : null}
+                {counts ? <span className={styles.count}>{countText(counts.families[family])}</span> : null}
               </>
             );
             return (
@@ -102,7 +113,7 @@ export function Legend({ counts, filters, onToggleKind, onToggleFamily }: Legend
                 {onToggleFamily ? (
                   <button
                     type="button"
-                    className="legend-toggle"
+                    className={styles.toggle}
                     aria-pressed={shown}
                     title={`${shown ? 'Hide' : 'Show'} ${info.label.toLowerCase()}`}
                     onClick={() => onToggleFamily(family)}
@@ -116,11 +127,12 @@ export function Legend({ counts, filters, onToggleKind, onToggleFamily }: Legend
             );
           })}
           <li>
-            <svg width="30" height="10" viewBox="0 0 30 10" aria-hidden="true">
-              <line x1="1" y1="5" x2="29" y2="5" stroke={CONTESTED_COLOUR} strokeOpacity="0.3" strokeWidth="9" />
-              <line x1="1" y1="5" x2="29" y2="5" stroke="#555" strokeWidth="2" />
+            <svg width="30" height="12" viewBox="0 0 30 12" aria-hidden="true">
+              <line x1="1" y1="6" x2="29" y2="6" stroke={CONTESTED_COLOUR} strokeOpacity="0.3" strokeWidth="10" />
+              <line x1="1" y1="6" x2="29" y2="6" stroke="#555" strokeWidth="4" />
+              <polygon points="15,1 20,6 15,11 10,6" fill={CONTESTED_COLOUR} stroke="#fff" strokeWidth="1" />
             </svg>{' '}
-            Contested (sources disagree)
+            Contested (sources disagree): thick, with a red diamond
           </li>
         </ul>
       </div>

@@ -22,7 +22,7 @@ function clientAnswering(answer: (query: string) => unknown) {
 }
 
 const searchResult = (...entities: Omit<SearchHit, 'score'>[]) => ({
-  search: { totalCount: entities.length, edges: entities.map((node, i) => ({ score: 10 - i, node })) },
+  search: { totalCount: entities.length, edges: entities.map((node, i) => ({ score: 10 - i, node })), suggestions: [] },
 });
 
 beforeEach(() => jest.useFakeTimers());
@@ -110,6 +110,19 @@ describe('SearchBox', () => {
     await settle(300);
     expect(view.container.querySelector('[role="status"]')?.textContent).toBe('No entities match “Atlantis”.');
     expect(view.container.querySelectorAll('[role="option"]')).toHaveLength(0);
+    await view.unmount();
+  });
+
+  it('offers the closest names when nothing matches ("Did you mean"), and choosing one adds it', async () => {
+    const { view, input, chosen } = await setup(() => ({ search: { totalCount: 0, edges: [], suggestions: [tokayev] } }));
+    await typeInto(input, 'Tokjv');
+    await settle(300);
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe('No entities match “Tokjv”. Did you mean Kassym-Jomart Tokayev?');
+    expect(view.container.querySelector('[role="listbox"]')?.getAttribute('aria-label')).toBe('Did you mean');
+    const options = view.container.querySelectorAll<HTMLElement>('[role="option"]');
+    expect([...options].map((o) => o.dataset.entityId)).toEqual(['kassym-jomart-tokayev']);
+    await click(options[0]!);
+    expect(chosen.map((h) => h.id)).toEqual(['kassym-jomart-tokayev']);
     await view.unmount();
   });
 

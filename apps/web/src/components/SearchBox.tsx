@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { ENTITY_KIND_INFO } from '@steppe/domain';
 import { isAbort, type GraphQLClient } from '../api/client';
 import { normaliseSearch, searchEntities } from '../api/queries';
 import type { SearchHit } from '../api/types';
@@ -13,20 +14,20 @@ export const MIN_SEARCH_LENGTH = 2;
 
 /** The answer to one query; which query is on screen is derived from it. */
 type SearchOutcome =
-  | { query: string; ok: true; hits: SearchHit[]; totalCount: number }
+  | { query: string; ok: true; hits: SearchHit[]; totalCount: number; suggestions: SearchHit[] }
   | { query: string; ok: false; message: string };
 
 type SearchView =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
-  | { status: 'done'; query: string; hits: SearchHit[]; totalCount: number }
+  | { status: 'done'; query: string; hits: SearchHit[]; totalCount: number; suggestions: SearchHit[] }
   | { status: 'error'; query: string; message: string };
 
 function viewOf(query: string, outcome: SearchOutcome | null): SearchView {
   if (query.length < MIN_SEARCH_LENGTH) return { status: 'idle' };
   if (!outcome || outcome.query !== query) return { status: 'loading', query };
   return outcome.ok
-    ? { status: 'done', query, hits: outcome.hits, totalCount: outcome.totalCount }
+    ? { status: 'done', query, hits: outcome.hits, totalCount: outcome.totalCount, suggestions: outcome.suggestions }
     : { status: 'error', query, message: outcome.message };
 }
 
@@ -90,7 +91,13 @@ export function SearchBox({
     searchEntities(client, query, { signal: controller.signal }).then(
       (result) => {
         reportRef.current?.('ok');
-        setOutcome({ query, ok: true, hits: result.hits, totalCount: result.totalCount });
+        setOutcome({
+          query,
+          ok: true,
+          hits: result.hits,
+          totalCount: result.totalCount,
+          suggestions: result.suggestions.map((s) => ({ ...s, score: null })),
+        });
         setActive(-1);
       },
       (error: unknown) => {
@@ -104,9 +111,12 @@ export function SearchBox({
 
   const state = viewOf(query, outcome);
   const hits = state.status === 'done' ? state.hits : null;
-  const groups = useMemo(() => (hits ? groupHits(hits) : []), [hits]);
-  const options = useMemo(() => flattenGroups(groups), [groups]);
-  const offsets = useMemo(() => groups.map((_, gi) => groups.slice(0, gi).reduce((n, g) => n + g.hits.length, 0)), [groups]);
+  // Nothing matches: the closest names are offered in the list instead ("Did you mean").
+  const suggestions = state.status === 'done' && state.hits.length === 0 ? state.suggestions : null;
+  // Cheap for a page of hits; the React Compiler memoises what it can.
+  const groups = hits ? groupHits(hits) : [];
+  const options = suggestions && suggestions.length > 0 ? suggestions : flattenGroups(groups);
+  const offsets = groups.map((_, gi) => groups.slice(0, gi).reduce((n, g) => n + g.hits.length, 0));
   const showList = open && options.length > 0;
 
   function choose(hit: SearchHit) {
@@ -166,7 +176,10 @@ export function SearchBox({
   let status = '';
   if (state.status === 'loading') status = `Searching for “${state.query}”…`;
   else if (state.status === 'error') status = `Search failed: ${state.message}`;
-  else if (state.status === 'done' && state.hits.length === 0) status = `No entities match “${state.query}”.`;
+  else if (state.status === 'done' && state.hits.length === 0) {
+    status = `No entities match “${state.query}”.`;
+    if (state.suggestions.length > 0) status += ` Did you mean ${state.suggestions.map((s) => s.name).join(', ')}?`;
+  }
   else if (state.status === 'done') {
     const shown = state.hits.length;
     status = shown < state.totalCount ? `${shown} of ${state.totalCount} matches shown.` : `${shown} ${shown === 1 ? 'match' : 'matches'}.`;
@@ -201,7 +214,35 @@ export function SearchBox({
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <div id={listboxId} role="listbox" aria-label="Search results" className="search-results" hidden={!showList}>
+        <div id={listboxId} role="listbox" aria-label={suggestions?.length ? 'Did you mean' : 'Search results'} className="search-results" hidden={!showList}>
+          {suggestions && suggestions.length > 0 ? (
+            <div role="group" aria-labelledby={`${baseId}-group-suggestions`} className="search-group">
+              <div id={`${baseId}-group-suggestions`} className="search-group-heading">
+                Did you mean
+              </div>
+              {suggestions.map((hit, i) => (
+                <div
+                  key={hit.id}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  className="search-option"
+                  data-entity-id={hit.id}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseEnter={() => setActive(i)}
+                  onClick={() => choose(hit)}
+                >
+                  <span className="kind-chip" style={{ backgroundColor: ENTITY_KIND_INFO[hit.kind].colour }} aria-hidden="true">
+                    <KindIcon kind={hit.kind} colour="#ffffff" />
+                  </span>
+                  <span className="search-option-text">
+                    <span className="search-option-name">{hit.name}</span>
+                    {hit.description ? <span className="search-option-description">{hit.description}</span> : null}
+                  </span>
+                </div>
+              ))}
+            </div>
+          ) : null}
           {groups.map((group, gi) => (
             <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`} className="search-group">
               <div id={`${baseId}-group-${group.kind}`} className="search-group-heading" style={{ color: group.info.colour }}>

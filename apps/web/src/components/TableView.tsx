@@ -2,7 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import { ENTITY_KIND_INFO, isEntityKind } from '@steppe/domain';
-import { nextSort, sortRows, type EdgeRow, type NodeRow, type SortOrder } from '../table/rows';
+import { edgeRows, nextSort, nodeRows, sortRows, type EdgeRow, type NodeRow, type SortOrder } from '../table/rows';
+import type { ViewContext } from '../explorer/views';
+import { edgeId } from '../workspace/ids';
 
 type NodeKey = 'name' | 'kind' | 'relations';
 type EdgeKey = 'from' | 'label' | 'to' | 'sortDate' | 'sources' | 'stance';
@@ -108,5 +110,21 @@ export function TableView({ nodes, edges, selection, onSelectEntity, onSelectRel
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The table as a registered view (explorer/views.tsx): the canvas's entities and relations, as the filters show them. */
+export function TableViewPanel({ ctx }: { ctx: ViewContext }) {
+  const { state, view, visible, commands } = ctx;
+  const nodes = useMemo(() => nodeRows(state.data, view, visible), [state.data, view, visible]);
+  const edges = useMemo(() => edgeRows(state.data, view, visible), [state.data, view, visible]);
+  return (
+    <TableView
+      nodes={nodes}
+      edges={edges}
+      selection={state.selection}
+      onSelectEntity={(id) => commands.select([id])}
+      onSelectRelation={(id) => commands.select([edgeId(id)])}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isAbort, SteppeApiError, type GraphQLClient } from '../api/client';
 import { EXPANSION_BATCH, fetchClaims, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type ClaimsFilter, type Direction } from '../api/queries';
 import type { EntitySummary } from '../api/types';
-import { edgeId } from '../graph/elements';
+import { edgeId } from '../workspace/ids';
 import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
 import type { UrlState } from '../workspace/url';
 import { importBatch, importSummary, readImportFile } from '../workspace/import';

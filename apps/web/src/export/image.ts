@@ -1,7 +1,7 @@
 import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS } from '@steppe/domain';
 import { cytoscape, registerSvg } from '../graph/cytoscape';
-import { edgeId } from '../graph/elements';
+import { edgeId } from '../workspace/ids';
 import { iconDataUri } from '../graph/icons';
 import { buildStylesheet } from '../graph/style';
 import type { ExportScope } from './scope';

@@ -106,3 +106,17 @@ describe('failures', () => {
     expect(failure.message).toMatch(/^The API at http:\/\/127\.0\.0\.1:4999 did not answer/);
   });
 });
+
+describe('positions and notes for the report', () => {
+  const scope = { kind: 'view' as const, entityIds: ['a', 'b'], relationIds: [] };
+  it('sends every entity’s position, rounded, and the notes trimmed', () => {
+    const { body } = buildExportRequest('http://api/export', { format: 'pdf', scope, title: 'T', permalink: '', notes: '  look here \n', positions: { a: { x: 1.4, y: -2.6 }, b: { x: 100, y: 0 } } });
+    expect(body.get('positions')).toBe('a:1:-3,b:100:0');
+    expect(body.get('notes')).toBe('look here');
+  });
+  it('sends no positions when one entity has none, and no empty notes', () => {
+    const { body } = buildExportRequest('http://api/export', { format: 'pdf', scope, title: 'T', permalink: '', notes: '   ', positions: { a: { x: 1, y: 1 } } });
+    expect(body.has('positions')).toBe(false);
+    expect(body.has('notes')).toBe(false);
+  });
+});

@@ -45,7 +45,14 @@ export interface ExportRequestInput {
   permalink: string;
   /** Relation types the view hides (its type filter); the export leaves them out too. */
   hiddenTypes?: readonly string[];
+  /** The analyst's notes for the report (printed after its summary). */
+  notes?: string;
+  /** Where the canvas has the scope's entities: the report's figure draws them there. */
+  positions?: Readonly<Record<string, { x: number; y: number }>>;
 }
+
+/** The API's limit on notes (apps/api/src/export/args.ts, EXPORT_LIMITS.notesLength): the dialog stops there. */
+export const MAX_NOTES_LENGTH = 4_000;
 
 export interface ExportRequest {
   url: string;
@@ -74,6 +81,13 @@ export function buildExportRequest(exportUrl: string, input: ExportRequestInput)
   if (title) body.set('title', title);
   // The API only records http(s) addresses; a longer one (a huge view) is left out rather than refused.
   if (/^https?:\/\//i.test(input.permalink) && input.permalink.length <= MAX_PERMALINK_LENGTH) body.set('permalink', input.permalink);
+  const notes = input.notes?.trim().slice(0, MAX_NOTES_LENGTH);
+  if (notes) body.set('notes', notes);
+  // Every entity's position, or none: the figure keeps its own layout unless it can draw them all as arranged.
+  const positions = input.positions;
+  if (positions && input.scope.entityIds.every((id) => positions[id])) {
+    body.set('positions', input.scope.entityIds.map((id) => `${id}:${Math.round(positions[id]!.x)}:${Math.round(positions[id]!.y)}`).join(','));
+  }
   return { url: exportUrl, body };
 }
 

@@ -1,4 +1,4 @@
-import { edgeId } from '../graph/elements';
+import { edgeId } from '../workspace/ids';
 import { accusation, aidRequest, almaty, csto, deployment, tokayev, unrest } from '../test/fixtures';
 import { currentView, INITIAL_WORKSPACE, workspaceReducer, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
 import { visibility } from '../workspace/visibility';

@@ -1,5 +1,5 @@
-import type { GraphState } from '../graph/state';
-import { relationIdOf } from '../graph/elements';
+import type { GraphState } from '../workspace/state';
+import { relationIdOf } from '../workspace/ids';
 import type { CanvasView } from '../workspace/view';
 import { canvasRelations, type Visibility } from '../workspace/visibility';
 

@@ -1,5 +1,6 @@
-import { buildElements, edgeId, elementsOf, familyOf, relationIdOf } from './elements';
-import { addNeighbourhood, EMPTY_GRAPH } from './state';
+import { buildElements, elementsOf } from './elements';
+import { edgeId, familyOf, relationIdOf } from '../workspace/ids';
+import { addNeighbourhood, EMPTY_GRAPH } from '../workspace/state';
 import { accusation, aidRequest, csto, cstoNeighbourhood, deployment, tokayev, tokayevNeighbourhood } from '../test/fixtures';
 
 const ids = (els: { data: { id?: string } }[]) => els.map((e) => e.data.id);

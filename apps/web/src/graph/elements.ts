@@ -1,7 +1,8 @@
 import type { EdgeDefinition, ElementDefinition, NodeDefinition } from 'cytoscape';
-import { relationTypeInfo, type EntityKind, type RelationFamily } from '@steppe/domain';
+import type { EntityKind, RelationFamily } from '@steppe/domain';
+import { edgeId, familyOf, MORE_EDGE_PREFIX, moreNodeId } from '../workspace/ids';
 import type { EntitySummary, RelationData } from '../api/types';
-import type { GraphState } from './state';
+import type { GraphState } from '../workspace/state';
 import type { CanvasView } from '../workspace/view';
 import type { Visibility } from '../workspace/visibility';
 import { canvasRelations } from '../workspace/visibility';
@@ -34,25 +35,6 @@ export interface RelationEdgeData {
   stance: string;
   contested: boolean;
   [key: string]: unknown;
-}
-
-export const EDGE_ID_PREFIX = 'relation:';
-
-export function edgeId(relationId: string): string {
-  return EDGE_ID_PREFIX + relationId;
-}
-
-/** The relation id behind an edge id, or null when the id is not an edge's. */
-export function relationIdOf(elementId: string): string | null {
-  return elementId.startsWith(EDGE_ID_PREFIX) ? elementId.slice(EDGE_ID_PREFIX.length) : null;
-}
-
-export function familyOf(type: string): RelationFamily | null {
-  try {
-    return relationTypeInfo(type).family;
-  } catch {
-    return null;
-  }
 }
 
 export function entityNode(entity: EntitySummary, expanded = false): NodeDefinition & { data: EntityNodeData } {
@@ -110,24 +92,6 @@ export function elementsOf(state: GraphState): ElementDefinition[] {
     Object.values(state.relations),
     new Set(Object.keys(state.expansions)),
   );
-}
-
-/** Pseudo-elements that stand for neighbours an expansion held back ("+12 more"). */
-export const MORE_NODE_PREFIX = 'more:';
-export const MORE_EDGE_PREFIX = 'more-edge:';
-
-export function moreNodeId(entityId: string): string {
-  return MORE_NODE_PREFIX + entityId;
-}
-
-/** The entity a "+N more" node belongs to, or null when the id is not one. */
-export function moreOwnerOf(elementId: string): string | null {
-  return elementId.startsWith(MORE_NODE_PREFIX) ? elementId.slice(MORE_NODE_PREFIX.length) : null;
-}
-
-/** Whether an element id is an entity's (not a relation's or a pseudo-element's). */
-export function isEntityElementId(elementId: string): boolean {
-  return relationIdOf(elementId) === null && !elementId.startsWith(MORE_NODE_PREFIX) && !elementId.startsWith(MORE_EDGE_PREFIX);
 }
 
 export interface WorkspaceElementOptions {

@@ -16,6 +16,8 @@ import { iconDataUri } from './icons';
 export const SELECTION_COLOUR = '#f5b700';
 export const CONTESTED_COLOUR = '#e74c3c';
 export const PATH_COLOUR = '#ff6a00';
+/** Contested relations are drawn this wide (others: 2). */
+export const CONTESTED_WIDTH = 4;
 const TEXT_COLOUR = '#1d2330';
 const DEFAULT_EDGE_COLOUR = '#95a0b5';
 
@@ -145,9 +147,18 @@ export function buildStylesheet(tier: LabelTier = 'near'): StylesheetJson {
     },
     ...familyRules,
     {
-      // Sources disagree about these: a red halo, explained in the legend.
+      // Sources disagree about these: thick, a red diamond on the middle of the line, and a red halo. The WebGL
+      // renderer draws neither dashes nor halos, so width and the marker carry the meaning there too.
       selector: 'edge[?contested]',
-      style: { 'underlay-color': CONTESTED_COLOUR, 'underlay-padding': 4, 'underlay-opacity': 0.25 },
+      style: {
+        width: CONTESTED_WIDTH,
+        'mid-target-arrow-shape': 'diamond',
+        'mid-target-arrow-color': CONTESTED_COLOUR,
+        'mid-target-arrow-fill': 'filled',
+        'underlay-color': CONTESTED_COLOUR,
+        'underlay-padding': 4,
+        'underlay-opacity': 0.25,
+      },
     },
     {
       selector: 'node:selected',

@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import { cytoscape, registerFcose } from './cytoscape';
 import { buildElements } from './elements';
-import { runLayout } from './layout';
+import { runLayout } from './layout/fcose';
 import { syncElements } from './sync';
 import { accusation, aidRequest, csto, deployment, tokayev } from '../test/fixtures';
 
@@ -97,7 +97,13 @@ describe('runLayout (fcose, headless)', () => {
     }
   });
 
-  it('resolves at once on an empty canvas', async () => {
-    await expect(runLayout(cy)).resolves.toBeUndefined();
+  it('resolves at once on an empty canvas, without running a layout', async () => {
+    const layout = jest.spyOn(cy, 'layout');
+    const settled = runLayout(cy).then(() => 'layout');
+    // "At once": before the next macrotask, where a layout run would still be going.
+    const timer = new Promise((resolve) => setTimeout(() => resolve('timer'), 0));
+    await expect(Promise.race([settled, timer])).resolves.toBe('layout');
+    expect(layout).not.toHaveBeenCalled();
+    layout.mockRestore();
   });
 });

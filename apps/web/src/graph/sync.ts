@@ -1,5 +1,5 @@
 import type { Core, ElementDefinition, Position } from 'cytoscape';
-import { positionAround } from './layout';
+import { positionAround } from './layout/fcose';
 
 export interface SyncResult {
   /** Ids of the nodes that were not on the canvas before. */

@@ -1,5 +1,6 @@
-import { EMPTY_GRAPH, mergeData } from './state';
-import { moreNodeId, moreOwnerOf, isEntityElementId, workspaceElements } from './elements';
+import { EMPTY_GRAPH, mergeData } from '../workspace/state';
+import { moreNodeId, moreOwnerOf, isEntityElementId } from '../workspace/ids';
+import { workspaceElements } from './elements';
 import { accusation, aidRequest, almaty, csto, deployment, tokayev, unrest } from '../test/fixtures';
 import { NO_FILTERS } from '../workspace/filters';
 import { addNodes, EMPTY_VIEW, setExpansion, setPinned } from '../workspace/view';

@@ -1,4 +1,4 @@
-import { EMPTY_GRAPH, mergeData } from '../graph/state';
+import { EMPTY_GRAPH, mergeData } from '../workspace/state';
 import { accusation, aidRequest, almaty, csto, deployment, tokayev, unrest } from '../test/fixtures';
 import { addNodes, EMPTY_VIEW, setPinned } from '../workspace/view';
 import { visibility } from '../workspace/visibility';

@@ -1,6 +1,6 @@
 import { ENTITY_KIND_INFO } from '@steppe/domain';
 import type { RelationData } from '../api/types';
-import type { GraphState } from '../graph/state';
+import type { GraphState } from '../workspace/state';
 import { formatWhen } from '../lib/format';
 import { relationInterval } from '../workspace/filters';
 import type { CanvasView } from '../workspace/view';

@@ -1,6 +1,6 @@
 import { cytoscape } from '../graph/cytoscape';
-import { runLayoutJob, type LayoutJob } from '../graph/layout-job';
-import type { WorkerLike } from '../graph/layout-worker';
+import { runLayoutJob, type LayoutJob } from '../graph/layout/job';
+import type { WorkerLike } from '../graph/layout/worker-client';
 
 /**
  * A worker in this process: the real job handler (runLayoutJob on real

@@ -46,3 +46,31 @@ describe('histogram', () => {
     expect(rangeOfBins([], 0, 0)).toBeNull();
   });
 });
+
+describe('early years', () => {
+  it('bins a domain that starts in year 2 without throwing (a half-typed year once crashed the page)', () => {
+    const years = binsFor('0002-01-04', '0005-06-01', 'year');
+    expect(years.map((b) => b.start)).toEqual(['0002-01-01', '0003-01-01', '0004-01-01', '0005-01-01']);
+    const months = binsFor('0099-11-15', '0100-01-10', 'month');
+    expect(months.map((b) => [b.start, b.end])).toEqual([
+      ['0099-11-01', '0099-11-30'],
+      ['0099-12-01', '0099-12-31'],
+      ['0100-01-01', '0100-01-31'],
+    ]);
+    expect(binsFor('0002-01-04', '2022-01-31').length).toBe(2021);
+  });
+});
+
+
+describe('open-ended relations', () => {
+  it('counts a relation that started and has not ended in every bin from its start, without stretching the axis to 9999', () => {
+    const membership = { ...deployment, id: 'member', date: null, startDate: '2021-12', endDate: null };
+    const h = histogram([membership, { ...deployment, date: '2022-01-05', startDate: null, endDate: null }]);
+    expect(dateExtent([membership])).toEqual({ from: '2021-12-01', to: '2021-12-31' });
+    expect(h.unit).toBe('day');
+    expect(h.bins[0]!.start).toBe('2021-12-01');
+    expect(h.bins[h.bins.length - 1]!.end).toBe('2022-01-05');
+    expect(h.bins.every((b) => b.count >= 1)).toBe(true);
+    expect(h.bins.find((b) => b.start === '2022-01-05')!.count).toBe(2);
+  });
+});

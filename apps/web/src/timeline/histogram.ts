@@ -1,5 +1,5 @@
 import type { RelationData } from '../api/types';
-import { OPEN_START, relationInterval } from '../workspace/filters';
+import { OPEN_END, OPEN_START, relationInterval } from '../workspace/filters';
 
 /**
  * A histogram of when the relations on the canvas happened, for the date
@@ -51,17 +51,26 @@ export function chooseUnit(from: string, to: string): BinUnit {
   return 'year';
 }
 
+/** A UTC date; unlike Date.UTC, years 0–99 stay themselves instead of becoming 1900–1999. */
+function utc(y: number, m: number, d: number): Date {
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(y, m, d);
+  return date;
+}
+
 function binAt(day: string, unit: BinUnit): Bin {
   const d = toDate(day);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not a day: "${day}"`);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
+  const year = String(y).padStart(4, '0');
   if (unit === 'day') return { start: day, end: day, label: `${d.getUTCDate()} ${MONTHS[m]} ${y}`, count: 0 };
   if (unit === 'month') {
-    const start = toDay(new Date(Date.UTC(y, m, 1)));
-    const end = toDay(new Date(Date.UTC(y, m + 1, 0)));
+    const start = toDay(utc(y, m, 1));
+    const end = toDay(utc(y, m + 1, 0));
     return { start, end, label: `${MONTHS[m]} ${y}`, count: 0 };
   }
-  return { start: `${y}-01-01`, end: `${y}-12-31`, label: String(y), count: 0 };
+  return { start: `${year}-01-01`, end: `${year}-12-31`, label: String(y), count: 0 };
 }
 
 /** The bins from the one holding `from` to the one holding `to`. */
@@ -82,10 +91,11 @@ export function dateExtent(relations: readonly RelationData[]): { from: string; 
   for (const r of relations) {
     const i = relationInterval(r);
     if (!i) continue;
-    // An open start would stretch the axis back to year 0: use the end instead.
+    // An open start or end would stretch the axis to year 0 or 9999: use the known end's or start's year instead.
     const start = i.start === OPEN_START ? i.end.slice(0, 4) + '-01-01' : i.start;
+    const end = i.end === OPEN_END ? i.start.slice(0, 4) + '-12-31' : i.end;
     if (from === null || start < from) from = start;
-    if (to === null || i.end > to) to = i.end;
+    if (to === null || end > to) to = end;
   }
   return from !== null && to !== null ? { from, to } : null;
 }

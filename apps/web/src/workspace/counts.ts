@@ -1,6 +1,6 @@
 import { ENTITY_KINDS, RELATION_FAMILIES, RELATION_TYPES, type EntityKind, type RelationFamily } from '@steppe/domain';
-import { familyOf } from '../graph/elements';
-import type { GraphState } from '../graph/state';
+import { familyOf } from './ids';
+import type { GraphState } from './state';
 import type { CanvasView } from './view';
 import { canvasRelations, type Visibility } from './visibility';
 

@@ -30,11 +30,38 @@ export const NO_FILTERS: Filters = {
 
 export const MAX_MIN_SOURCES = 20;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Typed days: YYYY-MM-DD, with one- or two-digit month and day. The year must
+ * have four digits and not start with 0: a half-typed year ("0002", "0202")
+ * is not a day anyone means, and years before 1000 break the calendar
+ * arithmetic in browsers (Date.UTC maps 0–99 to 1900–1999).
+ */
+const TYPED_DAY = /^([1-9]\d{3})-(\d{1,2})-(\d{1,2})$/;
 
-/** A YYYY-MM-DD string that is a real day, or null. */
+export const DAY_FORMAT_HINT = 'YYYY-MM-DD, e.g. 2022-01-05';
+
+export type ParsedDay = { ok: true; day: string | null } | { ok: false; error: string };
+
+/**
+ * The one place a date typed or read for a filter is parsed: an empty value
+ * is an open end (null); a real calendar day comes back as YYYY-MM-DD;
+ * anything else is an error message for the person typing and never reaches
+ * the filters.
+ */
+export function parseDay(text: string | null | undefined): ParsedDay {
+  const value = (text ?? '').trim();
+  if (value === '') return { ok: true, day: null };
+  const m = TYPED_DAY.exec(value);
+  if (!m) return { ok: false, error: `Type a date as ${DAY_FORMAT_HINT}.` };
+  const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  if (!isPartialDate(day)) return { ok: false, error: `${value} is not a day in the calendar.` };
+  return { ok: true, day };
+}
+
+/** A YYYY-MM-DD string that is a real day, or null (anything else, e.g. from the address bar, is dropped). */
 export function validDay(value: string | null | undefined): string | null {
-  return value && DAY.test(value) && isPartialDate(value) ? value : null;
+  const parsed = parseDay(value);
+  return parsed.ok ? parsed.day : null;
 }
 
 /** Sorted, de-duplicated, clamped; from ≤ to (swapped if given the other way round). */
@@ -75,19 +102,24 @@ export function filtersActive(f: Filters): boolean {
 
 /** Before any date: the start of a relation known only to have ended by some date. */
 export const OPEN_START = '0000-01-01';
+/** After any date: the end of a relation that started and has not (as far as the sources say) ended. */
+export const OPEN_END = '9999-12-31';
 
 /**
- * The days a relation covers, as the API reads them: a partial date covers
- * all its days; a relation with only a start covers that start; one with
- * only an end is open towards the past. Null when undated.
+ * The days a relation covers: a partial date covers all its days; a span
+ * from its start to its end. A span with only a start is still going on (a
+ * membership since 2010 with no end is "on" in January 2022); one with only
+ * an end is open towards the past. Null when undated. A date filter keeps a
+ * relation whose days overlap its range.
  */
 export function relationInterval(r: Pick<RelationData, 'date' | 'startDate' | 'endDate'>): { start: string; end: string } | null {
   const valid = (v: string | null) => (v && isPartialDate(v) ? v : null);
   const date = valid(r.date);
-  const first = date ?? valid(r.startDate);
-  const last = date ?? valid(r.endDate) ?? valid(r.startDate);
-  if (!last) return null;
-  return { start: first ? dateStart(first) : OPEN_START, end: dateEnd(last) };
+  if (date) return { start: dateStart(date), end: dateEnd(date) };
+  const start = valid(r.startDate);
+  const end = valid(r.endDate);
+  if (!start && !end) return null;
+  return { start: start ? dateStart(start) : OPEN_START, end: end ? dateEnd(end) : OPEN_END };
 }
 
 /** Whether a relation passes the type, source-count and date filters. */

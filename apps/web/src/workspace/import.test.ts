@@ -1,7 +1,7 @@
 import type { Entity, Source } from '@steppe/domain';
 import { collectText, writeCytoscapeJson, writeGraphml, type ExportInput, type ExportRelation } from '@steppe/exporters';
 import { ImportError } from '@steppe/exporters/import';
-import { relationsOf } from '../graph/state';
+import { relationsOf } from './state';
 import { workspaceElements } from '../graph/elements';
 import { csto as cstoSummary } from '../test/fixtures';
 import { importBatch, importSummary, MAX_IMPORT_ENTITIES, readImportFile } from './import';

@@ -1,7 +1,7 @@
 import { isContested, relationTypeInfo, type Entity, type Stance } from '@steppe/domain';
 import { ImportError, parseExport } from '@steppe/exporters/import';
 import type { EntityDetail, EntitySummary, EvidenceData, RelationData, SourceData } from '../api/types';
-import type { GraphState } from '../graph/state';
+import type { GraphState } from './state';
 
 /**
  * Reading a Steppe export (JSON .cyjs or GraphML) back into the explorer.

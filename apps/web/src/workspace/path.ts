@@ -1,5 +1,5 @@
 import type { PathData } from '../api/queries';
-import { edgeId } from '../graph/elements';
+import { edgeId } from './ids';
 
 /** Element ids (entities and edges) on the paths found, for highlighting. */
 export function pathElementIds(paths: readonly PathData[]): Set<string> {

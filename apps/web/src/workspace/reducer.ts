@@ -1,7 +1,7 @@
 import type { PathData } from '../api/queries';
 import type { EntityDetail, EntitySummary, RelationData } from '../api/types';
-import { edgeId, relationIdOf } from '../graph/elements';
-import { EMPTY_GRAPH, mergeData, type GraphState } from '../graph/state';
+import { edgeId, relationIdOf } from './ids';
+import { EMPTY_GRAPH, mergeData, type GraphState } from './state';
 import { commit, createHistory, redo, replacePresent, undo, type History } from './history';
 import type { Filters } from './filters';
 import {
@@ -62,8 +62,6 @@ export interface WorkspaceState {
   failure: LoadFailure | null;
   /** The entity new neighbours fan out from. */
   anchor: string | null;
-  /** Bumped when the analyst asks for a fresh layout. */
-  relayout: number;
   path: PathState;
   /** Imported entity ids that the API's graph does not hold: they cannot be expanded or exported by the API. */
   fileOnly: readonly string[];
@@ -107,7 +105,6 @@ export type WorkspaceAction =
   | { type: 'history/redo' }
   | { type: 'view/restore'; view: CanvasView; selection: readonly string[] }
   | { type: 'select'; ids: readonly string[] }
-  | { type: 'relayout' }
   | { type: 'path/endpoint'; end: 'from' | 'to'; entity: EntitySummary | null }
   | { type: 'path/start' }
   | { type: 'path/done'; paths: PathData[] }
@@ -121,7 +118,6 @@ export const INITIAL_WORKSPACE: WorkspaceState = {
   pending: [],
   failure: null,
   anchor: null,
-  relayout: 0,
   path: EMPTY_PATH,
   fileOnly: [],
 };
@@ -237,8 +233,6 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const same = ids.length === state.selection.length && ids.every((id, i) => id === state.selection[i]);
       return same ? state : { ...state, selection: ids };
     }
-    case 'relayout':
-      return { ...state, relayout: state.relayout + 1 };
     case 'path/endpoint':
       return { ...state, path: { ...state.path, [action.end]: action.entity, status: 'idle', paths: [], message: null } };
     case 'path/start':

@@ -1,12 +1,13 @@
 import { ENTITY_KINDS, type EntityKind } from '@steppe/domain';
 import { EXPANSION_BATCH } from '../api/queries';
 import { NO_FILTERS, normaliseFilters, type Filters } from './filters';
+import { decodeViewport, encodeViewport, packPositions, unpackPositions, type Picture } from './picture';
 import { EMPTY_VIEW, isLayoutName, type CanvasView, type ExpansionState } from './view';
 
 /**
  * The view in the address bar, so that a link reproduces it: the entities on
  * the canvas, which were expanded, hidden and pinned, the layout, the filters
- * and the selection. Node positions are not kept: the layout places them.
+ * and the selection, and the picture: every entity's position, the zoom and the pan (see picture.ts).
  *
  *   e   entities on the canvas        x   expanded entities
  *   h   hidden elements               p   pinned entities
@@ -15,6 +16,7 @@ import { EMPTY_VIEW, isLayoutName, type CanvasView, type ExpansionState } from '
  *   ms  minimum sources               from, to   day range (YYYY-MM-DD)
  *   nu  1: hide undated relations while a range is set
  *   pf, pt   the ends of the highlighted paths
+ *   pos positions of the entities in e's order (packed)   vp  zoom,panX,panY
  */
 export interface UrlState {
   view: CanvasView;
@@ -22,6 +24,8 @@ export interface UrlState {
   selection: string[];
   /** The ends of the paths highlighted on the canvas. */
   path?: { from: string; to: string } | null;
+  /** Where the entities sit and how the canvas is zoomed and panned (absent: the layout places them). */
+  picture?: Picture | null;
 }
 
 /** Ids are slugs; anything else in the address bar is ignored. */
@@ -61,6 +65,13 @@ export function encodeUrlState(state: UrlState): string {
     params.set('pf', state.path.from);
     params.set('pt', state.path.to);
   }
+  if (state.picture && view.nodes.length > 0) {
+    const packed = packPositions(view.nodes, state.picture.positions);
+    if (packed !== null) {
+      params.set('pos', packed);
+      params.set('vp', encodeViewport(state.picture));
+    }
+  }
   return params.toString();
 }
 
@@ -91,7 +102,16 @@ export function decodeUrlState(search: string): UrlState {
     },
     selection: list(params, 's').filter((id) => onCanvas.has(id) || id.startsWith('relation:')),
     path: pathOf(params),
+    picture: pictureOf(params, nodes),
   };
+}
+
+function pictureOf(params: URLSearchParams, nodes: readonly string[]): Picture | null {
+  const packed = params.get('pos');
+  const viewport = decodeViewport(params.get('vp'));
+  if (!packed || !viewport || nodes.length === 0) return null;
+  const positions = unpackPositions(nodes, packed);
+  return positions ? { positions, ...viewport } : null;
 }
 
 function pathOf(params: URLSearchParams): { from: string; to: string } | null {

@@ -1,4 +1,4 @@
-import { EMPTY_GRAPH, mergeData } from '../graph/state';
+import { EMPTY_GRAPH, mergeData } from './state';
 import { accusation, aidRequest, almaty, csto, deployment, tokayev, unrest } from '../test/fixtures';
 import { NO_FILTERS } from './filters';
 import { addNodes, EMPTY_VIEW, hide, setExpansion, type CanvasView } from './view';

@@ -1,6 +1,6 @@
 import type { RelationData } from '../api/types';
-import { edgeId } from '../graph/elements';
-import type { GraphState } from '../graph/state';
+import { edgeId } from './ids';
+import type { GraphState } from './state';
 import { relationFiltersActive, relationPasses } from './filters';
 import type { CanvasView } from './view';
 

@@ -35,7 +35,7 @@ describe('graph store reads against a real Neo4j', () => {
   it('treats Lucene syntax in user input as text, never as operators', async () => {
     // Only punctuation: no word is left to search for, so nothing matches (and nothing fails).
     for (const q of ['"', '\\', '~~~', ')(*']) {
-      expect(await store.search(q, { offset: 0, limit: 5 })).toEqual({ items: [], totalCount: 0 });
+      expect(await store.search(q, { offset: 0, limit: 5 })).toEqual({ items: [], totalCount: 0, suggestions: [] });
     }
     // As operators, "OR (*" would match all four entities and "name:" would pick a field; as
     // text, every word must match, and no entity has the words "or" or "name".
@@ -62,7 +62,7 @@ describe('graph store reads against a real Neo4j', () => {
       expect([first.items.length, second.items.length]).toEqual([2, 1]);
       const ids = [...first.items, ...second.items].map((h) => h.entity.id);
       expect(ids.sort()).toEqual(['fort-1', 'fort-2', 'fort-3']);
-      expect(await paged.search('steppe', { kinds: ['Place'], offset: 3, limit: 2 })).toEqual({ items: [], totalCount: 3 });
+      expect(await paged.search('steppe', { kinds: ['Place'], offset: 3, limit: 2 })).toEqual({ items: [], totalCount: 3, suggestions: [] });
       const both = await paged.search('steppe', { kinds: ['Place', 'Person'], offset: 0, limit: 10 });
       expect(both.items.map((h) => h.entity.kind).sort()).toEqual(['Person', 'Person', 'Person', 'Place', 'Place', 'Place']);
     } finally {

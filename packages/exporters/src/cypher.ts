@@ -108,8 +108,21 @@ function relationRow(r: ExportRelation): Record<string, CypherValue | Int> {
   };
 }
 
+/**
+ * Storage form of a source: its citation fields, named one by one so that what a reader
+ * attaches to a source record (mentions, passages) never reaches the script. The
+ * document's text stays out too: the script re-creates the subgraph, not the documents.
+ */
 function sourceRow(s: Source): Record<string, CypherValue> {
-  return { ...(s as unknown as Record<string, CypherValue>) };
+  return {
+    id: s.id,
+    title: s.title,
+    outlet: s.outlet,
+    author: s.author,
+    publishedAt: s.publishedAt,
+    languages: s.languages,
+    url: s.url,
+  };
 }
 
 /**

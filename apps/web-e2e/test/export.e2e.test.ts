@@ -446,9 +446,10 @@ describe('import into the explorer', () => {
       dt.items.add(new File([text], 'dropped.cyjs', { type: 'application/json' }));
       return dt;
     }, jsonExport);
-    await page.dispatchEvent('.canvas-frame', 'dragover', { dataTransfer: transfer });
+    // Dropped onto the canvas itself: the events bubble to the frame around it, which takes files.
+    await page.dispatchEvent('#graph-canvas', 'dragover', { dataTransfer: transfer });
     await page.getByText('Drop a Steppe JSON (.cyjs) or GraphML export to import it.').waitFor();
-    await page.dispatchEvent('.canvas-frame', 'drop', { dataTransfer: transfer });
+    await page.dispatchEvent('#graph-canvas', 'drop', { dataTransfer: transfer });
     await page.getByRole('status').getByText(summary('dropped.cyjs')).waitFor();
     await waitForCanvas(page, 'cy.nodes().length === 2');
     expect((await readCanvas(page)).nodes.map((n) => n.id).sort()).toEqual(ids());

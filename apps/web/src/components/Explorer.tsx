@@ -264,7 +264,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <h1>Steppe</h1>
           <p className={styles.tagline}>Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
-        <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} />
+        <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))} />
       </header>
 
       {configError ? (

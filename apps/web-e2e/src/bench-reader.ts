@@ -50,6 +50,23 @@ async function longestDocument(apiUrl: string): Promise<Target> {
   return best;
 }
 
+/** In the page: click the button, then count until the current mark has the keyboard and is inside the text's scroll box. */
+const TIME_OPEN = `(button) => new Promise((resolve, reject) => {
+  const t0 = performance.now();
+  button.click();
+  const check = () => {
+    const mark = document.querySelector('mark[aria-current="true"]');
+    if (mark && document.activeElement === mark) {
+      const r = mark.getBoundingClientRect();
+      const box = mark.closest('[role="document"]').getBoundingClientRect();
+      if (r.top >= box.top && r.bottom <= box.bottom && r.bottom <= window.innerHeight) return resolve(performance.now() - t0);
+    }
+    if (performance.now() - t0 > 30000) return reject(new Error('the mark did not come into view within 30 s'));
+    requestAnimationFrame(check);
+  };
+  check();
+})`;
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -76,25 +93,9 @@ async function main() {
 
     const times: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      await read.waitFor();
-      const ms = await read.evaluate(
-        (button) =>
-          new Promise<number>((resolve, reject) => {
-            const t0 = performance.now();
-            (button as HTMLElement).click();
-            const check = () => {
-              const mark = document.querySelector('mark[aria-current="true"]');
-              if (mark && document.activeElement === mark) {
-                const r = mark.getBoundingClientRect();
-                const box = mark.closest('[role="document"]')!.getBoundingClientRect();
-                if (r.top >= box.top && r.bottom <= box.bottom && r.bottom <= window.innerHeight) return resolve(performance.now() - t0);
-              }
-              if (performance.now() - t0 > 30_000) return reject(new Error('the mark did not come into view within 30 s'));
-              requestAnimationFrame(check);
-            };
-            check();
-          }),
-      );
+      await read.waitFor().catch(async (e) => { await page.screenshot({ path: '/tmp/x/bench-fail.png' }); console.log('run', i, await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))); throw e; });
+      // A string, not a function: tsx would wrap a function's inner helpers in a `__name` the page does not have.
+      const ms = Number(await read.evaluate(TIME_OPEN));
       if (i >= WARMUP) times.push(ms);
       await page.keyboard.press('Escape');
       await page.locator('[data-testid="reader"]').waitFor({ state: 'detached' });

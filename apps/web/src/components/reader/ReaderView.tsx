@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchDocument } from '../../api/queries';
 import type { DocumentData, RelationData } from '../../api/types';
 import type { ViewContext } from '../../explorer/views';
@@ -51,23 +51,36 @@ export function ReaderView({ ctx }: { ctx: ViewContext }) {
     return () => controller.abort();
   }, [client, sourceId]);
 
+  // Escape closes the reader wherever the keyboard is (it covers the canvas), before the explorer's own
+  // Escape (clear the selection) sees it; a field or an open dialog keeps its Escape.
+  const closeRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    if (!sourceId) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      const t = event.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      event.preventDefault();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [sourceId]);
+
   const data = loaded && loaded.id === sourceId ? loaded.data : undefined;
   const passages = useMemo(() => (data ? citedPassages(data) : []), [data]);
   const onCanvas = useMemo(() => new Set(ctx.view.nodes), [ctx.view.nodes]);
   const focus = focusOf(ctx.state.selection);
-  if (!request) return null;
-
-  const close = () => {
+  const close = useCallback(() => {
     commands.closeReader();
     // After the reader has gone and the details show the selected relation again.
-    requestAnimationFrame(() => returnFocus(request.sourceId, opener.current));
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    }
-  };
+    if (sourceId) requestAnimationFrame(() => returnFocus(sourceId, opener.current));
+  }, [commands, sourceId]);
+  useEffect(() => {
+    closeRef.current = close;
+  }, [close]);
+  if (!request) return null;
+
   const selectRelation = (relation: RelationData) => {
     // On the canvas already: select it; else bring it and its two ends in, selected.
     if (onCanvas.has(relation.from.id) && onCanvas.has(relation.to.id) && ctx.state.data.relations[relation.id])
@@ -76,7 +89,7 @@ export function ReaderView({ ctx }: { ctx: ViewContext }) {
   };
 
   return (
-    <div className={styles.overlay} onKeyDown={onKeyDown} data-testid="reader">
+    <div className={styles.overlay} data-testid="reader">
       {data ? (
         <DocumentReader
           key={`${request.sourceId}:${request.serial}`}

@@ -93,7 +93,7 @@ async function main() {
 
     const times: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      await read.waitFor().catch(async (e) => { await page.screenshot({ path: '/tmp/x/bench-fail.png' }); console.log('run', i, await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))); throw e; });
+      await read.waitFor();
       // A string, not a function: tsx would wrap a function's inner helpers in a `__name` the page does not have.
       const ms = Number(await read.evaluate(TIME_OPEN));
       if (i >= WARMUP) times.push(ms);

@@ -12,7 +12,7 @@
 //   robot          client credentials; scopes steppe:export
 //   robot-short    client credentials whose tokens live 1 s (the expiry test)
 //   steppe-explorer a public client (no secret): authorization code + PKCE,
-//                   login through oidc-provider's development interactions
+//                   login and consent through oidc-provider's development interactions
 // The API's audience is the resource indicator https://steppe.test/api (the
 // default resource); asking for resource=https://other.test/api mints a token
 // for another API (the wrong-audience test).
@@ -70,17 +70,6 @@ const provider = new Provider(issuer, {
   extraTokenClaims: (_ctx, token) => {
     const who = token.accountId ?? token.clientId;
     return who in graphs ? { steppe_graphs: graphs[who] } : undefined;
-  },
-  // The explorer's consent is implied (a first-party client): no consent page after the login page.
-  loadExistingGrant: async (ctx) => {
-    const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
-    if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-    if (ctx.oidc.client.clientId !== 'steppe-explorer' || !ctx.oidc.session.accountId) return undefined;
-    const grant = new ctx.oidc.provider.Grant({ clientId: 'steppe-explorer', accountId: ctx.oidc.session.accountId });
-    grant.addOIDCScope('openid profile');
-    grant.addResourceScope(API_RESOURCE, 'steppe:export');
-    await grant.save();
-    return grant;
   },
 });
 // Plain HTTP on loopback is fine for a test issuer; oidc-provider only warns.

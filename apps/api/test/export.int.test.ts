@@ -248,7 +248,7 @@ describe('GET/POST /export on the seeded graph', () => {
     function labelOf(svgText: string, id: string): string {
       const group = new RegExp(`<g data-entity="${id}">([\\s\\S]*?)</g>`).exec(svgText)?.[1] ?? '';
       return [...group.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)]
-        .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+        .map((m) => (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
         .join(' ');
     }
 

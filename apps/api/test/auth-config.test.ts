@@ -26,10 +26,10 @@ describe('the auth configuration', () => {
     expect(() =>
       parseAuthConfig({
         apiKeys: [{ name: 'ci', sha256: 'abc', graphs: ['Bad Name'], exprot: true }],
-        oidc: { issuer: 'not a url', audience: 'x' },
+        oidc: { issuer: 'not a url' },
       }),
     ).toThrow(
-      /apiKeys\.0\.sha256: the SHA-256 of the key as 64 hex digits[\s\S]*apiKeys\.0\.graphs\.0: a graph name[\s\S]*apiKeys\.0: Unrecognized key: "exprot"[\s\S]*oidc\.issuer/,
+      /apiKeys\.0\.sha256: the SHA-256 of the key as 64 hex digits[\s\S]*apiKeys\.0\.graphs\.0: a graph name[\s\S]*apiKeys\.0: Unrecognized key: "exprot"[\s\S]*oidc\.issuer: the issuer's URL[\s\S]*oidc\.audience: what `aud` must hold/,
     );
   });
 

@@ -34,9 +34,9 @@ const ApiKeySchema = z.strictObject({
 
 const OidcSchema = z.strictObject({
   /** The issuer, exactly as tokens name it in `iss` (its discovery document is at <issuer>/.well-known/openid-configuration). */
-  issuer: z.url(),
+  issuer: z.url({ error: 'the issuer\'s URL, exactly as its tokens name it in `iss` (https://…)' }),
   /** What the API expects in `aud` (the API's identifier at the issuer). */
-  audience: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  audience: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'what `aud` must hold: the API\'s identifier at the issuer, a string or a list of strings' }),
   /** The issuer's keys; default: `jwks_uri` from its discovery document. */
   jwksUri: z.url().optional(),
   /** The claim that lists the caller's graphs: an array of strings, or one space-separated string. */
@@ -90,7 +90,7 @@ export class AuthConfigError extends Error {
 }
 
 /** Validates an auth configuration (already parsed from JSON), naming every problem by its path. */
-export function parseAuthConfig(value: unknown, where = 'the auth configuration'): AuthConfig {
+export function parseAuthConfig(value: unknown, where = 'auth configuration'): AuthConfig {
   const result = AuthConfigSchema.safeParse(value);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(file)'}: ${i.message}`);

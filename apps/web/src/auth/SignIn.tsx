@@ -32,13 +32,14 @@ export function SignIn({ apiUrl }: { apiUrl: string }) {
   useEffect(() => {
     let live = true;
     const set = (s: Status) => live && setStatus(s);
+    // Read now, before anything awaits: the explorer rewrites its URL to the view's state once it loads (useUrlSync).
+    const here = new URL(window.location.href);
     (async () => {
       const res = await fetch(authConfigUrl(apiUrl), { headers: { accept: 'application/json' } });
       if (!res.ok) return set({ kind: 'off' });
       const body = (await res.json()) as { signInRequired?: boolean; oidc?: SignInConfig | null };
       const config = body.oidc;
       if (!config) return set({ kind: 'off' });
-      const here = new URL(window.location.href);
       if (isSignInCallback(here)) {
         try {
           const { session, returnTo } = await completeSignIn(config, here, window.sessionStorage);

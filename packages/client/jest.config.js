@@ -1,0 +1,1 @@
+module.exports = require('@steppe/config/jest').nodeProject(__dirname, { neo4j: true });

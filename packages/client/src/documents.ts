@@ -119,7 +119,10 @@ export const SEARCH = /* GraphQL */ `
   }
 `;
 
-/** One entity with its kind's fields and a page of its relations. */
+/**
+ * One entity with its kind's fields and a page of its relations (without their
+ * evidence, which would pass the API's depth limit: ask `Relation` for one relation's).
+ */
 export const ENTITY = /* GraphQL */ `
   query Entity($id: ID!, $first: Int = 20, $after: String) {
     entity(id: $id) {
@@ -131,7 +134,7 @@ export const ENTITY = /* GraphQL */ `
         }
         edges {
           node {
-            ...RelationFull
+            ...RelationCore
           }
         }
       }

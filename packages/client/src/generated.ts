@@ -958,20 +958,6 @@ export type EntityQuery = {
               detail?: string | null;
               sourceCount: number;
               contested: boolean;
-              evidence: Array<{
-                quote: string;
-                stance: Stance;
-                selector: { start: number; end: number };
-                source: {
-                  id: string;
-                  title: string;
-                  outlet?: string | null;
-                  author?: string | null;
-                  publishedAt?: string | null;
-                  languages: Array<string>;
-                  url?: string | null;
-                };
-              }>;
               from:
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
@@ -1010,20 +996,6 @@ export type EntityQuery = {
               detail?: string | null;
               sourceCount: number;
               contested: boolean;
-              evidence: Array<{
-                quote: string;
-                stance: Stance;
-                selector: { start: number; end: number };
-                source: {
-                  id: string;
-                  title: string;
-                  outlet?: string | null;
-                  author?: string | null;
-                  publishedAt?: string | null;
-                  languages: Array<string>;
-                  url?: string | null;
-                };
-              }>;
               from:
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
@@ -1062,20 +1034,6 @@ export type EntityQuery = {
               detail?: string | null;
               sourceCount: number;
               contested: boolean;
-              evidence: Array<{
-                quote: string;
-                stance: Stance;
-                selector: { start: number; end: number };
-                source: {
-                  id: string;
-                  title: string;
-                  outlet?: string | null;
-                  author?: string | null;
-                  publishedAt?: string | null;
-                  languages: Array<string>;
-                  url?: string | null;
-                };
-              }>;
               from:
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
@@ -1114,20 +1072,6 @@ export type EntityQuery = {
               detail?: string | null;
               sourceCount: number;
               contested: boolean;
-              evidence: Array<{
-                quote: string;
-                stance: Stance;
-                selector: { start: number; end: number };
-                source: {
-                  id: string;
-                  title: string;
-                  outlet?: string | null;
-                  author?: string | null;
-                  publishedAt?: string | null;
-                  languages: Array<string>;
-                  url?: string | null;
-                };
-              }>;
               from:
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
                 | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
@@ -1630,7 +1574,7 @@ export const EntitiesDocument =
     EntitiesQueryVariables
   >;
 export const EntityDocument =
-  'query Entity($id: ID!, $first: Int = 20, $after: String) {\n  entity(id: $id) {\n    ...EntityFull\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          ...RelationFull\n        }\n      }\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment EntityFull on Entity {\n  ...EntityCore\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}\n\nfragment RelationCore on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n}\n\nfragment RelationFull on Relation {\n  ...RelationCore\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      ...SourceCore\n    }\n  }\n}\n\nfragment SourceCore on Source {\n  id\n  title\n  outlet\n  author\n  publishedAt\n  languages\n  url\n}' as TypedDocument<
+  'query Entity($id: ID!, $first: Int = 20, $after: String) {\n  entity(id: $id) {\n    ...EntityFull\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          ...RelationCore\n        }\n      }\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment EntityFull on Entity {\n  ...EntityCore\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}\n\nfragment RelationCore on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n}' as TypedDocument<
     EntityQuery,
     EntityQueryVariables
   >;

@@ -3,7 +3,8 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EntitySummary, RelationData } from '../../api/types';
 import { formatPartialDate, plural, stanceLabel } from '../../lib/format';
-import { KindBadge } from '../KindBadge';
+import { ENTITY_KIND_INFO } from '@steppe/domain';
+import { KindIcon } from '../KindBadge';
 import { layoutRuns, markHolding, runsShowing, splitRuns, type Range, type Run } from './layout';
 import styles from './reader.module.css';
 
@@ -159,6 +160,9 @@ export function DocumentReader({
           <button type="button" onClick={onClose}>
             Close document
           </button>
+          <p className={styles.keys}>
+            <kbd>Tab</kbd> next cited passage · <kbd>Enter</kbd> select its claim · <kbd>Esc</kbd> back to the quote
+          </p>
         </div>
       </header>
       <div className={styles.body}>
@@ -230,8 +234,14 @@ export function DocumentReader({
             <ul className={styles.list}>
               {named.map(({ entity, count }) => (
                 <li key={entity.id} className={styles.named}>
-                  <KindBadge kind={entity.kind} />
-                  <span className={styles.name}>{entity.name}</span>
+                  {/* The kind as the canvas draws it (icon on its colour), named for screen readers: the name gets the room. */}
+                  <span className={styles.kind} style={{ backgroundColor: ENTITY_KIND_INFO[entity.kind].colour }} title={entity.kind}>
+                    <KindIcon kind={entity.kind} colour="#ffffff" size={12} />
+                    <span className="visually-hidden">{entity.kind}: </span>
+                  </span>
+                  <span className={styles.name} title={entity.aliases.length > 0 ? `${entity.name} (also ${entity.aliases.join(', ')})` : entity.name}>
+                    {entity.name}
+                  </span>
                   <span className={styles.count}>×{count}</span>
                   {onCanvas?.has(entity.id) ? (
                     <span className={styles.onCanvas}>on the canvas</span>

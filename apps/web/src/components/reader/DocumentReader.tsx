@@ -76,6 +76,7 @@ export function DocumentReader({
   const found = focus && holding < 0 ? runsShowing(runs, focus) : null;
   const focusIndex = holding < 0 ? -1 : runs.indexOf(laidOut[holding]!);
   const foundRef = useRef<HTMLElement | null>(null);
+  const textRef = useRef<HTMLDivElement | null>(null);
   // The mark the reader last activated, for as long as the document is opened at the same place.
   const focusKey = `${doc.id}:${focus?.start ?? ''}:${focus?.end ?? ''}`;
   const [picked, setPicked] = useState<{ key: string; index: number } | null>(null);
@@ -86,7 +87,13 @@ export function DocumentReader({
   useEffect(() => {
     const target = markRefs.current.get(focusIndex) ?? foundRef.current;
     if (target) {
-      target.scrollIntoView({ block: 'center' });
+      // Centre it in the text's own scroll box only: scrollIntoView would also scroll the page and the panels around.
+      const box = textRef.current;
+      if (box) {
+        const r = target.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        box.scrollTop += r.top - b.top - Math.max(0, (b.height - r.height) / 2);
+      }
       target.focus({ preventScroll: true });
     }
   }, [doc.id, focusIndex, focus?.start, focus?.end]);
@@ -166,7 +173,7 @@ export function DocumentReader({
         </div>
       </header>
       <div className={styles.body}>
-        <div className={styles.text} lang={doc.languages[0]} aria-label="Document text" role="document" tabIndex={-1}>
+        <div ref={textRef} className={styles.text} lang={doc.languages[0]} aria-label="Document text" role="document" tabIndex={-1}>
           {(found ? [runs.slice(0, found[0]), runs.slice(found[0], found[1] + 1), runs.slice(found[1] + 1)] : [runs]).map((group, g) => {
             const offset = g === 0 ? 0 : g === 1 ? found![0] : found![1] + 1;
             const views = group.map((run, i) => {

@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createGraphQLClient } from '../api/client';
+import { authHeaders } from '../auth/session';
+import { SignIn } from '../auth/SignIn';
 import { fetchRelationTypes, type Direction, type RelationTypeCount } from '../api/queries';
 import type { EvidenceData, SearchHit } from '../api/types';
 import { exportUrlFor } from '../config';
@@ -51,7 +53,7 @@ function inField(target: EventTarget | null): boolean {
  * commands through (explorer/commands.ts). All data comes from the GraphQL API over HTTP.
  */
 export function Explorer({ apiUrl, configError }: ExplorerProps) {
-  const client = useMemo(() => createGraphQLClient({ url: apiUrl }), [apiUrl]);
+  const client = useMemo(() => createGraphQLClient({ url: apiUrl, headers: authHeaders }), [apiUrl]);
   const health = useApiHealth(client);
   const { report } = health;
   const [state, actions] = useWorkspace(client, report);
@@ -265,6 +267,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <p className={styles.tagline}>Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
         <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))} />
+        <SignIn apiUrl={apiUrl} />
       </header>
 
       {configError ? (

@@ -56,11 +56,6 @@ module.exports = tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
-  // The one import cycle left when this rule came in (issue 15: the explorer's elements ↔ visibility),
-  // removed by the web restructuring; delete this entry once that has landed.
-  ...(WORKSPACE === 'apps/web'
-    ? [{ files: ['src/graph/elements.ts', 'src/workspace/visibility.ts'], rules: { 'import-x/no-cycle': 'off' } }]
-    : []),
   // Boundaries. Only graph-store talks to Neo4j (neo4j-local starts it): everyone else reads through
   // graph-store's functions, so that all Cypher stays in one package.
   ...(NEO4J_DRIVER_OWNERS.includes(WORKSPACE)

@@ -119,7 +119,7 @@ describe('steppe-export CLI', () => {
     expect(XMLValidator.validate(text)).toBe(true);
     const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text).svg as { width: string; height: string; viewBox: string };
     expect(svg.viewBox).toBe(`0 0 ${svg.width} ${svg.height}`);
-    for (const name of ['Älichan Smajylow', 'Kassym-Jomart Tokayev', 'CSTO']) expect(text).toContain(`>${name}</text>`);
+    for (const name of ['Älichan Smajylow', 'Kassym-Jomart Tokayev', 'CSTO']) expect(text).toContain(`>${name}</tspan></text>`); // short names: one line each
     expect(text).not.toContain('Far away');
 
     const pngRun = await cli(['--graph', graph, '--ids', 'kassym-jomart-tokayev', '--out', 'tokayev.png', '--scale', '3', '--background', 'transparent'], { INIT_CWD: dir });

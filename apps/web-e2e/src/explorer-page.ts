@@ -71,21 +71,42 @@ export function readCanvas(page: Page): Promise<CanvasSnapshot> {
 
 /**
  * Waits until the canvas holds what `predicate` wants and no layout is running.
- * The predicate is compiled once by Playwright (through the DevTools protocol,
- * which the page's Content-Security-Policy allows), never with `eval` or
- * `new Function` inside the page, which the explorer's CSP forbids.
+ * `predicate` is an expression over `cy` (the canvas's Cytoscape) and `arg`.
+ *
+ * It is polled from here, one `page.evaluate` at a time, rather than with
+ * `page.waitForFunction`: a string given to waitForFunction is an *expression*
+ * (the string of an arrow function evaluates to the function, which is truthy,
+ * so such a wait returned at once), and waitForFunction's later polls run as the
+ * page's own tasks, where its Content-Security-Policy (no 'unsafe-eval') rightly
+ * forbids compiling a string. Each `page.evaluate` runs through the DevTools
+ * protocol, which that policy does not govern, so the page keeps its real policy.
  */
 export async function waitForCanvas(page: Page, predicate: string, arg?: unknown, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    `(arg) => {
-      const cy = window.__steppeCy;
-      const el = document.querySelector('[data-testid="graph-canvas"]');
-      if (!cy || !el || el.dataset.layout !== 'idle') return false;
-      return (${predicate});
-    }`,
-    arg,
-    { timeout },
-  );
+  const deadline = Date.now() + timeout;
+  let last: unknown = null;
+  for (;;) {
+    try {
+      const done = await page.evaluate(
+        ({ body, value }) => {
+          const cy = window.__steppeCy;
+          const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
+          if (!cy || !el || el.dataset.layout !== 'idle') return false;
+          // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test's own predicate, compiled over the DevTools protocol
+          return Boolean(new Function('cy', 'arg', `return (${body});`)(cy, value));
+        },
+        { body: predicate, value: arg ?? null },
+      );
+      if (done) return;
+      last = null;
+    } catch (error) {
+      // A navigation replaced the page's context: poll the new one. A broken predicate fails at the deadline, with its error.
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`waitForCanvas: \`${predicate}\` (arg ${JSON.stringify(arg)}) did not hold within ${timeout} ms${last ? `: ${String(last)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Where a node is drawn, in page coordinates. */

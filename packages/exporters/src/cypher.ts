@@ -9,7 +9,7 @@ import {
   type Entity,
   type Source,
 } from '@steppe/domain';
-import { CitationTracker, contestedOf, evidenceStances, sourceCountOf } from './fields';
+import { CitationTracker, contestedOf, evidenceStances, evidenceStart, sourceCountOf } from './fields';
 import { ExportInputError, NodeRegistry, TextBuffer, iterate } from './stream';
 import type { ExportInput, ExportRelation } from './types';
 
@@ -49,9 +49,14 @@ export function cypherLiteral(value: CypherValue): string {
   return '[' + value.map(cypherLiteral).join(', ') + ']';
 }
 
-/** An integer literal (counts), never written as a float. */
+/** An integer literal (counts, offsets), or a list of them, never written as floats. */
 class Int {
-  constructor(readonly value: number) {}
+  constructor(readonly value: number | readonly number[]) {}
+
+  toString(): string {
+    const one = (v: number) => String(Math.trunc(v));
+    return typeof this.value === 'number' ? one(this.value) : '[' + this.value.map(one).join(', ') + ']';
+  }
 }
 
 /** A property map literal; keys are our own identifiers, backquoted all the same. */
@@ -59,7 +64,7 @@ export function cypherMap(props: Record<string, CypherValue | Int>): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined || v === null) continue;
-    const literal = v instanceof Int ? String(Math.trunc(v.value)) : cypherLiteral(v);
+    const literal = v instanceof Int ? v.toString() : cypherLiteral(v);
     parts.push('`' + k.replace(/`/g, '``') + '`: ' + literal);
   }
   return '{' + parts.join(', ') + '}';
@@ -103,13 +108,35 @@ function relationRow(r: ExportRelation): Record<string, CypherValue | Int> {
     evidenceSources: r.evidence.map((e) => e.sourceId),
     evidenceQuotes: r.evidence.map((e) => e.quote),
     evidenceStances: evidenceStances(r),
+    // Where each quote sits in its document (graph-store's evidenceStarts), so readers of the
+    // re-created graph get the same selectors. As in graph-store, only when every quote is
+    // anchored (a stored list cannot hold nulls).
+    evidenceStarts: evidenceStartsOf(r),
     sourceCount: new Int(sourceCountOf(r)),
     contested: contestedOf(r),
   };
 }
 
+/**
+ * Storage form of a source: its citation fields, named one by one so that what a reader
+ * attaches to a source record (mentions, passages) never reaches the script. The
+ * document's text stays out too: the script re-creates the subgraph, not the documents.
+ */
+function evidenceStartsOf(r: ExportRelation): Int | undefined {
+  const starts = r.evidence.map(evidenceStart);
+  return r.evidence.length > 0 && starts.every((s) => s !== undefined) ? new Int(starts as number[]) : undefined;
+}
+
 function sourceRow(s: Source): Record<string, CypherValue> {
-  return { ...(s as unknown as Record<string, CypherValue>) };
+  return {
+    id: s.id,
+    title: s.title,
+    outlet: s.outlet,
+    author: s.author,
+    publishedAt: s.publishedAt,
+    languages: s.languages,
+    url: s.url,
+  };
 }
 
 /**

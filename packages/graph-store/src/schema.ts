@@ -47,9 +47,28 @@ export function schemaStatements(): string[] {
 export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
   const session = driver.session({ database });
   try {
-    for (const statement of schemaStatements()) await session.run(statement);
+    for (const statement of schemaStatements()) {
+      try {
+        await session.run(statement);
+      } catch (error) {
+        // `IF NOT EXISTS` is checked before the rule is created, so two processes ensuring the
+        // schema at once (a seeder and an API, parallel test files) can both try to create it;
+        // the loser is told an equivalent rule exists, which is the state it wanted.
+        if (!isConcurrentDuplicate(error)) throw error;
+      }
+    }
     await session.run('CALL db.awaitIndexes(300)');
   } finally {
     await session.close();
   }
+}
+
+const ALREADY_EXISTS_CODES = new Set([
+  'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
+  'Neo.ClientError.Schema.IndexAlreadyExists',
+  'Neo.ClientError.Schema.ConstraintAlreadyExists',
+]);
+
+function isConcurrentDuplicate(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ALREADY_EXISTS_CODES.has((error as { code?: string }).code ?? '');
 }

@@ -74,6 +74,23 @@ export function buildLuceneQuery(input: string): string | undefined {
 }
 
 /**
+ * The documents' passages have one indexed field (`text`): every word must occur
+ * in the passage, exactly or as a prefix, or, for longer words, one edit away.
+ */
+export function buildPassageQuery(input: string): string | undefined {
+  const words = queryWords(input);
+  if (words.length === 0) return undefined;
+  return words
+    .map((t) => {
+      const alternatives = [`text:${t}^4`];
+      if (t.length >= 2) alternatives.push(`text:${t}*^2`);
+      if (t.length >= 5) alternatives.push(`text:${t}~1`);
+      return `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+/**
  * Any word may match (OR), ranked by how much matches: the fallback when no
  * entity has every word ("Alma-Ata airport": the airport's names say Almaty).
  */

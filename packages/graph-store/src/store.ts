@@ -10,7 +10,7 @@ import { relationListQuery, type RelationListFilter } from './relation-list';
 import { createReadRunner, type RunnerOptions } from './runner';
 import { PASSAGE_INDEX, SEARCH_INDEX } from './schema';
 import { snippetOf, type Snippet } from './snippets';
-import { buildLooseLuceneQuery, buildLuceneQuery, buildSuggestionQuery, nameKey, nameMatchTier } from './search-query';
+import { buildLooseLuceneQuery, buildLuceneQuery, buildPassageQuery, buildSuggestionQuery, nameKey, nameMatchTier } from './search-query';
 
 export interface GraphStoreOptions extends RunnerOptions {
   /** Logical graph to read (default "steppe"). */
@@ -198,7 +198,7 @@ export function createGraphStore(options: GraphStoreOptions) {
      * the best passages with a highlighted snippet and the relations whose evidence overlaps them.
      */
     async searchDocuments(query: string, opts: { limit: number; relationLimit: number }): Promise<Page<PassageHit>> {
-      const lucene = buildLuceneQuery(query);
+      const lucene = buildPassageQuery(query);
       if (!lucene) return { items: [], totalCount: 0 };
       const rows = await read(
         `${ACTIVE_GENERATION}

@@ -1,4 +1,4 @@
-import { buildLooseLuceneQuery, buildLuceneQuery, buildSuggestionQuery, nameMatchTier, nameKey, queryWords, SEARCH_FIELDS, searchTerms } from '../src/search-query';
+import { buildLooseLuceneQuery, buildLuceneQuery, buildPassageQuery, buildSuggestionQuery, nameMatchTier, nameKey, queryWords, SEARCH_FIELDS, searchTerms } from '../src/search-query';
 
 describe('searchTerms', () => {
   it('folds case and diacritics like the index analyzer', () => {
@@ -57,6 +57,20 @@ describe('buildLuceneQuery', () => {
     expect(s).toContain('name:tokjv~2');
     expect(s).toContain('name:tok*');
     expect(s).not.toContain('description');
+  });
+});
+
+describe('buildPassageQuery', () => {
+  it('searches the passage index\'s one field, every content word required', () => {
+    const q = buildPassageQuery('protests in Zhanaozen')!;
+    expect(q.split(' AND ')).toHaveLength(2);
+    expect(q).toContain('text:protests^4');
+    expect(q).toContain('text:zhanaozen*^2');
+    expect(q).toContain('text:zhanaozen~1');
+    // No entity field leaks into a passage query: the passage index has none of them.
+    expect(q).not.toMatch(new RegExp(`\\b(${SEARCH_FIELDS.map((f) => f.property).join('|')}):`));
+    expect(buildPassageQuery('of the')).toBeUndefined();
+    expect(buildPassageQuery('name:x) OR (*')).toMatch(/^\(text:name\^4 OR text:name\*\^2\) AND \(text:x\^4\)$/);
   });
 });
 

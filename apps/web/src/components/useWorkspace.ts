@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isAbort, SteppeApiError, type GraphQLClient } from '../api/client';
 import { EXPANSION_BATCH, fetchClaims, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type ClaimsFilter, type Direction } from '../api/queries';
-import type { EntitySummary } from '../api/types';
+import type { EntitySummary, RelationData } from '../api/types';
 import { edgeId } from '../workspace/ids';
 import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
 import type { UrlState } from '../workspace/url';
@@ -41,6 +41,8 @@ export interface WorkspaceActions {
    * endpoints, and selects the first claim so its evidence is open.
    */
   showClaims: (filter: ClaimsFilter, label: string) => Promise<void>;
+  /** Puts relations already fetched (e.g. a document's) on the canvas with their ends, selecting `select` (a relation id). */
+  showRelations: (relations: readonly RelationData[], select: string | null, label: string) => Promise<void>;
 }
 
 /**
@@ -279,5 +281,17 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [client, fillRelations, track],
   );
 
-  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims }];
+  const showRelations = useCallback(
+    (relations: readonly RelationData[], select: string | null, label: string) =>
+      track(`relations:${label}`, label, null, async (signal) => {
+        if (relations.length === 0) return;
+        const ids = [...new Set(relations.flatMap((r) => [r.from.id, r.to.id]))];
+        dispatch({ type: 'data/merge', entities: relations.flatMap((r) => [r.from, r.to]), relations });
+        await fillRelations(ids, signal);
+        dispatch({ type: 'canvas/add', ids, anchor: ids[0], select: select ? [edgeId(select)] : [] });
+      }),
+    [fillRelations, track],
+  );
+
+  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showRelations }];
 }

@@ -129,7 +129,8 @@ describe('steppe-export CLI', () => {
     expect([image.width, image.height]).toEqual([Number(svg.width) * 3, Number(svg.height) * 3]);
     expect(image.data[3]).toBe(0);
     expect(existsSync(path.join(dir, 'tokayev.png.partial'))).toBe(false);
-  });
+    // Two CLI processes, the second starting Chromium: more than one test's usual minute on a busy machine.
+  }, 180_000);
 
   it.each([
     [['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.png', '--scale', '9'], /`scale` must be a whole number from 1 to 4, not "9"/],

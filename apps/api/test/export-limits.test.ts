@@ -193,8 +193,9 @@ describe('Chromium renders', () => {
       expect(chromiumDescendants().length).toBeGreaterThan(0);
       controller.abort();
       expect(await pending).toBe('AbortError');
+      // The browser is closed, then the queue's slot is given back (after the close resolves).
       let left = chromiumDescendants();
-      for (let i = 0; i < 100 && left.length > 0; i++) {
+      for (let i = 0; i < 100 && (left.length > 0 || renderQueue.stats.running > 0); i++) {
         await new Promise((r) => setTimeout(r, 50));
         left = chromiumDescendants();
       }

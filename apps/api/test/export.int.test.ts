@@ -13,6 +13,9 @@ import { createDriver, createGraphStore, loadGraph, resetGraph } from '@steppe/g
 import { seedGraph } from '@steppe/graph-seed';
 import { apiFor, gql, type Api } from './helpers';
 
+/** Seeding the curated dataset is set-up, not the subject: it gets time to spare on a busy machine. */
+const SEED_TIMEOUT_MS = 180_000;
+
 /**
  * Text of a PDF, read by pdf-parse (pdf.js). pdf.js loads its worker with a
  * dynamic import, which jest's module system refuses, so it runs in a plain
@@ -66,7 +69,7 @@ describe('GET/POST /export on the seeded graph', () => {
     driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
     await seedGraph({ driver, graph });
     api = apiFor({ driver, graph });
-  });
+  }, SEED_TIMEOUT_MS);
   afterAll(async () => {
     await resetGraph(driver, graph);
     await resetGraph(driver, cypherGraph);

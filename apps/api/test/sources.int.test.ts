@@ -10,6 +10,9 @@ import { documentsDirOf, defaultDataDir, seedGraph, validatedDataset } from '@st
 import { SELECTOR_CONTEXT_LENGTH } from '@steppe/domain';
 import { apiFor, gql, type Api } from './helpers';
 
+/** Seeding the curated dataset is set-up, not the subject: it gets time to spare on a busy machine. */
+const SEED_TIMEOUT_MS = 180_000;
+
 interface Selector {
   start: number;
   end: number;
@@ -26,7 +29,7 @@ describe('documents in the API (real dataset)', () => {
     driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
     await seedGraph({ driver, graph });
     api = apiFor({ driver, graph });
-  });
+  }, SEED_TIMEOUT_MS);
   afterAll(async () => {
     await resetGraph(driver, graph);
     await driver.close();

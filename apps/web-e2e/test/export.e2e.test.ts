@@ -51,7 +51,7 @@ beforeAll(async () => {
 
   await page.goto(stack.webUrl);
   await page.getByRole('combobox', { name: SEARCH_LABEL }).fill('Tokayev');
-  await page.getByRole('listbox', { name: 'Search results' }).first().getByRole('option', { name: new RegExp(TOKAYEV_NAME) }).click();
+  await page.getByRole('listbox', { name: 'Search results' }).first().getByRole('option', { name: new RegExp(`^${TOKAYEV_NAME}`) }).click();
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 2`, TOKAYEV);
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isAbort, SteppeApiError, type GraphQLClient } from '../api/client';
 import { EXPANSION_BATCH, fetchClaims, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type ClaimsFilter, type Direction } from '../api/queries';
-import type { EntitySummary } from '../api/types';
+import type { EntitySummary, RelationData } from '../api/types';
 import { edgeId } from '../workspace/ids';
 import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
 import type { UrlState } from '../workspace/url';
@@ -41,6 +41,8 @@ export interface WorkspaceActions {
    * endpoints, and selects the first claim so its evidence is open.
    */
   showClaims: (filter: ClaimsFilter, label: string) => Promise<void>;
+  /** Puts one claim (a relation the explorer already holds) on the canvas with its two ends, and selects it. */
+  showClaim: (relation: RelationData) => Promise<void>;
 }
 
 /**
@@ -279,5 +281,16 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [client, fillRelations, track],
   );
 
-  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims }];
+  const showClaim = useCallback(
+    (relation: RelationData) =>
+      track(`claim:${relation.id}`, `${relation.from.name} ${relation.label} ${relation.to.name}`, null, async (signal) => {
+        const ids = [relation.from.id, relation.to.id];
+        dispatch({ type: 'data/merge', entities: [relation.from, relation.to], relations: [relation] });
+        await fillRelations(ids, signal);
+        dispatch({ type: 'canvas/add', ids, anchor: ids[0], select: [edgeId(relation.id)] });
+      }),
+    [fillRelations, track],
+  );
+
+  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showClaim }];
 }

@@ -2,6 +2,7 @@ import {
   ENTITY_KINDS,
   RELATION_TYPES,
   STANCES,
+  mulberry32,
   type Entity,
   type EntityKind,
   type Relation,
@@ -10,17 +11,8 @@ import {
 } from '@steppe/domain';
 import type { GraphData } from '@steppe/graph-store';
 
-/** mulberry32: a small, fast, seedable PRNG, so a given seed always yields the same graph. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG, so a given seed always yields the same graph. */
+export const prng = mulberry32;
 
 const SYLLABLES = ['ka', 'zan', 'ter', 'bek', 'ar', 'mat', 'sul', 'tan', 'nur', 'al', 'ma', 'ty', 'as', 'ta', 'na', 'or', 'da', 'ry', 'ul', 'ken', 'jan', 'sa', 'ra', 'ly'];
 const SURNAME_ENDINGS = ['ov', 'ev', 'uly', 'enko', 'ski', 'bayev'];

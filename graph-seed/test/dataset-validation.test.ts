@@ -127,6 +127,22 @@ describe('a valid dataset', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses a source whose document holds no text, naming the source and the path', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'steppe-documents-'));
+    try {
+      await writeFile(path.join(dir, 'alpha.txt'), '');
+      await writeFile(path.join(dir, 'beta.txt'), ' \n\t\r\n');
+      const { dataset, issues } = await readDataset({ dataDir: VALID, documentsDir: dir });
+      expect(dataset).toBeUndefined();
+      expect(issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+        `the document of source "alpha" has no text (${path.join(dir, 'alpha.txt')}): put the document's text in it`,
+        `the document of source "beta" has no text (${path.join(dir, 'beta.txt')}): put the document's text in it`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a broken dataset', () => {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Access } from './auth';
 import type { EntityRecord, GraphStore, Page, RelationRecord, RelationsQuery, SourceRecord } from '@steppe/graph-store';
 
 interface RelationsKey {
@@ -58,6 +59,9 @@ export function createLoaders(store: GraphStore) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface ApiContext {
+  /** The store of the one graph this request may read (chosen by the access decision). */
   store: GraphStore;
+  /** Who is calling and which graph it reads. */
+  access: Access;
   loaders: Loaders;
 }

@@ -7,7 +7,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
-import { createGraphStore, type QueryEvent } from '@steppe/graph-store';
+import { createGraphStore, type GraphStore, type QueryEvent } from '@steppe/graph-store';
+import { accessOf, createAccessPolicy, useAccess, type AuthConfig } from './auth';
 import { createLoaders, type ApiContext } from './context';
 import { translateStoreError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { EXAMPLE_QUERIES } from './examples';
@@ -42,8 +43,12 @@ import { loadTypeDefs } from './schema/load-schema';
 export interface ApiDeps {
   driver: Driver;
   logger: YogaLogger;
-  /** Logical graph to serve (default "steppe"). */
+  /** Logical graph to serve (default "steppe"): the default graph when several are served. */
   graph?: string;
+  /** Further logical graphs to serve, chosen per request with the X-Steppe-Graph header (STEPPE_GRAPHS). */
+  graphs?: readonly string[];
+  /** Sign-in and per-graph grants (STEPPE_AUTH_CONFIG); undefined: no sign-in, every served graph readable. */
+  auth?: AuthConfig;
   database?: string;
   /** Allowed browser origins, or "*" (see http/cors.ts). */
   corsOrigins?: AllowedOrigins;
@@ -124,16 +129,34 @@ export function createApi(deps: ApiDeps) {
   renderQueue.configure({ concurrency: policy.RENDER_CONCURRENCY, queueSize: policy.RENDER_QUEUE, retryAfterSeconds: 10 });
   // A real round trip: verifyConnectivity can succeed on a pooled connection without asking the server (a frozen JVM looks ready).
   const readiness = createReadinessProbe(() => deps.driver.executeQuery('RETURN 1', {}, { database: deps.database, routing: 'READ' }));
-  const store = createGraphStore({
-    driver: deps.driver,
-    graph: deps.graph,
-    database: deps.database,
-    timeoutMs: deps.queryTimeoutMs ?? 10_000,
-    onQuery: (event) => {
-      deps.logger.debug(`cypher ${event.ms.toFixed(1)} ms`);
-      deps.onQuery?.(event);
-    },
-  });
+  const access = createAccessPolicy({ graphs: [deps.graph ?? 'steppe', ...(deps.graphs ?? [])], auth: deps.auth });
+  // One store and one export reader per served graph, each bound to its graph: the access decision picks one, and no resolver names a graph.
+  const stores = new Map<string, GraphStore>();
+  for (const graph of access.graphs) {
+    stores.set(
+      graph,
+      createGraphStore({
+        driver: deps.driver,
+        graph,
+        database: deps.database,
+        timeoutMs: deps.queryTimeoutMs ?? 10_000,
+        onQuery: (event) => {
+          deps.logger.debug(`cypher ${event.ms.toFixed(1)} ms`);
+          deps.onQuery?.(event);
+        },
+      }),
+    );
+  }
+  const exportReaders = new Map(
+    access.graphs.map((graph) => [graph, createExportReader({ driver: deps.driver, graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs })]),
+  );
+  /** The decided graph's store; without a decision (a path the access plugin does not cover) nothing is read. */
+  const decided = <T>(byGraph: Map<string, T>, context: unknown): T => {
+    const decision = accessOf(context);
+    const value = decision && byGraph.get(decision.graph);
+    if (!value) throw new Error('No access decision for this request: refusing to read any graph.');
+    return value;
+  };
 
   const schema = buildSchema();
   return createYoga<Record<string, unknown>, ApiContext>({
@@ -155,7 +178,10 @@ export function createApi(deps: ApiDeps) {
         variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined,
       })),
     },
-    context: () => ({ store, loaders: createLoaders(store) }),
+    context: (initial) => {
+      const store = decided(stores, initial);
+      return { store, loaders: createLoaders(store), access: accessOf(initial)! };
+    },
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
@@ -177,6 +203,8 @@ export function createApi(deps: ApiDeps) {
         exportCost: policy.RATE_LIMIT_EXPORT_COST,
         paths: { graphql: GRAPHQL_PATH, export: EXPORT_PATH },
       }),
+      // Who is calling and which graph it reads, before any body is read (src/auth).
+      useAccess(access, { graphql: GRAPHQL_PATH, export: EXPORT_PATH }),
       useBodyLimit(
         { byPath: { [GRAPHQL_PATH]: policy.GRAPHQL_MAX_BODY_BYTES, [EXPORT_PATH]: policy.EXPORT_MAX_BODY_BYTES }, fallback: 1_024 },
         (path) => (path === EXPORT_PATH ? 'EXPORT_MAX_BODY_BYTES' : 'GRAPHQL_MAX_BODY_BYTES'),
@@ -186,7 +214,7 @@ export function createApi(deps: ApiDeps) {
       useHttpMethods(),
       useHealth({ readiness, version: API_VERSION, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS }),
       useSchemaRoute(),
-      useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH]),
+      useHttpCaching([GRAPHQL_PATH, SCHEMA_PATH], { private: deps.auth !== undefined }),
       useCompression(),
       useHeadWithoutBody(),
       // Malformed GET parameters, operation choice, read-only, variables, cost: coded 4xx before anything runs.
@@ -211,7 +239,7 @@ export function createApi(deps: ApiDeps) {
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
       // GET|POST /export: files of a subgraph (src/export).
       useExportRoute({
-        reader: createExportReader({ driver: deps.driver, graph: deps.graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs }),
+        reader: (serverContext) => decided(exportReaders, serverContext),
         logger: deps.logger,
         queue: { concurrency: policy.EXPORT_CONCURRENCY, queueSize: policy.EXPORT_QUEUE, retryAfterSeconds: 5 },
         costLimits: { entities: policy.EXPORT_MAX_ENTITIES, relations: policy.EXPORT_MAX_RELATIONS, bytes: policy.EXPORT_MAX_BYTES },

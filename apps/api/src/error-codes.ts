@@ -39,6 +39,20 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'the query could return more than the cost limit allows (`extensions.cost`, `extensions.limit`, and which page size to lower)',
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning:
+      'sign-in is configured and the request has no credential, or one that is not valid (an unknown API key; a token expired, for another audience, from another issuer, or badly signed): the message and the `WWW-Authenticate: Bearer` header say which',
+  },
+  FORBIDDEN: {
+    status: 403,
+    meaning: 'the credential is valid but may not do this: export a graph it may only read, or read any graph at all',
+  },
+  GRAPH_NOT_FOUND: {
+    status: 404,
+    meaning:
+      'the graph named by `X-Steppe-Graph` is not served here, or the caller may not read it: both get exactly this answer, so a graph you may not read cannot be told from one that does not exist',
+  },
   NOT_FOUND: { status: 200, meaning: 'an id that names nothing in the graph (`extensions.ids` lists them; the field is null)' },
   TIMEOUT: { status: 200, meaning: 'the query ran past its time budget: fewer hops or a smaller page' },
   SERVICE_UNAVAILABLE: { status: 503, meaning: 'Neo4j cannot be reached; the API recovers by itself when it is back' },

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { createDriver, resetGraph } from '@steppe/graph-store';
 import { seedGraph } from '@steppe/graph-seed';
+import { newApiKey, parseAuthConfig } from '../src/auth';
 import { ERROR_CODES, ERROR_CODE_NAMES, type ErrorCode } from '../src/error-codes';
 import { apiFor, unreachableDriver, type Api } from './helpers';
 
@@ -13,11 +14,11 @@ interface Answer {
 
 const RESPONSE_TYPE = 'application/graphql-response+json';
 
-async function send(api: Api, init: { method?: 'GET' | 'POST'; body?: unknown; rawBody?: string; search?: string }): Promise<Answer> {
+async function send(api: Api, init: { method?: 'GET' | 'POST'; body?: unknown; rawBody?: string; search?: string; headers?: Record<string, string> }): Promise<Answer> {
   const method = init.method ?? 'POST';
   const res = await api.fetch(`http://api.test/graphql${init.search ?? ''}`, {
     method,
-    headers: { accept: RESPONSE_TYPE, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+    headers: { accept: RESPONSE_TYPE, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...init.headers },
     body: method === 'POST' ? (init.rawBody ?? JSON.stringify(init.body)) : undefined,
   });
   return { status: res.status, contentType: res.headers.get('content-type'), headers: res.headers, body: (await res.json()) as Answer['body'] };
@@ -36,6 +37,9 @@ describe('the error contract', () => {
   let driver: Driver;
   let api: Api;
   const down = unreachableDriver();
+  // Sign-in configured: one key that reads the graph, one granted only a graph this API does not serve.
+  const reader = newApiKey();
+  const stranger = newApiKey();
   const apiDown = apiFor({ driver: down });
 
   beforeAll(async () => {
@@ -83,6 +87,18 @@ describe('the error contract', () => {
       message: /could return [\d,]+ objects; the cost limit is 250,000\. Lower one of the page sizes that multiply it: `search\(first: 50\)`/,
       extensions: { limit: 250_000 },
     },
+    UNAUTHENTICATED: {
+      request: () => send(signedIn(), { body: { query: '{ stats { entities } }' } }),
+      message: /^Sign-in is required: send an API key/,
+    },
+    FORBIDDEN: {
+      request: () => send(signedIn(), { body: { query: '{ stats { entities } }' }, headers: { 'x-api-key': stranger.key } }),
+      message: /"stranger" may read no graph on this server/,
+    },
+    GRAPH_NOT_FOUND: {
+      request: () => send(signedIn(), { body: { query: '{ stats { entities } }' }, headers: { 'x-api-key': reader.key, 'x-steppe-graph': 'elsewhere' } }),
+      message: /^There is no graph "elsewhere" here that you may read\.$/,
+    },
     NOT_FOUND: {
       request: () => send(api, { body: { query: '{ neighbourhood(ids: ["nope", "kassym-jomart-tokayev"]) { nodes { id } } }' } }),
       message: /^Unknown entity id: nope\.$/,
@@ -103,6 +119,16 @@ describe('the error contract', () => {
       message: /^Unexpected error\.$/,
     },
   };
+
+  function signedIn(): Api {
+    const auth = parseAuthConfig({
+      apiKeys: [
+        { name: 'reader', sha256: reader.sha256, graphs: [graph] },
+        { name: 'stranger', sha256: stranger.sha256, graphs: ['elsewhere'] },
+      ],
+    });
+    return apiFor({ driver, graph, auth });
+  }
 
   it.each(ERROR_CODE_NAMES)('%s: the documented status, content type, code and message', async (code) => {
     const { request, message, extensions } = CASES[code];

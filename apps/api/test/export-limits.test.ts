@@ -5,6 +5,8 @@ import { createYoga } from 'graphql-yoga';
 import { buildSchema } from '../src/create-api';
 import { useExportRoute, type ExportReader } from '../src/export';
 import { renderQueue } from '../src/export/chromium';
+import type { Source } from '@steppe/domain';
+import { EXPORT_LIMITS } from '../src/export/args';
 import { quietLogger } from './helpers';
 
 /**
@@ -15,7 +17,7 @@ import { quietLogger } from './helpers';
  */
 const entity = (i: number) => ({ id: `n${i}`, kind: 'Person' as const, name: `N ${i}`, aliases: [], description: '', roles: [] });
 
-function fakeReader(opts: { count?: number; relations?: number; delayMs?: number } = {}): ExportReader {
+function fakeReader(opts: { count?: number; relations?: number; delayMs?: number; sources?: Source[] } = {}): ExportReader {
   const count = opts.count ?? 30;
   return {
     graph: 'fake',
@@ -24,7 +26,7 @@ function fakeReader(opts: { count?: number; relations?: number; delayMs?: number
       const shown = Math.min(count, o.limit);
       return { generation: 'g', start: [{ id: 'n0', name: 'N 0' }], missingIds: [], nodeIds: Array.from({ length: shown }, (_, i) => `n${i}`), omittedNodes: count - shown };
     },
-    sources: async () => [],
+    sources: async () => opts.sources ?? [],
     relationCount: async () => opts.relations ?? 0,
     entities: () => ({
       async *[Symbol.asyncIterator]() {
@@ -103,6 +105,26 @@ describe('export cost limits', () => {
       const res = await fetch(`${s.base}/export?format=json&ids=n0`);
       expect(res.status).toBe(400);
       expect((await errorOf(res)).extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', max: 50, given: 51, setting: 'EXPORT_MAX_RELATIONS' });
+    } finally {
+      s.close();
+    }
+  });
+
+  it("refuses includeText with 400 naming the limit when the graph's documents hold more than EXPORT_LIMITS.textChars", async () => {
+    const half = Math.floor(EXPORT_LIMITS.textChars / 2) + 1;
+    const sources: Source[] = ['a', 'b'].map((id) => ({ id, title: id, languages: ['en'], text: 'x'.repeat(half) }));
+    const s = await listen(fakeReader({ count: 3, sources }));
+    try {
+      const res = await fetch(`${s.base}/export?format=json&ids=n0&includeText=true`);
+      expect(res.status).toBe(400);
+      const error = await errorOf(res);
+      expect(error.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'includeText', max: EXPORT_LIMITS.textChars, given: 2 * half });
+      expect(error.message).toMatch(/includeText.*more than the 16000000/);
+      // the same export without the texts, and a format that carries no text, are served
+      expect((await fetch(`${s.base}/export?format=json&ids=n0`)).status).toBe(200);
+      expect((await fetch(`${s.base}/export?format=graphml&ids=n0&includeText=true`)).status).toBe(200);
+      // a malformed flag is refused like any other
+      expect((await fetch(`${s.base}/export?format=json&ids=n0&includeText=maybe`)).status).toBe(400);
     } finally {
       s.close();
     }

@@ -133,6 +133,33 @@ describe('GET/POST /export on the seeded graph', () => {
         cy.destroy();
       }
     });
+
+    it("carries the cited documents' texts with includeText=true, equal to Source.text, and the evidence offsets slice its quotes", async () => {
+      const plain = await (await get('format=json&ids=alikhan-smailov&depth=1')).json();
+      expect(plain.steppe.sources.length).toBeGreaterThan(0);
+      for (const s of plain.steppe.sources) expect(s).not.toHaveProperty('text');
+
+      const res = await get('format=json&ids=alikhan-smailov&depth=1&includeText=true');
+      expect(res.status).toBe(200);
+      const doc = await res.json();
+      expect(doc.data.apiUrl).toBe('http://api.test/export?format=json&ids=alikhan-smailov&depth=1&includeText=true');
+      expect(doc.data.command).toBe('npm run export -- --ids alikhan-smailov --depth 1 --format json --include-text');
+      const texts = new Map<string, string>(doc.steppe.sources.map((s: { id: string; text: string }) => [s.id, s.text]));
+      expect(texts.size).toBe(plain.steppe.sources.length);
+      for (const [id, text] of texts) {
+        const viaGraphql = await gql<{ source: { text: string } }>(api, 'query($id: ID!) { source(id: $id) { text } }', { id });
+        expect(text).toBe(viaGraphql.body.data!.source.text);
+      }
+      let checked = 0;
+      for (const edge of doc.elements.edges as { data: { evidenceSources: string[]; evidenceQuotes: string[]; evidenceStarts: number[] } }[]) {
+        edge.data.evidenceSources.forEach((sourceId, i) => {
+          const quote = edge.data.evidenceQuotes[i]!;
+          expect(texts.get(sourceId)!.slice(edge.data.evidenceStarts[i], edge.data.evidenceStarts[i]! + quote.length)).toBe(quote);
+          checked++;
+        });
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
   });
 
   describe('CSV zip', () => {
@@ -248,7 +275,7 @@ describe('GET/POST /export on the seeded graph', () => {
     function labelOf(svgText: string, id: string): string {
       const group = new RegExp(`<g data-entity="${id}">([\\s\\S]*?)</g>`).exec(svgText)?.[1] ?? '';
       return [...group.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)]
-        .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+        .map((m) => (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
         .join(' ');
     }
 

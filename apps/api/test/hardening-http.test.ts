@@ -116,6 +116,17 @@ describe('security headers', () => {
     expect(csp).toContain("object-src 'none'");
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
+
+  it("lets GraphiQL's page load nothing from a host other than the API's", async () => {
+    const res = await fetch(`${s.base}/graphql`, { headers: { accept: 'text/html' } });
+    const csp = res.headers.get('content-security-policy') ?? '';
+    await res.arrayBuffer();
+    // every source expression is a keyword, a hash, or a scheme of local data: no host, no scheme that names one
+    const sources = csp.split(';').flatMap((d) => d.trim().split(/\s+/).slice(1));
+    expect(sources.length).toBeGreaterThan(0);
+    const foreign = sources.filter((src) => !/^'[^']+'$/.test(src) && !['data:', 'blob:'].includes(src));
+    expect(foreign).toEqual([]);
+  });
 });
 
 describe('request bodies are capped before they are read', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { NodeSingular } from 'cytoscape';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
 import { api, nodeOnPage, readCanvas, SEARCH_LABEL, tabTo, waitForCanvas } from '../src/explorer-page';
@@ -250,6 +251,100 @@ describe('exports from the explorer', () => {
     jsonExport = readFileSync(file, 'utf8');
     const doc = JSON.parse(jsonExport) as { elements: { nodes: { data: { id: string } }[] } };
     expect(doc.elements.nodes.map((n) => n.data.id).sort()).toEqual([CSTO, TOKAYEV].sort());
+  });
+
+  it('PNG with a title above the picture and a legend below it, or the bare picture when unticked', async () => {
+    const d = await openExport();
+    await d.getByRole('radio', { name: /^Current view/ }).check();
+    await d.getByRole('radio', { name: '1×' }).check();
+    await d.getByRole('radio', { name: 'White' }).check();
+    const frame = d.getByRole('checkbox', { name: 'Title and legend on the PNG' });
+    expect(await frame.isChecked()).toBe(true);
+    await d.getByRole('textbox', { name: 'Title' }).fill('Tokayev and the CSTO, January 2022');
+    const framedBytes = readFileSync((await download('PNG')).file);
+    await frame.uncheck();
+    const bareBytes = readFileSync((await download('PNG')).file);
+    await frame.check();
+    const framed = pngSize(framedBytes);
+    const bare = pngSize(bareBytes);
+    // The frame pads the picture and adds a title band above it and legend rows below it.
+    expect(framed.width).toBeGreaterThanOrEqual(bare.width + 31);
+    expect(framed.height).toBeGreaterThan(bare.height + 60);
+    const bands = await page.evaluate(async (b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const count = (fromRow: number, toRow: number, test: (r: number, g: number, b: number) => boolean) => {
+        let n = 0;
+        for (let y = fromRow; y < toRow; y++) for (let x = 0; x < bitmap.width; x++) {
+          const i = (y * bitmap.width + x) * 4;
+          if (test(px[i]!, px[i + 1]!, px[i + 2]!)) n++;
+        }
+        return n;
+      };
+      const dark = (r: number, g: number, b: number) => r + g + b < 180;
+      const saturated = (r: number, g: number, b: number) => Math.max(r, g, b) - Math.min(r, g, b) > 80;
+      return {
+        // The title band: dark text in the first 44 rows (padding 16, one 26 px line).
+        titleInk: count(16, 44, dark),
+        // Everything above the title's first line is padding.
+        topPadding: count(0, 8, (r, g, b) => r + g + b < 760),
+        // The legend's coloured marks in the last rows.
+        legendColour: count(bitmap.height - 60, bitmap.height, saturated),
+      };
+    }, framedBytes.toString('base64'));
+    expect(bands.topPadding).toBe(0);
+    expect(bands.titleInk).toBeGreaterThan(100);
+    expect(bands.legendColour).toBeGreaterThan(40);
+    await closeExport();
+  });
+
+  it('the HTML report draws the canvas as the analyst arranged it and prints their notes after the summary', async () => {
+    // Positions as the canvas holds them (model coordinates), for every entity of the view.
+    const onCanvas = await page.evaluate(() =>
+      Object.fromEntries(window.__steppeCy!.nodes().not('.more').filter((n) => n.visible()).map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }])),
+    );
+    const d = await openExport();
+    await d.getByRole('radio', { name: /^Current view/ }).check();
+    const notes = 'Check the CSTO figures with a second source <b>before</b> publishing.\nSecond line & more.';
+    await d.getByRole('textbox', { name: /^Notes/ }).fill(notes);
+    const { file } = await download('HTML report');
+    await d.getByRole('textbox', { name: /^Notes/ }).fill('');
+    await closeExport();
+    const html = readFileSync(file, 'utf8');
+    // The notes, escaped, after the summary.
+    const summaryAt = html.indexOf('class="summary"');
+    const notesAt = html.indexOf('Check the CSTO figures with a second source &lt;b&gt;before&lt;/b&gt; publishing.');
+    expect(summaryAt).toBeGreaterThan(-1);
+    expect(notesAt).toBeGreaterThan(summaryAt);
+    expect(html).toContain('Second line &amp; more.');
+    expect(html).not.toContain('<b>before</b>');
+    // The figure: each entity's centre, read from its shape.
+    const drawn: Record<string, { x: number; y: number }> = {};
+    for (const m of html.matchAll(/<g data-entity="([^"]+)">\s*<(circle|rect|polygon) ([^>]*)\/>/g)) {
+      const attrs = Object.fromEntries([...m[3]!.matchAll(/([a-z]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
+      if (m[2] === 'polygon') {
+        // The kinds' polygons (diamond, hexagon) are symmetric about the entity's centre.
+        const points = attrs.points!.split(' ').map((pt) => pt.split(',').map(Number) as [number, number]);
+        drawn[m[1]!] = { x: points.reduce((t, p) => t + p[0], 0) / points.length, y: points.reduce((t, p) => t + p[1], 0) / points.length };
+      } else if (m[2] === 'circle') drawn[m[1]!] = { x: Number(attrs.cx), y: Number(attrs.cy) };
+      else drawn[m[1]!] = { x: Number(attrs.x) + Number(attrs.width) / 2, y: Number(attrs.y) + Number(attrs.height) / 2 };
+    }
+    const ids = Object.keys(onCanvas).filter((id) => drawn[id]);
+    expect(ids.sort()).toEqual(Object.keys(onCanvas).sort());
+    expect(ids.length).toBeGreaterThan(3);
+    // The same picture, scaled and moved as a whole: one scale and one offset map every canvas position
+    // to its place in the figure (within a pixel of the figure's rounding).
+    const [a, b] = [...ids].sort((p, q) => onCanvas[p]!.x - onCanvas[q]!.x).filter((_, i, all) => i === 0 || i === all.length - 1);
+    const scale = (drawn[b!]!.x - drawn[a!]!.x) / (onCanvas[b!]!.x - onCanvas[a!]!.x);
+    expect(scale).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(Math.abs(drawn[id]!.x - drawn[a!]!.x - (onCanvas[id]!.x - onCanvas[a!]!.x) * scale)).toBeLessThanOrEqual(1);
+      expect(Math.abs(drawn[id]!.y - drawn[a!]!.y - (onCanvas[id]!.y - onCanvas[a!]!.y) * scale)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('shows the API’s own error: too many ids (LIMIT_EXCEEDED)', async () => {

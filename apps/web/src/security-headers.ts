@@ -14,7 +14,8 @@ import { resolveApiUrl } from './config';
  * code; with img-src, font-src and connect-src pinned they cannot send
  * anything anywhere else either.
  * Connections: the page itself and the API it is configured with (read at
- * request time, like the page does: see config.ts). Workers: the layout
+ * request time, like the page does: see config.ts), and the OpenID issuer the
+ * explorer signs in with (STEPPE_OIDC_ISSUER), when there is one. Workers: the layout
  * worker's chunk, from the explorer's own origin. Nothing may frame the page.
  */
 export function contentSecurityPolicy(options: { nonce: string; env: Readonly<Record<string, string | undefined>>; dev: boolean }): string {
@@ -25,7 +26,14 @@ export function contentSecurityPolicy(options: { nonce: string; env: Readonly<Re
   } catch {
     apiOrigin = '';
   }
-  const connect = ["'self'", apiOrigin].filter(Boolean).join(' ');
+  // Sign-in (auth/pkce.ts) reads the issuer's discovery document and exchanges the code at its token endpoint.
+  let issuerOrigin = '';
+  try {
+    issuerOrigin = options.env.STEPPE_OIDC_ISSUER ? new URL(options.env.STEPPE_OIDC_ISSUER).origin : '';
+  } catch {
+    issuerOrigin = '';
+  }
+  const connect = ["'self'", apiOrigin, issuerOrigin].filter(Boolean).join(' ');
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,

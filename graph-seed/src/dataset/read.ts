@@ -248,8 +248,8 @@ export async function readDataset(options: ReadDatasetOptions = {}): Promise<Rea
 }
 
 /**
- * Loads <id>.txt for each source. A source whose document is missing or cannot be
- * read is an error naming the source and the path (quotes cannot be checked, and
+ * Loads <id>.txt for each source. A source whose document is missing, cannot be
+ * read or holds no text (empty or only whitespace) is an error naming the source and the path (quotes cannot be checked, and
  * the loader stores the text), so nothing is loaded without its documents. A
  * document without a source is a warning.
  */
@@ -280,7 +280,9 @@ async function readDocuments(
       continue;
     }
     const text = await readDocument(file);
-    if (typeof text === 'string') documents.set(id, text);
+    // A source without text cannot back a quote, and the loader stores every source's text: an empty document is refused too.
+    if (typeof text === 'string' && text.trim() === '') c.error(rec.file, [rec.index, 'id'], `the document of source "${id}" has no text (${file}): put the document's text in it`);
+    else if (typeof text === 'string') documents.set(id, text);
     else c.error(rec.file, [rec.index, 'id'], `the document of source "${id}" cannot be read (${file}): ${text.problem}`);
   }
   for (const name of [...names].sort()) {

@@ -8,3 +8,4 @@ export * from './anchors';
 export * from './mentions';
 export * from './direction';
 export * from './api-limits';
+export * from './random';

@@ -24,8 +24,19 @@ export function edgeData(r: ExportRelation, fields: readonly Field<ExportRelatio
   return fill({ id: r.id, source: r.from, target: r.to, interaction: r.type }, fields, r);
 }
 
-function sourceData(s: Source, number: number): Record<string, unknown> {
-  return fill({ id: s.id, number }, SOURCE_FIELDS, s);
+function sourceData(s: Source, number: number, includeText: boolean): Record<string, unknown> {
+  const data = fill({ id: s.id, number }, SOURCE_FIELDS, s);
+  if (includeText && s.text !== undefined) data.text = s.text;
+  return data;
+}
+
+export interface JsonOptions {
+  /**
+   * Write each cited document's full text into its entry of `steppe.sources` (`text`), so that the
+   * evidence offsets (`evidenceStarts`) can be read in context without the API. Off by default: the
+   * texts can be far larger than the graph. The API and the CLI bound it (EXPORT_LIMITS.textChars).
+   */
+  includeText?: boolean;
 }
 
 /** Network attributes Cytoscape desktop shows: flat values only. */
@@ -57,9 +68,10 @@ function networkData(meta: ExportMeta, counts: { nodes: number; edges: number },
  * read it. Every property is a flat value or a list of strings (evidence as
  * parallel lists), because Cytoscape desktop keeps no nested objects.
  * The graph-level `data` and Steppe's own `steppe` block (the metadata and the
- * cited sources, structured) come after the elements: they need the citations.
+ * cited sources, structured, with their texts when `includeText` is set) come
+ * after the elements: they need the citations.
  */
-export async function* writeCytoscapeJson(input: ExportInput): AsyncGenerator<string> {
+export async function* writeCytoscapeJson(input: ExportInput, options: JsonOptions = {}): AsyncGenerator<string> {
   const citations = new CitationTracker(input.sources);
   const fields = edgeFields(citations.title);
   const registry = new NodeRegistry();
@@ -83,7 +95,7 @@ export async function* writeCytoscapeJson(input: ExportInput): AsyncGenerator<st
   }
   const sources = citations.cited();
   const counts = { nodes: registry.nodeCount, edges: registry.edgeCount };
-  const steppe = { meta: input.meta, counts, sources: sources.map((s, i) => sourceData(s, i + 1)) };
+  const steppe = { meta: input.meta, counts, sources: sources.map((s, i) => sourceData(s, i + 1, options.includeText ?? false)) };
   buf.push(`\n]},\n"data":${JSON.stringify(networkData(input.meta, counts, sources))},\n"steppe":${JSON.stringify(steppe)}}\n`);
   yield buf.take();
 }

@@ -10,6 +10,7 @@ import {
   type Entity,
   type EntityKind,
   type RelationFamily,
+  withSeededRandom,
 } from '@steppe/domain';
 import { contestedOf } from './fields';
 import { checkReportSize } from './limits';
@@ -33,17 +34,6 @@ function useFcose() {
 export interface Point {
   x: number;
   y: number;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same numbers. */
-function seededRandom(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -72,9 +62,7 @@ export function layoutPositions(nodes: readonly Entity[], edges: readonly Export
   try {
     cy.nodes().positions(() => ({ x: 0, y: 0 }));
     if (sorted.length > 1) {
-      const random = Math.random;
-      Math.random = seededRandom(20_220_105);
-      try {
+      withSeededRandom(20_220_105, () =>
         cy.layout({
           name: 'fcose',
           animate: false,
@@ -83,10 +71,8 @@ export function layoutPositions(nodes: readonly Entity[], edges: readonly Export
           nodeRepulsion: () => 9000,
           idealEdgeLength: () => 110,
           nodeSeparation: 90,
-        } as cytoscape.LayoutOptions).run();
-      } finally {
-        Math.random = random;
-      }
+        } as cytoscape.LayoutOptions).run(),
+      );
     }
     const out = new Map<string, Point>();
     cy.nodes().forEach((n) => {

@@ -1,6 +1,6 @@
 import { writeCsvZip, type CsvOptions } from './csv';
 import { writeCypher, type CypherOptions } from './cypher';
-import { writeCytoscapeJson } from './cytoscape-json';
+import { writeCytoscapeJson, type JsonOptions } from './cytoscape-json';
 import { writeFigureSvg, type FigureBackground } from './figure';
 import { writeGexf } from './gexf';
 import { writeGraphml } from './graphml';
@@ -38,6 +38,7 @@ export const FORMAT_INFO: Readonly<Record<ExportFormat, FormatInfo>> = {
 };
 
 export interface WriteOptions {
+  json?: JsonOptions;
   csv?: CsvOptions;
   cypher?: CypherOptions;
   svg?: { background?: FigureBackground };
@@ -51,7 +52,7 @@ export interface WriteOptions {
 export function writeExport(format: WriterFormat, input: ExportInput, options: WriteOptions = {}): AsyncGenerator<Chunk> {
   switch (format) {
     case 'json':
-      return writeCytoscapeJson(input);
+      return writeCytoscapeJson(input, options.json);
     case 'graphml':
       return writeGraphml(input);
     case 'gexf':

@@ -96,6 +96,8 @@ function toSource(p: Props, where: string): Source {
     const v = str(p[k]);
     if (v) s[k] = v;
   }
+  // A JSON export made with includeText carries each document's text: kept as it is (not trimmed).
+  if (typeof p.text === 'string') s.text = p.text;
   return s;
 }
 

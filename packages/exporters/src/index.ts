@@ -1,6 +1,6 @@
 export * from './types';
 export * from './formats';
-export { writeCytoscapeJson, CYTOSCAPE_JSON_GENERATOR } from './cytoscape-json';
+export { writeCytoscapeJson, CYTOSCAPE_JSON_GENERATOR, type JsonOptions } from './cytoscape-json';
 export { writeGraphml, GRAPHML_NS } from './graphml';
 export { writeGexf, GEXF_NS } from './gexf';
 export { writeCsvZip, isReiterable, type CsvOptions } from './csv';

@@ -92,6 +92,20 @@ describe('Cytoscape.js JSON export', () => {
     expect(() => parseCytoscapeJson(dangling)).toThrow(/ends at "csto"/);
   });
 
+  it("carries the cited documents' texts only when asked, and they come back on import", async () => {
+    const withTexts = sources.map((s) => ({ ...s, text: `Full text of ${s.id}: ${TRICKY_QUOTE}\n  with "quotes", </script> and Әлихан.` }));
+    // without the option: no text, even though the catalogue has them
+    const plain = JSON.parse(await collectText(writeCytoscapeJson(input({ sources: withTexts }))));
+    expect(plain.steppe.sources.map((s: Record<string, unknown>) => 'text' in s)).toEqual([false, false]);
+    // with it: every cited source's text, byte for byte; the uncited source is still left out
+    const doc = await collectText(writeCytoscapeJson(input({ sources: withTexts }), { includeText: true }));
+    const parsed = JSON.parse(doc);
+    expect(parsed.steppe.sources.map((s: { id: string; text: string }) => [s.id, s.text])).toEqual(withTexts.slice(0, 2).map((s) => [s.id, s.text]));
+    // Cytoscape desktop's flat network attributes do not get the texts
+    expect(JSON.stringify(parsed.data)).not.toContain('Full text of');
+    expect(parseExport(doc).sources).toEqual(withTexts.slice(0, 2));
+  });
+
   it('refuses an edge whose endpoint is not exported, instead of writing a broken file', async () => {
     await expect(collectText(writeCytoscapeJson(input({ nodes: entities.slice(1) })))).rejects.toThrow(/not among the exported entities/);
   });

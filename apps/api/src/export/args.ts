@@ -22,6 +22,12 @@ export const EXPORT_LIMITS = {
   notesLength: 4_000,
   /** Positions sent for the figure: one per entity, |x|, |y| at most this (model units). */
   coordinate: 1_000_000,
+  /**
+   * `includeText` (JSON): the graph's documents may hold at most this many characters together (two
+   * documents of the dataset's 8 MiB cap). Checked on the whole catalogue before the first byte, since
+   * which sources an export cites is known only once its relations have streamed.
+   */
+  textChars: 16_000_000,
 } as const;
 
 /** Why a request cannot be served, with the HTTP status and the same codes as the GraphQL API. */
@@ -52,6 +58,8 @@ export interface ExportArgs {
   limit: number;
   /** CSV: start files with a UTF-8 byte-order mark (for Excel). */
   bom: boolean;
+  /** JSON: write each cited document's full text into `steppe.sources` (see EXPORT_LIMITS.textChars). */
+  includeText: boolean;
   /** Cypher: the logical graph the script loads into. */
   cypherGraph?: string;
   /** The explorer address that shows this view (the explorer passes its own). */
@@ -70,7 +78,7 @@ export interface ExportArgs {
 /** Ids are slugs; anything else is refused rather than sent to the database. */
 const ID = /^[\w.:-]{1,200}$/;
 const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'cypherGraph', 'permalink', 'title', 'scale', 'background', 'notes', 'positions'];
+const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'includeText', 'cypherGraph', 'permalink', 'title', 'scale', 'background', 'notes', 'positions'];
 
 type Raw = Record<string, unknown>;
 
@@ -127,7 +135,7 @@ export function fromSearchParams(params: URLSearchParams): Raw {
 /**
  * Validates export arguments, from a query string or a JSON body alike:
  * `format`, `ids` (comma-separated or a list), `depth`, `relationTypes`,
- * `limit`, `bom`, `cypherGraph`, `permalink`, `title`, `scale` (png), `background` (svg, png).
+ * `limit`, `bom`, `includeText`, `cypherGraph`, `permalink`, `title`, `scale` (png), `background` (svg, png).
  * Arguments of other formats are accepted and have no effect, so one set of
  * arguments serves every format.
  */
@@ -181,6 +189,7 @@ export function parseExportArgs(raw: Raw): ExportArgs {
     ...(types.length > 0 ? { relationTypes: types } : {}),
     limit: Math.max(limit, ids.length),
     bom: flag(raw.bom, 'bom'),
+    includeText: flag(raw.includeText, 'includeText'),
     ...(cypherGraph ? { cypherGraph } : {}),
     ...(permalink ? { permalink } : {}),
     ...(title ? { title } : {}),
@@ -222,6 +231,7 @@ export function canonicalQuery(args: ExportArgs): string {
   if (args.relationTypes) params.set('relationTypes', args.relationTypes.join(','));
   if (args.limit !== EXPORT_LIMITS.nodes) params.set('limit', String(args.limit));
   if (args.bom) params.set('bom', 'true');
+  if (args.includeText) params.set('includeText', 'true');
   if (args.cypherGraph) params.set('cypherGraph', args.cypherGraph);
   if (args.scale !== undefined && args.scale !== EXPORT_LIMITS.scale.default) params.set('scale', String(args.scale));
   if (args.background !== undefined && args.background !== 'white') params.set('background', args.background);
@@ -236,6 +246,7 @@ export function cliCommand(args: ExportArgs, out?: string): string {
   if (args.limit !== EXPORT_LIMITS.nodes) parts.push('--limit', String(args.limit));
   parts.push('--format', args.format);
   if (args.bom) parts.push('--bom');
+  if (args.includeText) parts.push('--include-text');
   if (args.cypherGraph) parts.push('--cypher-graph', args.cypherGraph);
   if (args.scale !== undefined && args.scale !== EXPORT_LIMITS.scale.default) parts.push('--scale', String(args.scale));
   if (args.background !== undefined && args.background !== 'white') parts.push('--background', args.background);

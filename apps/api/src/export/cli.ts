@@ -20,6 +20,7 @@ interface Options {
   out?: string;
   graph: string;
   bom: boolean;
+  includeText: boolean;
   cypherGraph?: string;
   permalink?: string;
   title?: string;
@@ -69,6 +70,7 @@ async function run(opts: Options) {
     relationTypes: opts.relationTypes,
     limit: opts.limit,
     bom: opts.bom ? 'true' : undefined,
+    includeText: opts.includeText ? 'true' : undefined,
     cypherGraph: opts.cypherGraph,
     permalink: opts.permalink,
     title: opts.title,
@@ -133,6 +135,7 @@ export function exportProgram(): Command {
     .option('--out <file>', 'file to write (default: standard output)')
     .option('-g, --graph <name>', 'logical graph to read', graphName, process.env.STEPPE_GRAPH ?? 'steppe')
     .option('--bom', 'csv: start each file with a UTF-8 byte-order mark (for Excel)', false)
+    .option('--include-text', `json: write each cited document's full text into steppe.sources (the graph's documents: at most ${EXPORT_LIMITS.textChars.toLocaleString('en-US')} characters together)`, false)
     .option('--cypher-graph <name>', 'cypher: the graph name the script loads into (default steppe-export)')
     .option('--permalink <url>', 'the explorer address to record as the permalink')
     .option('--title <title>', 'title of the export (default: from the start entities)')

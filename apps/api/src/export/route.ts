@@ -9,7 +9,8 @@ import { EXPORT_PATH, prepareExport, translateExportError, type ExportCostLimits
 type NodeResponse = { destroy(error?: Error): unknown; writableFinished: boolean; once?(event: 'close', listener: () => void): unknown; off?(event: 'close', listener: () => void): unknown };
 
 export interface ExportRouteOptions {
-  reader: ExportReader;
+  /** The reader of the graph this request may read (from the access decision in the server context), or one fixed reader. */
+  reader: ExportReader | ((serverContext: unknown) => ExportReader);
   logger: YogaLogger;
   /** The explorer's address, for default permalinks. */
   webUrl?: string;
@@ -103,10 +104,11 @@ export function useExportRoute(options: ExportRouteOptions): Plugin {
       nodeResponse?.once?.('close', onClose);
       let release: (() => void) | undefined;
       try {
+        const reader = typeof options.reader === 'function' ? options.reader(serverContext) : options.reader;
         const args = parseExportArgs(await readArgs(request, url));
         if (args.format !== 'pdf' && args.format !== 'png') release = await queue.acquire(gone.signal);
         const prepared = await prepareExport(args, {
-          reader: options.reader,
+          reader,
           webUrl: options.webUrl,
           apiOrigin: url.origin,
           costLimits: options.costLimits,

@@ -144,6 +144,17 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       }
     }
     const sources = await reader.sources(generation);
+    if (args.includeText && args.format === 'json') {
+      const chars = sources.reduce((sum, s) => sum + (s.text?.length ?? 0), 0);
+      if (chars > EXPORT_LIMITS.textChars) {
+        throw new ExportError(
+          400,
+          'LIMIT_EXCEEDED',
+          `includeText: the graph's documents hold ${chars} characters together, more than the ${EXPORT_LIMITS.textChars} an export may carry. Export without includeText and read the texts from the API (Source.text).`,
+          { argument: 'includeText', max: EXPORT_LIMITS.textChars, given: chars },
+        );
+      }
+    }
     const meta: ExportMeta = {
       title: args.title ?? defaultTitle(args, traversal.start),
       query: {
@@ -181,7 +192,7 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       body = single(await rasteriseSvg(figure.svg, { width: figure.width, height: figure.height, scale: args.scale ?? EXPORT_LIMITS.scale.default, transparent: args.background === 'transparent', signal: ctx.signal }));
     } else {
       const format = args.format;
-      body = { [Symbol.asyncIterator]: () => writeExport(format, input, { csv: { bom: args.bom }, cypher: { graph: args.cypherGraph } }) };
+      body = { [Symbol.asyncIterator]: () => writeExport(format, input, { json: { includeText: args.includeText }, csv: { bom: args.bom }, cypher: { graph: args.cypherGraph } }) };
     }
     return { args, meta, info, filename, nodeCount: nodeIds.length, body };
   } catch (error) {

@@ -27,8 +27,11 @@ export function matches(ifNoneMatch: string | null, etag: string): boolean {
  * Strong ETag and Cache-Control on successful GET answers of `paths`, and 304 Not
  * Modified when If-None-Match already names the answer. Answers that carry errors
  * (a timeout, a NOT_FOUND) are `no-store`: retrying them should reach the server.
+ * `private` (sign-in configured) makes them `Cache-Control: private`.
  */
-export function useHttpCaching(paths: readonly string[]): Plugin {
+export function useHttpCaching(paths: readonly string[], options: { private?: boolean } = {}): Plugin {
+  // With sign-in, an answer belongs to whoever asked: browsers may keep it, shared caches may not.
+  const visibility = options.private ? 'private' : 'public';
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || response.status !== 200) return;
@@ -44,7 +47,7 @@ export function useHttpCaching(paths: readonly string[]): Plugin {
       }
       const etag = etagOf(body);
       headers.set('etag', etag);
-      headers.set('cache-control', `public, max-age=${CACHE_MAX_AGE_SECONDS}`);
+      headers.set('cache-control', `${visibility}, max-age=${CACHE_MAX_AGE_SECONDS}`);
       // The compression plugin (after this one) suffixes the tag per encoding; a 304 must name the same tag.
       const sent = encodedEtag(etag, responseEncoding(request.headers.get('accept-encoding'), headers.get('content-type'), body.length));
       if (matches(request.headers.get('if-none-match'), sent)) {

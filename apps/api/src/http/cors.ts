@@ -61,7 +61,7 @@ export function corsPolicy(allowed: AllowedOrigins): (request: Request) => CORSO
       credentials: false,
       methods: CORS_METHODS,
       allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: ['content-disposition', 'x-steppe-entities', 'x-steppe-truncated', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'],
+      exposedHeaders: ['content-disposition', 'www-authenticate', 'x-steppe-entities', 'x-steppe-truncated', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'],
       maxAge: 600,
     };
   };

@@ -10,19 +10,14 @@ import type { Plugin } from 'graphql-yoga';
  *   from them may load or run anything, and no page may frame them.
  * - GraphiQL (the only HTML the API renders itself): its inline scripts are
  *   allowed by their sha256 hash (computed from the page as served, so the
- *   policy follows any change to the page), its assets from the API's own
- *   origin plus GRAPHIQL_ASSET_ORIGINS, its editor workers from blob: URLs.
+ *   policy follows any change to the page), everything else from the API's
+ *   own origin only (GraphiQL's code, styles and fonts are inlined from an npm
+ *   package, see create-api.ts), its editor workers from blob: URLs. No other
+ *   host appears in the policy: the page works offline and leaks nothing.
  *
  * Strict-Transport-Security is left to the TLS terminator in front of the
  * API (the API itself speaks plain HTTP on loopback).
  */
-
-/**
- * Origins GraphiQL's page loads scripts, styles, fonts and worker code from,
- * besides the API itself. graphql-yoga's stock page fetches them from unpkg;
- * when GraphiQL's assets are served by the API, this list becomes empty.
- */
-export const GRAPHIQL_ASSET_ORIGINS: readonly string[] = ['https://unpkg.com'];
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -44,17 +39,15 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /** The policy of GraphiQL's page (see the module comment). */
-export function graphiqlCsp(html: string, assetOrigins: readonly string[] = GRAPHIQL_ASSET_ORIGINS): string {
-  const assets = assetOrigins.join(' ');
-  const src = (...parts: string[]) => parts.filter(Boolean).join(' ');
+export function graphiqlCsp(html: string): string {
   return [
     `default-src 'self'`,
-    `script-src ${src("'self'", ...inlineScriptHashes(html), assets)}`,
+    `script-src ${["'self'", ...inlineScriptHashes(html)].join(' ')}`,
     // GraphiQL and its editor insert <style> elements and style attributes at run time.
-    `style-src ${src("'self'", "'unsafe-inline'", assets)}`,
-    `img-src ${src("'self'", 'data:', 'blob:', assets, 'https://raw.githubusercontent.com')}`,
-    `font-src ${src("'self'", 'data:', assets)}`,
-    `connect-src ${src("'self'", assets)}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: blob:`,
+    `font-src 'self' data:`,
+    `connect-src 'self'`,
     `worker-src 'self' blob:`,
     `object-src 'none'`,
     `base-uri 'none'`,

@@ -50,6 +50,8 @@ export interface GraphQLClientOptions {
   fetch?: typeof fetch;
   /** Give up on a request after this long (default 15 s). */
   timeoutMs?: number;
+  /** Extra headers per request (the signed-in user's bearer token: auth/session.ts). */
+  headers?: () => Record<string, string>;
 }
 
 export interface RequestOptions {
@@ -111,6 +113,7 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
           headers: {
             'content-type': 'application/json',
             accept: 'application/graphql-response+json, application/json',
+            ...options.headers?.(),
           },
           body: JSON.stringify({ query: document, variables: variables ?? {} }),
           signal: controller.signal,

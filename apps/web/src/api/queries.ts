@@ -4,6 +4,10 @@ import { SteppeApiError } from './client';
 import type {
   ExplorerClaimsQuery,
   ExplorerContestedCountQuery,
+  ExplorerDocumentQuery,
+  ExplorerDocumentQueryVariables,
+  ExplorerDocumentSearchQuery,
+  ExplorerDocumentSearchQueryVariables,
   ExplorerClaimsQueryVariables,
   ExplorerNeighbourhoodQuery,
   ExplorerNeighbourhoodQueryVariables,
@@ -19,6 +23,8 @@ import type {
   ExplorerSubgraphQueryVariables,
 } from './generated';
 import type {
+  DocumentData,
+  DocumentPassageData,
   EntityDetail,
   EntityFacts,
   EntitySummary,
@@ -108,6 +114,10 @@ export const NEIGHBOURHOOD_QUERY = /* GraphQL */ `
             evidence {
               quote
               stance
+              selector {
+                start
+                end
+              }
               source {
                 id
                 title
@@ -167,6 +177,10 @@ const RELATION_FIELDS = /* GraphQL */ `
     evidence {
       quote
       stance
+      selector {
+        start
+        end
+      }
       source {
         id
         title
@@ -325,6 +339,7 @@ function relation(raw: RawRelation, url: string): RelationData {
     evidence: (raw.evidence ?? []).map((e) => ({
       quote: e.quote,
       stance: e.stance,
+      ...(e.selector ? { selector: { start: e.selector.start, end: e.selector.end } } : {}),
       source: {
         id: e.source.id,
         title: e.source.title,
@@ -559,4 +574,140 @@ export async function fetchClaims(
 export async function fetchContestedCount(client: GraphQLClient, options: RequestOptions = {}): Promise<number> {
   const data = await client.request<ExplorerContestedCountQuery>(CONTESTED_COUNT_QUERY, {}, options);
   return data.stats.contestedRelations;
+}
+
+/** Relations of a document fetched for the reader per request (the API allows 100 a page). */
+export const DOCUMENT_RELATIONS_PAGE = 100;
+
+export const DOCUMENT_QUERY = /* GraphQL */ `
+  query ExplorerDocument($id: ID!, $first: Int!, $after: String) {
+    source(id: $id) {
+      id
+      title
+      outlet
+      author
+      publishedAt
+      languages
+      url
+      text
+      mentions {
+        start
+        end
+        entity {
+          ...EntitySummary
+        }
+      }
+      relations(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...RelationFields
+          }
+        }
+      }
+    }
+  }
+  ${ENTITY_SUMMARY}
+  ${RELATION_FIELDS}
+`;
+
+/**
+ * A document for the reader: its text and metadata, where the graph's entities are named in it, and every
+ * relation it is cited for (all pages). Null when the graph holds no source with this id.
+ */
+export async function fetchDocument(client: GraphQLClient, id: string, options: RequestOptions = {}): Promise<DocumentData | null> {
+  let after: string | null = null;
+  let head: DocumentData | null = null;
+  for (;;) {
+    let data: ExplorerDocumentQuery;
+    try {
+      data = await client.request<ExplorerDocumentQuery, ExplorerDocumentQueryVariables>(DOCUMENT_QUERY, { id, first: DOCUMENT_RELATIONS_PAGE, after }, { signal: options.signal });
+    } catch (error) {
+      if (error instanceof SteppeApiError && error.details.missingIds?.includes(id)) return null;
+      throw error;
+    }
+    const s = data.source;
+    if (!s) return null;
+    head ??= {
+      document: { id: s.id, title: s.title, outlet: s.outlet ?? null, author: s.author ?? null, publishedAt: s.publishedAt ?? null, languages: s.languages, url: s.url ?? null, text: s.text },
+      mentions: s.mentions.map((m) => ({ start: m.start, end: m.end, entity: summary(m.entity, client.url) })),
+      relations: [],
+    };
+    head.relations.push(...s.relations.edges.map(({ node }) => relation(node, client.url)));
+    if (!s.relations.pageInfo.hasNextPage || !s.relations.pageInfo.endCursor) return head;
+    after = s.relations.pageInfo.endCursor;
+  }
+}
+
+/** Passages shown under the entities in the explorer's search (the API allows 20). */
+export const DOCUMENT_SEARCH_PAGE_SIZE = 5;
+
+export const DOCUMENT_SEARCH_QUERY = /* GraphQL */ `
+  query ExplorerDocumentSearch($query: String!, $first: Int!) {
+    searchDocuments(query: $query, first: $first) {
+      totalCount
+      passages {
+        start
+        end
+        source {
+          id
+          title
+          outlet
+          publishedAt
+        }
+        snippet {
+          text
+          start
+          end
+          highlights {
+            start
+            end
+          }
+        }
+        relationCount
+        relations {
+          id
+          label
+          from {
+            id
+            name
+          }
+          to {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Passages of the documents that match, best first, with the relations whose evidence overlaps each. */
+export async function searchDocuments(
+  client: GraphQLClient,
+  input: string,
+  options: RequestOptions & { first?: number } = {},
+): Promise<{ passages: DocumentPassageData[]; totalCount: number }> {
+  const query = normaliseSearch(input);
+  if (!query) return { passages: [], totalCount: 0 };
+  const data = await client.request<ExplorerDocumentSearchQuery, ExplorerDocumentSearchQueryVariables>(
+    DOCUMENT_SEARCH_QUERY,
+    { query, first: options.first ?? DOCUMENT_SEARCH_PAGE_SIZE },
+    { signal: options.signal },
+  );
+  return {
+    totalCount: data.searchDocuments.totalCount,
+    passages: data.searchDocuments.passages.map((p) => ({
+      start: p.start,
+      end: p.end,
+      source: { id: p.source.id, title: p.source.title, outlet: p.source.outlet ?? null, publishedAt: p.source.publishedAt ?? null },
+      snippet: { text: p.snippet.text, start: p.snippet.start, highlights: p.snippet.highlights.map((h) => ({ start: h.start, end: h.end })) },
+      relationCount: p.relationCount,
+      relations: p.relations.map((r) => ({ id: r.id, label: r.label, from: r.from.name, to: r.to.name })),
+    })),
+  };
 }

@@ -38,6 +38,8 @@ export interface SourceData {
 export interface EvidenceData {
   quote: string;
   stance: Stance;
+  /** Where the quote sits in its document's text (UTF-16 offsets into `Source.text`); absent from files imported without it. */
+  selector?: TextRange;
   source: SourceData;
 }
 
@@ -79,6 +81,41 @@ export interface Neighbourhood {
   totalCount: number;
   hasNextPage: boolean;
   endCursor: string | null;
+}
+
+/** A range of a document's text: UTF-16 offsets (JavaScript string indices), end exclusive. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** A document as the reader shows it: metadata where the document states it, and its full text. */
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  languages: string[];
+  url: string | null;
+  text: string;
+}
+
+/** A document for the reader, with where the graph's entities are named in it and every relation it is cited for. */
+export interface DocumentData {
+  document: DocumentMeta;
+  mentions: (TextRange & { entity: EntitySummary })[];
+  relations: RelationData[];
+}
+
+/** A passage of a document that matches a document search. */
+export interface DocumentPassageData extends TextRange {
+  source: { id: string; title: string; outlet: string | null; publishedAt: string | null };
+  /** The excerpt shown, from `start` in the document; highlights are document offsets too. */
+  snippet: { text: string; start: number; highlights: TextRange[] };
+  /** Relations whose evidence overlaps the passage (the first 20), as "from label to". */
+  relations: { id: string; label: string; from: string; to: string }[];
+  relationCount: number;
 }
 
 export type { EntityKind, RelationFamily, RelationType, Stance };

@@ -9,6 +9,7 @@ import type { ExpansionState } from '../workspace/view';
 import { isDetailed, relationsOf, type GraphState } from '../workspace/state';
 import { formatConfidence, formatPartialDate, formatWhen, plural, stanceDescription, stanceLabel } from '../lib/format';
 import { KindBadge } from './KindBadge';
+import { ReadInSourceButton } from './reader/ReadInSource';
 
 export interface DetailsPanelProps {
   graph: GraphState;
@@ -194,6 +195,7 @@ function EvidenceItem({ evidence }: { evidence: EvidenceData }) {
         </span>{' '}
         it.
       </p>
+      <ReadInSourceButton evidence={evidence} />
     </li>
   );
 }

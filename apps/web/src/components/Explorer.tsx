@@ -2,8 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createGraphQLClient } from '../api/client';
+import { authHeaders } from '../auth/session';
+import { SignIn } from '../auth/SignIn';
 import { fetchRelationTypes, type Direction, type RelationTypeCount } from '../api/queries';
-import type { SearchHit } from '../api/types';
+import type { EvidenceData, SearchHit } from '../api/types';
 import { exportUrlFor } from '../config';
 import { commandForKey, isEnabled, type CommandContext } from '../explorer/commands';
 import { useFileImport } from '../explorer/useFileImport';
@@ -16,6 +18,7 @@ import { defaultScopeKind, exportScope, type ExportScope, type ScopeKind } from 
 import { legendCounts } from '../workspace/counts';
 import { canRedo, canUndo } from '../workspace/history';
 import { relationIdOf } from '../workspace/ids';
+import { readerRequest, type ReaderRequest } from '../workspace/reader';
 import { currentView, focusOf, selectedEntities, selectionIdOf, type CanvasChange, type Selection } from '../workspace/reducer';
 import { visibility } from '../workspace/visibility';
 import { ApiStatus } from './ApiStatus';
@@ -28,6 +31,7 @@ import type { GraphCanvasHandle } from './GraphCanvas';
 import { useApiHealth } from './hooks';
 import { PanelBoundary } from './PanelBoundary';
 import { PathPanel } from './PathPanel';
+import { ReadInSourceContext } from './reader/ReadInSource';
 import { SearchBox } from './SearchBox';
 import { Toolbar } from './Toolbar';
 import { useWorkspace } from './useWorkspace';
@@ -54,17 +58,28 @@ function inField(target: EventTarget | null): boolean {
  * commands through (explorer/commands.ts). All data comes from the GraphQL API over HTTP.
  */
 export function Explorer({ apiUrl, configError }: ExplorerProps) {
-  const client = useMemo(() => createGraphQLClient({ url: apiUrl }), [apiUrl]);
+  const client = useMemo(() => createGraphQLClient({ url: apiUrl, headers: authHeaders }), [apiUrl]);
   const health = useApiHealth(client);
   const { report } = health;
   const [state, actions] = useWorkspace(client, report);
-  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showClaim } = actions;
+  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showRelations } = actions;
   const view = currentView(state);
   const { data, selection } = state;
 
   const [relationTypes, setRelationTypes] = useState<RelationTypeCount[] | null>(null);
   const [panels, togglePanel] = usePanels();
   const [openViews, setOpenViews] = useState<ReadonlySet<string>>(new Set());
+  // The document open in the reader view (a panel view that shows while this is set).
+  const [reader, setReader] = useState<ReaderRequest | null>(null);
+  const openReader = useCallback((request: ReaderRequest) => {
+    setReader(request);
+    setOpenViews((open) => new Set(open).add('reader'));
+  }, []);
+  const closeReader = useCallback(() => {
+    setReader(null);
+    setOpenViews((open) => new Set([...open].filter((id) => id !== 'reader')));
+  }, []);
+  const readInSource = useCallback((e: EvidenceData) => e.selector && openReader(readerRequest(e.source.id, e.selector)), [openReader]);
   const [expandBy, setExpandBy] = useState<{ types: string[] | null; direction: Direction }>({ types: null, direction: 'BOTH' });
   const [exportOpen, setExportOpen] = useState<ScopeKind | null>(null);
   /** The link last copied, for the view it was copied from (it is not shown once the view changes). */
@@ -146,12 +161,15 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           if (!next.delete(id)) next.add(id);
           return next;
         }),
+      reader,
+      openReader,
+      closeReader,
       focusSearch: () => searchRef.current?.focus(),
       copyLink,
       openExport: () => setExportOpen(defaultScopeKind(selection)),
       openImport: () => importInputRef.current?.click(),
     }),
-    [data, view, visible, selection, state.history, openViews, panels, togglePanel, expandBy, dispatch, change, select, expandIds, expandMore, copyLink],
+    [data, view, visible, selection, state.history, openViews, panels, togglePanel, expandBy, dispatch, change, select, expandIds, expandMore, reader, openReader, closeReader, copyLink],
   );
 
   useEffect(() => {
@@ -255,8 +273,9 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <p className={styles.tagline}>Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
         <PanelBoundary name="Search">
-          <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} />
+          <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))} />
         </PanelBoundary>
+        <SignIn apiUrl={apiUrl} />
       </header>
 
       {configError ? (
@@ -276,7 +295,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               relationTypes={relationTypes}
               recoveries={health.recoveries}
               onShow={(filter, label) => void showClaims(filter, label)}
-              onShowClaim={(relation) => void showClaim(relation)}
+              onShowClaim={(relation) => void showRelations([relation], relation.id, `${relation.from.name} ${relation.label} ${relation.to.name}`)}
               onOutcome={report}
             />
           </PanelBoundary>
@@ -369,16 +388,18 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
         </section>
         <aside className={styles.details} aria-label="Details" id="details" tabIndex={-1} hidden={!panels.details}>
           <PanelBoundary name="Details">
-            <DetailsPanel
-              graph={data}
-              selection={focus}
-              pending={pendingIds}
-              expansions={view.expansions}
-              onCanvas={onCanvas}
-              onSelect={selectOne}
-              onExpand={(entity) => void expand(entity, { select: true })}
-              onMore={(id) => void expandMore(id)}
-            />
+            <ReadInSourceContext.Provider value={readInSource}>
+              <DetailsPanel
+                graph={data}
+                selection={focus}
+                pending={pendingIds}
+                expansions={view.expansions}
+                onCanvas={onCanvas}
+                onSelect={selectOne}
+                onExpand={(entity) => void expand(entity, { select: true })}
+                onMore={(id) => void expandMore(id)}
+              />
+            </ReadInSourceContext.Provider>
           </PanelBoundary>
           {focus?.type === 'entity' && fileOnly.has(focus.id) ? (
             <p className="muted selection-note import-note">

@@ -71,6 +71,7 @@ export function ExportDialog(props: ExportDialogProps) {
   const title = customTitle ?? suggested;
   const [scale, setScale] = useState<number>(2);
   const [background, setBackground] = useState<Background>('white');
+  const [framed, setFramed] = useState(true);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const controller = useRef<AbortController | null>(null);
 
@@ -127,7 +128,12 @@ export function ExportDialog(props: ExportDialogProps) {
     const label = format.toUpperCase();
     setStatus({ state: 'working', what: `Drawing the ${label}`, bytes: 0, cancellable: false });
     try {
-      const image = await renderPicture(scope, { format, scale: format === 'png' ? scale : 1, background });
+      const image = await renderPicture(scope, {
+        format,
+        scale: format === 'png' ? scale : 1,
+        background,
+        ...(format === 'png' && framed ? { frame: { title: title.trim() } } : {}),
+      });
       const suffix = format === 'png' && image.scale !== 1 ? `@${image.scale}x` : '';
       const name = fileNameFor(baseName, format, new Date(), suffix);
       saveBlob(image.blob, name);
@@ -233,6 +239,9 @@ export function ExportDialog(props: ExportDialogProps) {
                 </label>
               ))}
             </fieldset>
+            <label className="export-frame-option">
+              <input type="checkbox" checked={framed} disabled={busy} onChange={(e) => setFramed(e.target.checked)} /> Title and legend on the PNG
+            </label>
             <fieldset>
               <legend>Background</legend>
               {(['white', 'transparent'] as const).map((b) => (

@@ -3,7 +3,7 @@
  */
 import type { GraphQLClient } from '../api/client';
 import { SteppeApiError } from '../api/client';
-import type { SearchHit } from '../api/types';
+import type { DocumentPassageData, SearchHit } from '../api/types';
 import { click, press, render, settle, typeInto } from '../test/render';
 import { csto, tokayev, unrest } from '../test/fixtures';
 import { SearchBox } from './SearchBox';
@@ -184,6 +184,52 @@ describe('SearchBox', () => {
     await typeInto(input, 'T');
     await settle(300);
     expect(queries).toEqual([]);
+    await view.unmount();
+  });
+
+  it('lists passages of the documents under the entities, and Enter on one opens it', async () => {
+    const text = 'Tokayev asked the CSTO for help';
+    const { client, queries } = clientAnswering(() => ({
+      ...searchResult(tokayev),
+      searchDocuments: {
+        totalCount: 3,
+        passages: [
+          {
+            start: 90,
+            end: 200,
+            source: { id: 'doc-1', title: 'Tokayev asks for help', outlet: 'Example Wire', publishedAt: '2022-01-05' },
+            snippet: { text, start: 100, end: 100 + text.length, highlights: [{ start: 100, end: 107 }] },
+            relationCount: 3,
+            relations: [
+              { id: 'r1', label: 'requested aid from', from: { id: tokayev.id, name: 'Tokayev' }, to: { id: csto.id, name: 'CSTO' } },
+              { id: 'r2', label: 'accused', from: { id: tokayev.id, name: 'Tokayev' }, to: { id: 'x', name: 'terrorists' } },
+            ],
+          },
+        ],
+      },
+    }));
+    const chosen: DocumentPassageData[] = [];
+    const view = await render(<SearchBox client={client} onChoose={() => undefined} onChoosePassage={(p) => chosen.push(p)} />);
+    const input = view.container.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    await typeInto(input, 'Tokayev');
+    await settle(300);
+    // One entity search and one document search for the text.
+    expect(queries).toEqual(['Tokayev', 'Tokayev']);
+    const groups = [...view.container.querySelectorAll('[role="group"]')];
+    const headings = groups.map((g) => document.getElementById(g.getAttribute('aria-labelledby')!)!.textContent?.trim());
+    expect(headings).toEqual(['People', 'In the documents']);
+    const passage = groups[1]!.querySelector('[role="option"]')!;
+    expect(passage.getAttribute('data-source-id')).toBe('doc-1');
+    expect(passage.textContent).toContain('Tokayev asks for help');
+    expect([...passage.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Tokayev']);
+    expect(passage.textContent).toContain('Cited for: Tokayev requested aid from CSTO; Tokayev accused terrorists and 1 more');
+    expect(view.container.querySelector('[role="status"]')?.textContent).toContain('3 passages in the documents (1 shown)');
+
+    await press(input, 'ArrowDown');
+    await press(input, 'ArrowDown');
+    expect(input.getAttribute('aria-activedescendant')).toBe(passage.id);
+    await press(input, 'Enter');
+    expect(chosen.map((p) => [p.source.id, p.start, p.end])).toEqual([['doc-1', 90, 200]]);
     await view.unmount();
   });
 });

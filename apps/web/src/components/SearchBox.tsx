@@ -3,11 +3,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { ENTITY_KIND_INFO } from '@steppe/domain';
 import { isAbort, type GraphQLClient } from '../api/client';
-import { normaliseSearch, searchEntities } from '../api/queries';
-import type { SearchHit } from '../api/types';
+import { normaliseSearch, searchDocuments, searchEntities } from '../api/queries';
+import type { DocumentPassageData, SearchHit } from '../api/types';
 import { flattenGroups, groupHits, moveActive } from '../search/group';
 import { useDebouncedValue } from './hooks';
 import { KindIcon } from './KindBadge';
+import { PassageOption } from './reader/PassageOption';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const MIN_SEARCH_LENGTH = 2;
@@ -47,6 +48,11 @@ export interface SearchBoxProps {
   keepChoice?: boolean;
   /** Receives the input element, e.g. so that a shortcut can focus it. */
   inputRef?: Ref<HTMLInputElement>;
+  /**
+   * When given, the documents are searched too: matching passages are listed under the entities ("In the
+   * documents") and choosing one calls this.
+   */
+  onChoosePassage?: (passage: DocumentPassageData) => void;
 }
 
 /**
@@ -64,6 +70,7 @@ export function SearchBox({
   placeholder = 'e.g. Tokayev, CSTO, Almaty',
   keepChoice = false,
   inputRef,
+  onChoosePassage,
 }: SearchBoxProps) {
   const baseId = useId();
   const inputId = `${baseId}-input`;
@@ -109,6 +116,23 @@ export function SearchBox({
     return () => controller.abort();
   }, [client, query, retryToken]);
 
+  // The documents are searched beside the entities; their passages come under the entity groups.
+  const [found, setFound] = useState<{ query: string; passages: DocumentPassageData[]; totalCount: number } | null>(null);
+  const searchesDocuments = onChoosePassage !== undefined;
+  useEffect(() => {
+    if (!searchesDocuments || query.length < MIN_SEARCH_LENGTH) return;
+    const controller = new AbortController();
+    searchDocuments(client, query, { signal: controller.signal }).then(
+      (result) => setFound({ query, ...result }),
+      (error: unknown) => {
+        // The entity search reports an outage; a failed document search just lists no passages.
+        if (!isAbort(error)) setFound({ query, passages: [], totalCount: 0 });
+      },
+    );
+    return () => controller.abort();
+  }, [client, query, retryToken, searchesDocuments]);
+  const passages = found && found.query === query ? found.passages : [];
+
   const state = viewOf(query, outcome);
   const hits = state.status === 'done' ? state.hits : null;
   // Nothing matches: the closest names are offered in the list instead ("Did you mean").
@@ -117,7 +141,9 @@ export function SearchBox({
   const groups = hits ? groupHits(hits) : [];
   const options = suggestions && suggestions.length > 0 ? suggestions : flattenGroups(groups);
   const offsets = groups.map((_, gi) => groups.slice(0, gi).reduce((n, g) => n + g.hits.length, 0));
-  const showList = open && options.length > 0;
+  // Arrow keys run through the entities, then the passages.
+  const optionCount = options.length + passages.length;
+  const showList = open && optionCount > 0;
 
   function choose(hit: SearchHit) {
     setOpen(false);
@@ -138,16 +164,29 @@ export function SearchBox({
     if (chooseFor !== null && chooseFor === settledQuery && firstOption && firstHit) chooseRef.current(firstOption);
   }, [chooseFor, settledQuery, firstOption, firstHit]);
 
+  function choosePassage(passage: DocumentPassageData) {
+    setOpen(false);
+    setActive(-1);
+    setChooseFor(null);
+    onChoosePassage?.(passage);
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
         event.preventDefault();
         setOpen(true);
-        setActive((current) => moveActive(current, options.length, event.key === 'ArrowDown' ? 1 : -1));
+        setActive((current) => moveActive(current, optionCount, event.key === 'ArrowDown' ? 1 : -1));
         break;
       }
       case 'Enter': {
+        const passage = active >= options.length ? passages[active - options.length] : undefined;
+        if (passage) {
+          event.preventDefault();
+          choosePassage(passage);
+          break;
+        }
         const hit = options[active >= 0 ? active : 0];
         if (hit && state.status === 'done' && state.query === typed) {
           event.preventDefault();
@@ -183,6 +222,9 @@ export function SearchBox({
   else if (state.status === 'done') {
     const shown = state.hits.length;
     status = shown < state.totalCount ? `${shown} of ${state.totalCount} matches shown.` : `${shown} ${shown === 1 ? 'match' : 'matches'}.`;
+  }
+  if (state.status === 'done' && passages.length > 0 && found) {
+    status += ` ${found.totalCount} ${found.totalCount === 1 ? 'passage' : 'passages'} in the documents${passages.length < found.totalCount ? ` (${passages.length} shown)` : ''}.`;
   }
 
   return (
@@ -275,6 +317,26 @@ export function SearchBox({
               })}
             </div>
           ))}
+          {passages.length > 0 ? (
+            <div role="group" aria-labelledby={`${baseId}-group-documents`} className="search-group">
+              <div id={`${baseId}-group-documents`} className="search-group-heading">
+                In the documents
+              </div>
+              {passages.map((passage, pi) => {
+                const i = options.length + pi;
+                return (
+                  <PassageOption
+                    key={`${passage.source.id}:${passage.start}`}
+                    id={optionId(i)}
+                    passage={passage}
+                    selected={i === active}
+                    onHover={() => setActive(i)}
+                    onChoose={() => choosePassage(passage)}
+                  />
+                );
+              })}
+            </div>
+          ) : null}
         </div>
       </div>
       <p className={`search-status search-status-${state.status}`} role="status" aria-live="polite">

@@ -41,8 +41,8 @@ export interface WorkspaceActions {
    * endpoints, and selects the first claim so its evidence is open.
    */
   showClaims: (filter: ClaimsFilter, label: string) => Promise<void>;
-  /** Puts one claim (a relation the explorer already holds) on the canvas with its two ends, and selects it. */
-  showClaim: (relation: RelationData) => Promise<void>;
+  /** Puts relations already fetched (e.g. a document's) on the canvas with their ends, selecting `select` (a relation id). */
+  showRelations: (relations: readonly RelationData[], select: string | null, label: string) => Promise<void>;
 }
 
 /**
@@ -281,16 +281,17 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [client, fillRelations, track],
   );
 
-  const showClaim = useCallback(
-    (relation: RelationData) =>
-      track(`claim:${relation.id}`, `${relation.from.name} ${relation.label} ${relation.to.name}`, null, async (signal) => {
-        const ids = [relation.from.id, relation.to.id];
-        dispatch({ type: 'data/merge', entities: [relation.from, relation.to], relations: [relation] });
+  const showRelations = useCallback(
+    (relations: readonly RelationData[], select: string | null, label: string) =>
+      track(`relations:${label}`, label, null, async (signal) => {
+        if (relations.length === 0) return;
+        const ids = [...new Set(relations.flatMap((r) => [r.from.id, r.to.id]))];
+        dispatch({ type: 'data/merge', entities: relations.flatMap((r) => [r.from, r.to]), relations });
         await fillRelations(ids, signal);
-        dispatch({ type: 'canvas/add', ids, anchor: ids[0], select: [edgeId(relation.id)] });
+        dispatch({ type: 'canvas/add', ids, anchor: ids[0], select: select ? [edgeId(select)] : [] });
       }),
     [fillRelations, track],
   );
 
-  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showClaim }];
+  return [state, { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showRelations }];
 }

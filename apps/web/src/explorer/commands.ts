@@ -1,6 +1,7 @@
 import type { Direction } from '../api/queries';
 import type { EntitySummary } from '../api/types';
 import { relationIdOf } from '../workspace/ids';
+import { anchoredEvidence, readerRequest, type ReaderRequest } from '../workspace/reader';
 import type { CanvasChange, WorkspaceAction } from '../workspace/reducer';
 import type { GraphState } from '../workspace/state';
 import type { CanvasView } from '../workspace/view';
@@ -48,6 +49,11 @@ export interface CommandContext {
   setPathEnd(end: 'from' | 'to', entity: EntitySummary): void;
   canvas: CanvasController | null;
   toggleView(id: string): void;
+  /** The document open in the reader, if any. */
+  reader: ReaderRequest | null;
+  /** Opens a document in the reader (a panel view), at a passage. */
+  openReader(request: ReaderRequest): void;
+  closeReader(): void;
   focusSearch(): void;
   copyLink(): void;
   openExport(): void;
@@ -192,6 +198,20 @@ const definitions: readonly CommandDef[] = [
     description: 'Show the sources and quotes behind the relation',
     applies: oneRelation,
     run: (ctx, ids) => ctx.select(ids),
+  },
+  {
+    id: 'readInSource',
+    label: 'Read in source',
+    description: 'Open the document the selected relation is quoted from, at the quote',
+    icon: 'document',
+    keys: [{ key: 'r' }],
+    shortcut: 'R',
+    enabled: (ctx, ids) => oneRelation(ctx, ids) && anchoredEvidence(ctx.data.relations[relationIdOf(ids[0]!)!]).length > 0,
+    applies: (ctx, ids) => oneRelation(ctx, ids) && anchoredEvidence(ctx.data.relations[relationIdOf(ids[0]!)!]).length > 0,
+    run: (ctx, ids) => {
+      const quote = anchoredEvidence(ctx.data.relations[relationIdOf(ids[0]!)!])[0];
+      if (quote?.selector) ctx.openReader(readerRequest(quote.source.id, quote.selector));
+    },
   },
   {
     id: 'selectNeighbours',
@@ -436,7 +456,7 @@ export const ZOOM_CONTROLS: readonly string[] = ['zoomIn', 'zoomOut', 'fit'];
 
 /** What the context menu offers, for an entity and for a relation (commands that do not apply are left out). */
 export const ENTITY_MENU: readonly string[] = ['expand', 'expandOut', 'expandIn', 'loadMore', 'selectNeighbours', 'pin', 'hide', 'remove', 'keepOnly', 'pathFrom', 'pathTo'];
-export const RELATION_MENU: readonly string[] = ['showEvidence', 'hide', 'keepOnly'];
+export const RELATION_MENU: readonly string[] = ['showEvidence', 'readInSource', 'hide', 'keepOnly'];
 
 /** The menu's commands for one element. */
 export function menuCommands(ctx: CommandContext, id: string): CommandDef[] {

@@ -24,6 +24,7 @@ const PATHS = {
   details: 'M2 3h12v10H2zM10 3v10M11.5 6h1M11.5 8.5h1',
   graph: 'M4 4m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M12 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M6 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M5.5 5.5l.5 4.5M6 4.5l4 1',
   close: 'M3 3l10 10M13 3 3 13',
+  document: 'M4 2h5l3 3v9H4zM9 2v3h3M6 8h4M6 10.5h4',
   keyboard: 'M1.5 4h13v8h-13zM4 7h1M7 7h1M10 7h1M5 10h6',
 } as const;
 

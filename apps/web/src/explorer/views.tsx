@@ -6,6 +6,7 @@ import type { WorkspaceActions } from '../components/useWorkspace';
 import type { GraphCanvasHandle } from '../components/GraphCanvas';
 import { GraphView } from '../components/GraphView';
 import { TableViewPanel } from '../components/TableView';
+import { ReaderView } from '../components/reader/ReaderView';
 import type { WorkspaceState } from '../workspace/reducer';
 import type { CanvasView } from '../workspace/view';
 import type { Visibility } from '../workspace/visibility';
@@ -53,6 +54,8 @@ export interface ViewDef {
 export const VIEWS: readonly ViewDef[] = [
   { id: 'graph', label: 'Graph', icon: 'graph', placement: 'main', Component: GraphView },
   { id: 'table', label: 'Table view', icon: 'table', placement: 'panel', Component: TableViewPanel },
+  // Opened by "Read in source" (CommandContext.openReader), over the canvas; it draws nothing while no document is open.
+  { id: 'reader', label: 'Document reader', icon: 'document', placement: 'panel', Component: ReaderView },
 ];
 
 export const MAIN_VIEW: ViewDef = VIEWS.find((v) => v.placement === 'main')!;

@@ -1,3 +1,4 @@
+import { authHeaders } from '../auth/session';
 import { failureFromResponse, unreachableFailure, type ExportFailure, type ExportRequest } from './request';
 
 /** An export the API refused or could not serve; `failure` says why in the analyst's words. */
@@ -34,7 +35,7 @@ export async function fetchExport(
   const doFetch = options.fetchImpl ?? fetch;
   let response: Response;
   try {
-    response = await doFetch(request.url, { method: 'POST', body: request.body, signal: options.signal });
+    response = await doFetch(request.url, { method: 'POST', body: request.body, headers: authHeaders(), signal: options.signal });
   } catch (error) {
     if (isAbortError(error, options.signal)) throw error;
     throw new ExportFailed(unreachableFailure(request.url));

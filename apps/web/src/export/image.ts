@@ -1,9 +1,10 @@
 import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
-import { ENTITY_KINDS } from '@steppe/domain';
+import { ENTITY_KINDS, type EntityKind, type RelationFamily } from '@steppe/domain';
 import { cytoscape, registerSvg } from '../graph/cytoscape';
 import { edgeId } from '../workspace/ids';
 import { iconDataUri } from '../graph/icons';
 import { buildStylesheet } from '../graph/style';
+import { framePng, legendFor } from './frame';
 import type { ExportScope } from './scope';
 
 /**
@@ -28,6 +29,8 @@ export interface ImageOptions {
   format: ImageFormat;
   scale: number;
   background: Background;
+  /** PNG only: a title above the picture and a legend of its kinds and relation families below it. */
+  frame?: { title: string };
 }
 
 export interface RenderedImage {
@@ -121,7 +124,13 @@ export async function renderImage(live: Core, scope: ExportScope, options: Image
     const bg = options.background === 'white' ? '#ffffff' : undefined;
     if (options.format === 'png') {
       const blob = await cy.png({ output: 'blob-promise', full: true, scale, ...(bg ? { bg } : {}) });
-      return { blob, width: Math.ceil(width), height: Math.ceil(height), scale };
+      if (!options.frame) return { blob, width: Math.ceil(width), height: Math.ceil(height), scale };
+      const legend = legendFor(
+        cy.nodes().map((n) => n.data('kind') as EntityKind),
+        cy.edges().map((e) => (e.data('family') as RelationFamily | null) ?? null),
+      );
+      const framed = await framePng(blob, { width: width / scale, height: height / scale }, { title: options.frame.title, legend }, scale, options.background);
+      return { ...framed, scale };
     }
     const svg = (cy as Core & WithSvg).svg({ full: true, scale, ...(bg ? { bg } : {}) });
     return { blob: new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), width: Math.ceil(width), height: Math.ceil(height), scale };

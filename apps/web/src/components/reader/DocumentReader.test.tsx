@@ -85,4 +85,17 @@ describe('DocumentReader', () => {
     await click(named.querySelector<HTMLButtonElement>('button[aria-label="Add Almaty to the canvas"]')!);
     expect(added).toEqual([almaty.id]);
   });
+
+  it('opened at a passage no quote covers (a search hit), sets it apart and scrolls there, the text unchanged', async () => {
+    const hit = 'Riots spread to Almaty.';
+    const start = text.indexOf(hit);
+    const { view } = await open({ ...passages[0]!, start, end: start + hit.length });
+    const found = view.container.querySelector<HTMLElement>('[data-found="true"]')!;
+    expect(found.textContent).toBe(hit);
+    expect(document.activeElement).toBe(found);
+    expect(view.container.querySelector('mark[aria-current="true"]')).toBeNull();
+    expect(view.container.querySelector('[role="document"]')!.textContent).toBe(text);
+    // The name inside it is still recognised.
+    expect(found.querySelector('[data-entity-id]')?.textContent).toBe('Almaty');
+  });
 });

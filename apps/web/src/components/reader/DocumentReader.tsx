@@ -1,10 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EntitySummary, RelationData } from '../../api/types';
 import { formatPartialDate, plural, stanceLabel } from '../../lib/format';
 import { KindBadge } from '../KindBadge';
-import { layoutRuns, markHolding, type Range, type Run } from './layout';
+import { layoutRuns, markHolding, runsShowing, splitRuns, type Range, type Run } from './layout';
 import styles from './reader.module.css';
 
 /** The document as the reader shows it: metadata where the document states it, and its full text. */
@@ -68,8 +68,13 @@ export function DocumentReader({
   onAddEntity,
   onClose,
 }: DocumentReaderProps) {
-  const runs = useMemo(() => layoutRuns(doc.text.length, passages, mentions), [doc.text.length, passages, mentions]);
-  const focusIndex = focus ? markHolding(runs, focus) : -1;
+  const laidOut = useMemo(() => layoutRuns(doc.text.length, passages, mentions), [doc.text.length, passages, mentions]);
+  const holding = focus ? markHolding(laidOut, focus) : -1;
+  // Opened at a passage no quote covers (a search hit): its text is set apart, and the reader scrolls there.
+  const runs = useMemo(() => (focus && holding < 0 ? splitRuns(laidOut, [focus.start, focus.end]) : laidOut), [laidOut, focus, holding]);
+  const found = focus && holding < 0 ? runsShowing(runs, focus) : null;
+  const focusIndex = holding < 0 ? -1 : runs.indexOf(laidOut[holding]!);
+  const foundRef = useRef<HTMLElement | null>(null);
   // The mark the reader last activated, for as long as the document is opened at the same place.
   const focusKey = `${doc.id}:${focus?.start ?? ''}:${focus?.end ?? ''}`;
   const [picked, setPicked] = useState<{ key: string; index: number } | null>(null);
@@ -78,10 +83,10 @@ export function DocumentReader({
 
   // Opening at a passage: scroll it into view and put the keyboard there.
   useEffect(() => {
-    const mark = markRefs.current.get(focusIndex);
-    if (mark) {
-      mark.scrollIntoView({ block: 'center' });
-      mark.focus({ preventScroll: true });
+    const target = markRefs.current.get(focusIndex) ?? foundRef.current;
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
     }
   }, [doc.id, focusIndex, focus?.start, focus?.end]);
 
@@ -128,7 +133,15 @@ export function DocumentReader({
     <section className={styles.reader} aria-label={`Document: ${doc.title}`} data-source-id={doc.id}>
       <header className={styles.header}>
         <p className={styles.eyebrow}>Source document</p>
-        <h2 className={styles.title}>{doc.url ? <a href={doc.url} target="_blank" rel="noreferrer noopener">{doc.title}</a> : doc.title}</h2>
+        <h2 className={styles.title}>
+          {doc.url ? (
+            <a href={doc.url} target="_blank" rel="noreferrer noopener">
+              {doc.title}
+            </a>
+          ) : (
+            doc.title
+          )}
+        </h2>
         {meta.length > 0 ? (
           <dl className={styles.meta}>
             {meta.map(([term, value]) => (
@@ -150,21 +163,42 @@ export function DocumentReader({
       </header>
       <div className={styles.body}>
         <div className={styles.text} lang={doc.languages[0]} aria-label="Document text" role="document" tabIndex={-1}>
-          {runs.map((run, index) => (
-            <RunView
-              key={`${run.start}-${run.end}`}
-              text={doc.text}
-              run={run}
-              current={index === activeIndex}
-              selected={run.mark?.passages.some((p) => p.relation.id === selectedRelationId) ?? false}
-              refFor={(el) => {
-                if (el) markRefs.current.set(index, el);
-                else markRefs.current.delete(index);
-              }}
-              onActivate={() => activate(index)}
-              onKeyDown={(e) => onMarkKey(e, index)}
-            />
-          ))}
+          {(found ? [runs.slice(0, found[0]), runs.slice(found[0], found[1] + 1), runs.slice(found[1] + 1)] : [runs]).map((group, g) => {
+            const offset = g === 0 ? 0 : g === 1 ? found![0] : found![1] + 1;
+            const views = group.map((run, i) => {
+              const index = offset + i;
+              return (
+                <RunView
+                  key={`${run.start}-${run.end}`}
+                  text={doc.text}
+                  run={run}
+                  current={index === activeIndex}
+                  selected={run.mark?.passages.some((p) => p.relation.id === selectedRelationId) ?? false}
+                  refFor={(el) => {
+                    if (el) markRefs.current.set(index, el);
+                    else markRefs.current.delete(index);
+                  }}
+                  onActivate={() => activate(index)}
+                  onKeyDown={(e) => onMarkKey(e, index)}
+                />
+              );
+            });
+            return g === 1 ? (
+              <span
+                key="found"
+                ref={foundRef}
+                className={styles.found}
+                tabIndex={-1}
+                data-found="true"
+                data-start={focus?.start}
+                data-end={focus?.end}
+              >
+                {views}
+              </span>
+            ) : (
+              <Fragment key={g}>{views}</Fragment>
+            );
+          })}
         </div>
         <aside className={styles.side}>
           {active ? (
@@ -202,7 +236,12 @@ export function DocumentReader({
                   {onCanvas?.has(entity.id) ? (
                     <span className={styles.onCanvas}>on the canvas</span>
                   ) : (
-                    <button type="button" className={styles.add} onClick={() => onAddEntity(entity)} aria-label={`Add ${entity.name} to the canvas`}>
+                    <button
+                      type="button"
+                      className={styles.add}
+                      onClick={() => onAddEntity(entity)}
+                      aria-label={`Add ${entity.name} to the canvas`}
+                    >
                       Add
                     </button>
                   )}
@@ -236,7 +275,12 @@ function RunView({
   const content = withMentions(text, run);
   if (!run.mark) return <>{content}</>;
   const claims = run.mark.passages.map((p) => claimText(p.relation));
-  const className = [styles.mark, current ? styles.current : '', selected ? styles.selected : '', run.mark.passages.some((p) => p.relation.contested) ? styles.contested : '']
+  const className = [
+    styles.mark,
+    current ? styles.current : '',
+    selected ? styles.selected : '',
+    run.mark.passages.some((p) => p.relation.contested) ? styles.contested : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (

@@ -66,3 +66,42 @@ export function layoutRuns<P extends Range, M extends Range>(length: number, pas
 export function markHolding<P>(runs: readonly Run<P, unknown>[], range: Range): number {
   return runs.findIndex((run) => run.mark !== undefined && run.start <= range.start && range.end <= run.end);
 }
+
+/**
+ * Cuts plain runs at the given offsets (marks are never cut: a quote stays one mark), each piece keeping the
+ * mentions that fall in it. Used to set a passage that is not a cited one (a search hit) apart from its text.
+ */
+export function splitRuns<P, M extends Range>(runs: readonly Run<P, M>[], points: readonly number[]): Run<P, M>[] {
+  const out: Run<P, M>[] = [];
+  for (const run of runs) {
+    if (run.mark) {
+      out.push(run);
+      continue;
+    }
+    const cuts = [...new Set(points.filter((p) => p > run.start && p < run.end))].sort((a, b) => a - b);
+    let at = run.start;
+    for (const end of [...cuts, run.end]) {
+      const start = at;
+      out.push({
+        start,
+        end,
+        mentions: run.mentions.filter((m) => m.start < end && m.end > start).map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end) })),
+      });
+      at = end;
+    }
+  }
+  return out;
+}
+
+/** The runs (first and last index, inclusive) that show `range`, or null when it is empty or outside the text. */
+export function runsShowing(runs: readonly Run<unknown, unknown>[], range: Range): [number, number] | null {
+  const first = runs.findIndex((run) => run.end > range.start);
+  let last = -1;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    if (runs[i]!.start < range.end) {
+      last = i;
+      break;
+    }
+  }
+  return first >= 0 && last >= first && range.end > range.start ? [first, last] : null;
+}

@@ -101,7 +101,7 @@ async function savedQuery(page: Page): Promise<string> {
  */
 async function leaveSaved(page: Page, value: string): Promise<void> {
   const blank = `${stack.webUrl}/e2e-blank`;
-  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><link rel="icon" href="data:,">' }));
   await page.goto(blank);
   await page.evaluate(({ key, v }) => localStorage.setItem(key, v), { key: SAVED_KEY, v: value });
   await page.unroute(blank);

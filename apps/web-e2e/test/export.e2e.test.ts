@@ -338,7 +338,8 @@ describe('exports from the explorer', () => {
     // The figure: each entity's centre, read from its shape.
     const drawn: Record<string, { x: number; y: number }> = {};
     for (const m of html.matchAll(/<g data-entity="([^"]+)">\s*<(circle|rect|polygon) ([^>]*)\/>/g)) {
-      const attrs = Object.fromEntries([...m[3]!.matchAll(/([a-z]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
+      // Whole attribute names (stroke-width is not width).
+      const attrs = Object.fromEntries([...m[3]!.matchAll(/(?:^|\s)([a-z-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
       if (m[2] === 'polygon') {
         // The kinds' polygons (diamond, hexagon) are symmetric about the entity's centre.
         const points = attrs.points!.split(' ').map((pt) => pt.split(',').map(Number) as [number, number]);

@@ -5,7 +5,7 @@ import { formatFor } from '../src/export/cli';
 describe('export arguments', () => {
   it('reads comma-separated and repeated lists alike, and applies the defaults', () => {
     const a = parseExportArgs(fromSearchParams(new URLSearchParams('format=graphml&ids=a,b&ids=c&relationTypes=LEADS')));
-    expect(a).toEqual({ format: 'graphml', ids: ['a', 'b', 'c'], depth: 1, relationTypes: ['LEADS'], limit: EXPORT_LIMITS.nodes, bom: false });
+    expect(a).toEqual({ format: 'graphml', ids: ['a', 'b', 'c'], depth: 1, relationTypes: ['LEADS'], limit: EXPORT_LIMITS.nodes, bom: false, includeText: false });
     const b = parseExportArgs({ format: 'csv', ids: ['a', 'a'], depth: 0, bom: true, limit: 10 });
     expect(b).toMatchObject({ ids: ['a'], depth: 0, bom: true, limit: 10 });
   });

@@ -154,10 +154,11 @@ describe('GET/POST /export on the seeded graph', () => {
         expect(text).toBe(viaGraphql.body.data!.source.text);
       }
       let checked = 0;
-      for (const edge of doc.elements.edges as { data: { evidenceSources: string[]; evidenceQuotes: string[]; evidenceStarts: number[] } }[]) {
+      // the offsets are written as strings (lists of strings are what Cytoscape desktop keeps)
+      for (const edge of doc.elements.edges as { data: { evidenceSources: string[]; evidenceQuotes: string[]; evidenceStarts: string[]; evidenceEnds: string[] } }[]) {
         edge.data.evidenceSources.forEach((sourceId, i) => {
           const quote = edge.data.evidenceQuotes[i]!;
-          expect(texts.get(sourceId)!.slice(edge.data.evidenceStarts[i], edge.data.evidenceStarts[i]! + quote.length)).toBe(quote);
+          expect(texts.get(sourceId)!.slice(Number(edge.data.evidenceStarts[i]), Number(edge.data.evidenceEnds[i]))).toBe(quote);
           checked++;
         });
       }

@@ -20,7 +20,7 @@ async function putTokayevOnCanvas(page: Page): Promise<void> {
   await page.getByText('The canvas is empty.').waitFor();
   const search = page.getByRole('combobox', { name: SEARCH_LABEL });
   await search.fill('Tokayev');
-  await page.getByRole('option', { name: /Kassym-Jomart Tokayev/ }).first().waitFor();
+  await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
   await search.press('Enter');
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, TOKAYEV);
 }

@@ -78,9 +78,9 @@ describe('the explorer, against the real API and a seeded graph', () => {
       const search = page.getByRole('combobox', { name: SEARCH_LABEL });
       await search.fill('Tokayev');
       const listbox = page.getByRole('listbox', { name: 'Search results' });
-      const option = listbox.getByRole('option', { name: new RegExp(ENTITY_NAME) });
+      const option = listbox.getByRole('option', { name: new RegExp(`^${ENTITY_NAME}`) });
       await option.waitFor();
-      expect(await listbox.getByRole('group', { name: /People/ }).getByRole('option', { name: new RegExp(ENTITY_NAME) }).count()).toBe(1);
+      expect(await listbox.getByRole('group', { name: /People/ }).getByRole('option', { name: new RegExp(`^${ENTITY_NAME}`) }).count()).toBe(1);
       expect(await search.getAttribute('aria-expanded')).toBe('true');
       await screenshot(page, '01-search-results');
 
@@ -179,7 +179,7 @@ describe('the explorer, against the real API and a seeded graph', () => {
       // The API "comes back": the health poll notices, the banner goes, the search runs again.
       await page.unroute(stack.apiUrl);
       await banner.waitFor({ state: 'detached', timeout: 15_000 });
-      await page.getByRole('option', { name: new RegExp(ENTITY_NAME) }).waitFor({ timeout: 15_000 });
+      await page.getByRole('option', { name: new RegExp(`^${ENTITY_NAME}`) }).waitFor({ timeout: 15_000 });
       await screenshot(page, '05-api-back');
     } finally {
       await page.close();

@@ -46,7 +46,7 @@ for (const viewport of [
       await page.goto(stack.webUrl);
       const search = page.getByRole('combobox', { name: SEARCH_LABEL });
       await search.fill('Tokayev');
-      await page.getByRole('option', { name: /Kassym-Jomart Tokayev/ }).first().waitFor();
+      await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
       await search.press('Enter');
       await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 3`, TOKAYEV);
       const count = await page.evaluate(() => window.__steppeCy!.nodes().not('.more').length);

@@ -1,4 +1,4 @@
-import { searchTerms } from './search-query';
+import { queryWords } from './search-query';
 
 /** Characters of a passage shown around the first match. */
 export const SNIPPET_LENGTH = 240;
@@ -51,7 +51,8 @@ export function wordMatches(word: string, term: string): boolean {
  * offsets returned are the document's.
  */
 export function snippetOf(passage: string, passageStart: number, query: string): Snippet {
-  const terms = searchTerms(query);
+  // The words the passage search looked for: stop words ("of", "in") are not highlighted, as they were not searched.
+  const terms = queryWords(query);
   const matches: { start: number; end: number }[] = [];
   for (const m of passage.matchAll(WORD)) {
     if (terms.some((t) => wordMatches(m[0], t))) matches.push({ start: m.index, end: m.index + m[0].length });

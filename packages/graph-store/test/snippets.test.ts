@@ -26,3 +26,12 @@ describe('snippetOf', () => {
     expect(s.highlights).toHaveLength(1);
   });
 });
+
+describe('snippet highlights and stop words', () => {
+  it('highlights the words searched for, not the stop words left out of the search', () => {
+    const passage = 'The state of emergency was introduced by officials of the state.';
+    const snippet = snippetOf(passage, 100, 'state of emergency');
+    const marked = snippet.highlights.map((h) => passage.slice(h.start - 100, h.end - 100));
+    expect(marked).toEqual(['state', 'emergency', 'state']);
+  });
+});

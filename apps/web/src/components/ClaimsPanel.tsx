@@ -2,8 +2,9 @@
 
 import { useEffect, useId, useState } from 'react';
 import type { GraphQLClient } from '../api/client';
-import { CLAIMS_PAGE_SIZE, fetchContestedCount, type ClaimsFilter, type RelationTypeCount } from '../api/queries';
-import { plural } from '../lib/format';
+import { CLAIMS_PAGE_SIZE, fetchClaims, type ClaimsFilter, type RelationTypeCount } from '../api/queries';
+import type { RelationData } from '../api/types';
+import { formatWhen, plural } from '../lib/format';
 
 export interface ClaimsPanelProps {
   client: GraphQLClient;
@@ -12,6 +13,8 @@ export interface ClaimsPanelProps {
   /** Changes when the API comes back after an outage, so counts are fetched again. */
   recoveries: number;
   onShow: (filter: ClaimsFilter, label: string) => void;
+  /** Puts one claim on the canvas (with its two ends) and selects it. */
+  onShowClaim?: (relation: RelationData) => void;
   onOutcome?: (outcome: unknown) => void;
 }
 
@@ -28,17 +31,18 @@ export function claimsLabel(filter: ClaimsFilter, relationTypes: readonly Relati
  * ("who requested aid from whom"). Each puts the claims and the entities
  * they join on the canvas and opens the first claim's evidence.
  */
-export function ClaimsPanel({ client, relationTypes, recoveries, onShow, onOutcome }: ClaimsPanelProps) {
+export function ClaimsPanel({ client, relationTypes, recoveries, onShow, onShowClaim, onOutcome }: ClaimsPanelProps) {
   const id = useId();
-  const [contested, setContested] = useState<number | null>(null);
+  /** The contested claims (the first page) and how many there are. */
+  const [contested, setContested] = useState<{ count: number; claims: RelationData[] } | null>(null);
   const [type, setType] = useState('');
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchContestedCount(client, { signal: controller.signal }).then(
-      (count) => {
+    fetchClaims(client, { contested: true }, { signal: controller.signal }).then(
+      (page) => {
         onOutcome?.('ok');
-        setContested(count);
+        setContested({ count: page.totalCount, claims: page.relations });
       },
       (error: unknown) => {
         if (!controller.signal.aborted) onOutcome?.(error);
@@ -57,9 +61,39 @@ export function ClaimsPanel({ client, relationTypes, recoveries, onShow, onOutco
         <h2 id={`${id}-title`}>Claims</h2>
       </div>
       <p className="muted">Put claims from the whole graph on the canvas, each with its sources.</p>
-      <button type="button" className="claims-contested" onClick={() => show({ contested: true })} disabled={contested === 0}>
-        Contested claims{contested === null ? '' : ` (${contested})`}
+      <button type="button" className="claims-contested" onClick={() => show({ contested: true })} disabled={contested?.count === 0}>
+        Contested claims{contested === null ? '' : ` (${contested.count})`}
       </button>
+      {contested && contested.claims.length > 0 ? (
+        <>
+          <h3 id={`${id}-contested`} className="claims-list-heading">
+            Where the sources disagree
+          </h3>
+          <ul className="claims-list" aria-labelledby={`${id}-contested`}>
+            {contested.claims.map((claim) => {
+              const when = formatWhen(claim.date, claim.startDate, claim.endDate);
+              return (
+                <li key={claim.id}>
+                  <button
+                    type="button"
+                    className="link-button claims-list-item"
+                    data-relation-id={claim.id}
+                    onClick={() => (onShowClaim ? onShowClaim(claim) : show({ contested: true }))}
+                  >
+                    {claim.from.name} <em>{claim.label}</em> {claim.to.name}
+                    {when ? <span className="muted"> · {when}</span> : null}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {contested.count > contested.claims.length ? (
+            <p className="muted">
+              The first {contested.claims.length} of {contested.count}; “Contested claims” puts the first {CLAIMS_PAGE_SIZE} on the canvas.
+            </p>
+          ) : null}
+        </>
+      ) : null}
       <label htmlFor={`${id}-type`}>Every claim of a type</label>
       <div className="claims-type">
         <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value)} disabled={used.length === 0}>

@@ -9,6 +9,7 @@ import type { EvidenceData, SearchHit } from '../api/types';
 import { exportUrlFor } from '../config';
 import { commandForKey, isEnabled, type CommandContext } from '../explorer/commands';
 import { useFileImport } from '../explorer/useFileImport';
+import { useFocusKeeper } from '../explorer/useFocusKeeper';
 import { usePanels } from '../explorer/usePanels';
 import { useUrlSync } from '../explorer/useUrlSync';
 import { MAIN_VIEW, PANEL_VIEWS, type ViewContext } from '../explorer/views';
@@ -28,6 +29,7 @@ import styles from './Explorer.module.css';
 import { FilterPanel } from './FilterPanel';
 import type { GraphCanvasHandle } from './GraphCanvas';
 import { useApiHealth } from './hooks';
+import { PanelBoundary } from './PanelBoundary';
 import { PathPanel } from './PathPanel';
 import { ReadInSourceContext } from './reader/ReadInSource';
 import { SearchBox } from './SearchBox';
@@ -41,6 +43,9 @@ export interface ExplorerProps {
   /** A configuration problem to show instead of trying the API. */
   configError?: string;
 }
+
+/** Where focus goes when the focused control vanished and no region around it stands: the canvas. */
+const focusCanvasFallback = () => document.getElementById('graph-canvas');
 
 function inField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -57,7 +62,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const health = useApiHealth(client);
   const { report } = health;
   const [state, actions] = useWorkspace(client, report);
-  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims } = actions;
+  const { dispatch, expand, expandMore, restore, findPaths, retry, importFile, showClaims, showRelations } = actions;
   const view = currentView(state);
   const { data, selection } = state;
 
@@ -93,8 +98,9 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     );
   }, [client, report, health.recoveries]);
 
-  const { currentQuery, restoreFromLocation, restoredPicture, onPicture } = useUrlSync(state, view, restore);
+  const { currentQuery, restoreFromLocation, restoredPicture, onPicture, savedNotice, dismissSavedNotice } = useUrlSync(state, view, restore);
   const fileImport = useFileImport(importFile);
+  useFocusKeeper(focusCanvasFallback);
 
   // — derived views of the state —
   const visible = useMemo(() => visibility(data, view), [data, view]);
@@ -266,7 +272,9 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <h1>Steppe</h1>
           <p className={styles.tagline}>Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
-        <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))} />
+        <PanelBoundary name="Search">
+          <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))} />
+        </PanelBoundary>
         <SignIn apiUrl={apiUrl} />
       </header>
 
@@ -281,21 +289,36 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
       <main className={styles.workspace} data-sidebar={panels.sidebar} data-details={panels.details}>
         <aside className={styles.sidebar} aria-label="Claims, filters and paths" hidden={!panels.sidebar}>
-          <ClaimsPanel client={client} relationTypes={relationTypes} recoveries={health.recoveries} onShow={(filter, label) => void showClaims(filter, label)} onOutcome={report} />
-          <FilterPanel filters={view.filters} counts={counts} histogram={timeline} onChange={(filters) => change({ type: 'filters', filters })} />
-          <PathPanel
-            client={client}
-            path={state.path}
-            focused={focusedEntity}
-            onEndpoint={(end, entity) => dispatch({ type: 'path/endpoint', end, entity })}
-            onFind={() => void findPaths()}
-            onClear={() => dispatch({ type: 'path/clear' })}
-            onSelect={selectOne}
-            onOutcome={report}
-          />
+          <PanelBoundary name="Claims">
+            <ClaimsPanel
+              client={client}
+              relationTypes={relationTypes}
+              recoveries={health.recoveries}
+              onShow={(filter, label) => void showClaims(filter, label)}
+              onShowClaim={(relation) => void showRelations([relation], relation.id, `${relation.from.name} ${relation.label} ${relation.to.name}`)}
+              onOutcome={report}
+            />
+          </PanelBoundary>
+          <PanelBoundary name="Filters">
+            <FilterPanel filters={view.filters} counts={counts} histogram={timeline} onChange={(filters) => change({ type: 'filters', filters })} />
+          </PanelBoundary>
+          <PanelBoundary name="Paths">
+            <PathPanel
+              client={client}
+              path={state.path}
+              focused={focusedEntity}
+              onEndpoint={(end, entity) => dispatch({ type: 'path/endpoint', end, entity })}
+              onFind={() => void findPaths()}
+              onClear={() => dispatch({ type: 'path/clear' })}
+              onSelect={selectOne}
+              onOutcome={report}
+            />
+          </PanelBoundary>
         </aside>
         <section className={styles.canvasArea} aria-label="Graph">
-          <Toolbar ctx={commands} layout={view.layout} onLayout={(layout) => change({ type: 'layout', layout })} relationTypes={relationTypes} onExpandBy={setExpandBy} />
+          <PanelBoundary name="Toolbar">
+            <Toolbar ctx={commands} layout={view.layout} onLayout={(layout) => change({ type: 'layout', layout })} relationTypes={relationTypes} onExpandBy={setExpandBy} />
+          </PanelBoundary>
           <input
             ref={importInputRef}
             type="file"
@@ -318,19 +341,29 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               </button>
             </div>
           ) : null}
+          {savedNotice ? (
+            <div className={`${styles.notice}${savedNotice.error ? ` ${styles.noticeError}` : ''}`} role={savedNotice.error ? 'alert' : 'status'} data-testid="saved-notice">
+              <p>{savedNotice.message}</p>
+              <button type="button" onClick={dismissSavedNotice}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
           {exportOpen !== null && exportScopes ? (
-            <ExportDialog
-              scopes={exportScopes}
-              initialScope={exportOpen}
-              nameOf={nameOf}
-              fileOnly={fileOnly}
-              hiddenTypes={view.filters.hiddenTypes}
-              otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1 || view.hidden.some((id) => relationIdOf(id) !== null)}
-              exportUrl={exportUrl}
-              renderPicture={renderPicture}
-              positions={canvasPositions}
-              onClose={() => setExportOpen(null)}
-            />
+            <PanelBoundary name="Export">
+              <ExportDialog
+                scopes={exportScopes}
+                initialScope={exportOpen}
+                nameOf={nameOf}
+                fileOnly={fileOnly}
+                hiddenTypes={view.filters.hiddenTypes}
+                otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1 || view.hidden.some((id) => relationIdOf(id) !== null)}
+                exportUrl={exportUrl}
+                renderPicture={renderPicture}
+                positions={canvasPositions}
+                onClose={() => setExportOpen(null)}
+              />
+            </PanelBoundary>
           ) : null}
           {permalink && permalink.query === currentQuery ? (
             <div className={styles.notice} role="status">
@@ -343,24 +376,31 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               </button>
             </div>
           ) : null}
-          <Main ctx={viewContext} />
+          {/* Every view fails on its own: a view that throws is replaced by a message, the rest of the page stays. */}
+          <PanelBoundary name={MAIN_VIEW.label} className={styles.failedView}>
+            <Main ctx={viewContext} />
+          </PanelBoundary>
           {PANEL_VIEWS.filter((v) => openViews.has(v.id)).map((v) => (
-            <v.Component key={v.id} ctx={viewContext} />
+            <PanelBoundary key={v.id} name={v.label}>
+              <v.Component ctx={viewContext} />
+            </PanelBoundary>
           ))}
         </section>
         <aside className={styles.details} aria-label="Details" id="details" tabIndex={-1} hidden={!panels.details}>
-          <ReadInSourceContext.Provider value={readInSource}>
-            <DetailsPanel
-              graph={data}
-              selection={focus}
-              pending={pendingIds}
-              expansions={view.expansions}
-              onCanvas={onCanvas}
-              onSelect={selectOne}
-              onExpand={(entity) => void expand(entity, { select: true })}
-              onMore={(id) => void expandMore(id)}
-            />
-          </ReadInSourceContext.Provider>
+          <PanelBoundary name="Details">
+            <ReadInSourceContext.Provider value={readInSource}>
+              <DetailsPanel
+                graph={data}
+                selection={focus}
+                pending={pendingIds}
+                expansions={view.expansions}
+                onCanvas={onCanvas}
+                onSelect={selectOne}
+                onExpand={(entity) => void expand(entity, { select: true })}
+                onMore={(id) => void expandMore(id)}
+              />
+            </ReadInSourceContext.Provider>
+          </PanelBoundary>
           {focus?.type === 'entity' && fileOnly.has(focus.id) ? (
             <p className="muted selection-note import-note">
               Imported from a file: the API’s graph does not hold this entity, so it cannot be expanded and is left out of reports and data files.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { workspaceElements } from '../graph/elements';
 import { command, labelOf, isEnabled, menuCommands, SHORTCUTS, ZOOM_CONTROLS } from '../explorer/commands';
 import type { ViewContext } from '../explorer/views';
@@ -15,6 +15,14 @@ import { Legend } from './Legend';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { GraphCanvas, type ContextTarget, type HoverTarget } from './GraphCanvas';
 import styles from './GraphView.module.css';
+import { PanelBoundary } from './PanelBoundary';
+import { ShortcutsPopover } from './ShortcutsPopover';
+
+/** The shortcuts popover's list: the registry's keys, and the canvas's own (arrows, Enter, Shift+F10). */
+const SHORTCUT_ITEMS = [
+  ...SHORTCUTS.map((s) => ({ key: s.id, term: <kbd>{s.shortcut}</kbd>, description: s.description })),
+  { key: 'arrows', term: <kbd>←/→</kbd>, description: 'On the canvas: step through the entities; Enter expands; Shift+F10 opens the menu' },
+];
 
 /**
  * The graph view: the Cytoscape canvas with its context menu (items from the command registry), the messages
@@ -29,6 +37,17 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
   const [dropping, setDropping] = useState(false);
   const [hovered, setHovered] = useState<HoverTarget | null>(null);
   const frameRef = useRef<HTMLDivElement>(null);
+  // The hover card is a popover too: Escape closes it (and does nothing else), without moving the pointer away.
+  useEffect(() => {
+    if (!hovered) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setHovered(null);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [hovered]);
 
   const highlighted = useMemo(() => pathElementIds(state.path.paths), [state.path.paths]);
   const elements = useMemo(() => workspaceElements(data, view, visible, { highlighted }), [data, view, visible, highlighted]);
@@ -104,42 +123,54 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
   return (
     <div className={styles.view}>
       <div className={`${styles.frame}${dropping ? ` ${styles.dropping}` : ''}`} ref={frameRef} onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
-        <GraphCanvas
-          ref={canvasRef}
-          className={styles.canvas}
-          elements={elements}
-          selection={selection}
-          anchor={state.anchor}
-          layout={view.layout}
-          pinned={view.pinned}
-          roots={roots}
-          onSelect={onCanvasSelect}
-          onExpand={(id) => commands.expand([id])}
-          onMore={(owner) => commands.expandMore(owner)}
-          onContextMenu={setMenu}
-          onStep={step}
-          onHover={setHovered}
-          restoredPicture={ctx.restoredPicture}
-          onPicture={ctx.onPicture}
-          summary={summary}
-        />
-        {hovered && !menu ? <HoverCard data={data} id={hovered.id} x={hovered.x} y={hovered.y} width={hovered.width} /> : null}
+        <PanelBoundary name="Graph canvas" className={styles.failedCanvas}>
+          <GraphCanvas
+            ref={canvasRef}
+            className={styles.canvas}
+            elements={elements}
+            selection={selection}
+            anchor={state.anchor}
+            layout={view.layout}
+            pinned={view.pinned}
+            roots={roots}
+            onSelect={onCanvasSelect}
+            onExpand={(id) => commands.expand([id])}
+            onMore={(owner) => commands.expandMore(owner)}
+            onContextMenu={setMenu}
+            onStep={step}
+            onHover={setHovered}
+            restoredPicture={ctx.restoredPicture}
+            onPicture={ctx.onPicture}
+            summary={summary}
+          />
+        </PanelBoundary>
+        {hovered && !menu ? (
+          <PanelBoundary name="Hover card">
+            <HoverCard data={data} id={hovered.id} x={hovered.x} y={hovered.y} width={hovered.width} />
+          </PanelBoundary>
+        ) : null}
         <div className={styles.zoom} role="group" aria-label="Zoom">
           {ZOOM_CONTROLS.map((id) => (
             <CommandButton key={id} def={command(id)} ctx={commands} ids={selection} />
           ))}
         </div>
         <div className={styles.legend}>
-          <Legend
-            counts={ctx.counts}
-            filters={view.filters}
-            open={commands.panels.legend}
-            onOpenChange={() => commands.togglePanel('legend')}
-            onToggleKind={(kind) => commands.change({ type: 'filters', filters: toggleKind(view.filters, kind) })}
-            onToggleFamily={(family) => commands.change({ type: 'filters', filters: toggleTypes(view.filters, typesOfFamily(family)) })}
-          />
+          <PanelBoundary name="Legend">
+            <Legend
+              counts={ctx.counts}
+              filters={view.filters}
+              open={commands.panels.legend}
+              onOpenChange={() => commands.togglePanel('legend')}
+              onToggleKind={(kind) => commands.change({ type: 'filters', filters: toggleKind(view.filters, kind) })}
+              onToggleFamily={(family) => commands.change({ type: 'filters', filters: toggleTypes(view.filters, typesOfFamily(family)) })}
+            />
+          </PanelBoundary>
         </div>
-        {menu ? <ContextMenu title={menuTitle} x={menu.x} y={menu.y} items={menuItems} onClose={closeMenu} /> : null}
+        {menu ? (
+          <PanelBoundary name="Context menu">
+            <ContextMenu title={menuTitle} x={menu.x} y={menu.y} items={menuItems} onClose={closeMenu} />
+          </PanelBoundary>
+        ) : null}
         <div className={styles.overlay} aria-live="polite">
           {state.pending.length > 0 ? (
             <p className={styles.message} role="status">
@@ -180,25 +211,7 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
         <p className="muted" aria-live="polite" data-testid="canvas-counts">
           {nodes > 0 ? `${shownNodes} of ${nodes} entities · ${shownEdges} of ${edges} relations shown` : ''}
         </p>
-        <details className={styles.shortcuts}>
-          <summary>Keyboard shortcuts</summary>
-          <dl>
-            {SHORTCUTS.map((s) => (
-              <div key={s.id}>
-                <dt>
-                  <kbd>{s.shortcut}</kbd>
-                </dt>
-                <dd>{s.description}</dd>
-              </div>
-            ))}
-            <div>
-              <dt>
-                <kbd>←/→</kbd>
-              </dt>
-              <dd>On the canvas: step through the entities; Enter expands; Shift+F10 opens the menu</dd>
-            </div>
-          </dl>
-        </details>
+        <ShortcutsPopover label="Keyboard shortcuts" items={SHORTCUT_ITEMS} />
         {nodes > 0 ? (
           <button type="button" onClick={() => commands.change({ type: 'clear' })}>
             Clear canvas

@@ -1,5 +1,5 @@
 import { NO_FILTERS } from './filters';
-import { addNodes, EMPTY_VIEW, hide, keepOnly, removeNodes, setExpansion, setFilters, setLayout, setPinned, showHidden } from './view';
+import { addNodes, EMPTY_VIEW, hide, keepOnly, onlyFiltersChanged, removeNodes, setExpansion, setFilters, setLayout, setPinned, showHidden, type CanvasView } from './view';
 
 const base = addNodes(EMPTY_VIEW, ['a', 'b', 'c']);
 
@@ -47,5 +47,18 @@ describe('canvas view operations', () => {
     expect(setLayout(base, 'grid').layout).toBe('grid');
     expect(setFilters(base, { ...NO_FILTERS })).toBe(base);
     expect(setFilters(base, { ...NO_FILTERS, minSources: 2 }).filters.minSources).toBe(2);
+  });
+});
+
+describe('onlyFiltersChanged', () => {
+  it('is true for a filter change alone, false when anything else changed too', () => {
+    const two: CanvasView = { ...EMPTY_VIEW, nodes: ['a', 'b'] };
+    const filtered = setFilters(two, { ...two.filters, from: '2022-01-05' });
+    expect(onlyFiltersChanged(two, filtered)).toBe(true);
+    expect(onlyFiltersChanged(two, two)).toBe(false);
+    expect(onlyFiltersChanged(two, { ...filtered, nodes: ['a'] })).toBe(false);
+    expect(onlyFiltersChanged(two, { ...filtered, layout: 'grid' })).toBe(false);
+    expect(onlyFiltersChanged(two, { ...filtered, pinned: ['a'] })).toBe(false);
+    expect(onlyFiltersChanged(two, { ...two, nodes: ['a', 'b', 'c'] })).toBe(false);
   });
 });

@@ -116,3 +116,19 @@ export function setFilters(view: CanvasView, filters: Filters): CanvasView {
 export function setExpansion(view: CanvasView, id: string, expansion: ExpansionState): CanvasView {
   return { ...view, expansions: { ...view.expansions, [id]: expansion } };
 }
+
+/**
+ * Whether `next` differs from `previous` only in its filters. Filter changes
+ * replace the browser-history entry instead of adding one: stepping back
+ * through fifty filter tweaks is not what Back is for.
+ */
+export function onlyFiltersChanged(previous: CanvasView, next: CanvasView): boolean {
+  if (previous === next || previous.filters === next.filters) return false;
+  return (
+    same(previous.nodes, next.nodes) &&
+    same(previous.hidden, next.hidden) &&
+    same(previous.pinned, next.pinned) &&
+    previous.layout === next.layout &&
+    same(Object.keys(previous.expansions).sort(), Object.keys(next.expansions).sort())
+  );
+}

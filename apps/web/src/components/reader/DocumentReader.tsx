@@ -3,7 +3,8 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EntitySummary, RelationData } from '../../api/types';
 import { formatPartialDate, plural, stanceLabel } from '../../lib/format';
-import { KindBadge } from '../KindBadge';
+import { ENTITY_KIND_INFO } from '@steppe/domain';
+import { KindIcon } from '../KindBadge';
 import { layoutRuns, markHolding, runsShowing, splitRuns, type Range, type Run } from './layout';
 import styles from './reader.module.css';
 
@@ -75,6 +76,7 @@ export function DocumentReader({
   const found = focus && holding < 0 ? runsShowing(runs, focus) : null;
   const focusIndex = holding < 0 ? -1 : runs.indexOf(laidOut[holding]!);
   const foundRef = useRef<HTMLElement | null>(null);
+  const textRef = useRef<HTMLDivElement | null>(null);
   // The mark the reader last activated, for as long as the document is opened at the same place.
   const focusKey = `${doc.id}:${focus?.start ?? ''}:${focus?.end ?? ''}`;
   const [picked, setPicked] = useState<{ key: string; index: number } | null>(null);
@@ -85,7 +87,13 @@ export function DocumentReader({
   useEffect(() => {
     const target = markRefs.current.get(focusIndex) ?? foundRef.current;
     if (target) {
-      target.scrollIntoView({ block: 'center' });
+      // Centre it in the text's own scroll box only: scrollIntoView would also scroll the page and the panels around.
+      const box = textRef.current;
+      if (box) {
+        const r = target.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        box.scrollTop += r.top - b.top - Math.max(0, (b.height - r.height) / 2);
+      }
       target.focus({ preventScroll: true });
     }
   }, [doc.id, focusIndex, focus?.start, focus?.end]);
@@ -159,10 +167,13 @@ export function DocumentReader({
           <button type="button" onClick={onClose}>
             Close document
           </button>
+          <p className={styles.keys}>
+            <kbd>Tab</kbd> next cited passage · <kbd>Enter</kbd> select its claim · <kbd>Esc</kbd> back to the quote
+          </p>
         </div>
       </header>
       <div className={styles.body}>
-        <div className={styles.text} lang={doc.languages[0]} aria-label="Document text" role="document" tabIndex={-1}>
+        <div ref={textRef} className={styles.text} lang={doc.languages[0]} aria-label="Document text" role="document" tabIndex={-1}>
           {(found ? [runs.slice(0, found[0]), runs.slice(found[0], found[1] + 1), runs.slice(found[1] + 1)] : [runs]).map((group, g) => {
             const offset = g === 0 ? 0 : g === 1 ? found![0] : found![1] + 1;
             const views = group.map((run, i) => {
@@ -230,8 +241,14 @@ export function DocumentReader({
             <ul className={styles.list}>
               {named.map(({ entity, count }) => (
                 <li key={entity.id} className={styles.named}>
-                  <KindBadge kind={entity.kind} />
-                  <span className={styles.name}>{entity.name}</span>
+                  {/* The kind as the canvas draws it (icon on its colour), named for screen readers: the name gets the room. */}
+                  <span className={styles.kind} style={{ backgroundColor: ENTITY_KIND_INFO[entity.kind].colour }} title={entity.kind}>
+                    <KindIcon kind={entity.kind} colour="#ffffff" size={12} />
+                    <span className="visually-hidden">{entity.kind}: </span>
+                  </span>
+                  <span className={styles.name} title={entity.aliases.length > 0 ? `${entity.name} (also ${entity.aliases.join(', ')})` : entity.name}>
+                    {entity.name}
+                  </span>
                   <span className={styles.count}>×{count}</span>
                   {onCanvas?.has(entity.id) ? (
                     <span className={styles.onCanvas}>on the canvas</span>

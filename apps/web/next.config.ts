@@ -17,7 +17,7 @@ const config: NextConfig = {
   // @steppe/domain and @steppe/exporters ship TypeScript source; Next compiles them like the app's own code.
   // The explorer imports only `@steppe/exporters/import` (the importer: @steppe/domain and an XML parser).
   // oauth4webapi (sign-in, src/auth) ships ES modules only: listed so the unit tests' transform (next/jest) compiles it too.
-  transpilePackages: ['@steppe/domain', '@steppe/exporters', 'oauth4webapi'],
+  transpilePackages: ['@steppe/client', '@steppe/domain', '@steppe/exporters', 'oauth4webapi'],
   reactStrictMode: true,
   poweredByHeader: false,
   // The usual security headers on everything served; the Content-Security-Policy (per request, with a nonce) is set in proxy.ts.

@@ -18,17 +18,19 @@ import * as estreePlugin from 'prettier/plugins/estree';
 import * as typescriptParser from 'prettier/plugins/typescript';
 import { format } from 'prettier/standalone';
 import * as documents from '../src/documents';
+import * as explorerDocuments from '../src/explorer';
 
 /**
  * Generates the client's types from the API's published SDL (the contract,
  * read through the package as `@steppe/api/schema.graphql`) and the documents
- * in src/documents.ts, with GraphQL Code Generator's core and plugins. After the
+ * in src/documents.ts and src/explorer.ts, with GraphQL Code Generator's core and plugins. After the
  * plugins' output it appends one typed document per operation: the operation's
  * text with every fragment it uses, ready to send.
  */
 export const SCHEMA_FILE = require.resolve('@steppe/api/schema.graphql');
 export const GENERATED_FILE = path.resolve(__dirname, '../src/generated.ts');
-export const DOCUMENT_MODULES: Record<string, Record<string, unknown>> = { 'src/documents.ts': documents };
+/** The common documents, and the explorer's (apps/web sends them: one set of generated types for every operation). */
+export const DOCUMENT_MODULES: Record<string, Record<string, unknown>> = { 'src/documents.ts': documents, 'src/explorer.ts': explorerDocuments };
 
 /** The repository’s .prettierrc.json, read as JSON (the standalone build does not look for it). */
 const PRETTIER_OPTIONS = JSON.parse(readFileSync(path.resolve(__dirname, '../../../.prettierrc.json'), 'utf8')) as Record<string, unknown>;

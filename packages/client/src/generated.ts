@@ -1562,6 +1562,582 @@ export type TimelineQuery = {
   }>;
 };
 
+export type ExplorerClaimsQueryVariables = Exact<{
+  types?: InputMaybe<Array<RelationType> | RelationType>;
+  contested?: InputMaybe<Scalars['Boolean']['input']>;
+  first: Scalars['Int']['input'];
+}>;
+
+export type ExplorerClaimsQuery = {
+  relations: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        type: RelationType;
+        label: string;
+        date?: string | null;
+        startDate?: string | null;
+        endDate?: string | null;
+        stance: Stance;
+        confidence: number;
+        detail?: string | null;
+        sourceCount: number;
+        contested: boolean;
+        from:
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+        to:
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+          | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+        evidence: Array<{
+          quote: string;
+          stance: Stance;
+          selector: { start: number; end: number };
+          source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+        }>;
+      };
+    }>;
+  };
+};
+
+type EntitySummary_Person_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+
+type EntitySummary_Organisation_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+
+type EntitySummary_Place_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+
+type EntitySummary_Event_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+
+export type EntitySummaryFragment =
+  EntitySummary_Person_Fragment | EntitySummary_Organisation_Fragment | EntitySummary_Place_Fragment | EntitySummary_Event_Fragment;
+
+export type RelationFieldsFragment = {
+  id: string;
+  type: RelationType;
+  label: string;
+  date?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  stance: Stance;
+  confidence: number;
+  detail?: string | null;
+  sourceCount: number;
+  contested: boolean;
+  from:
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+  to:
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+  evidence: Array<{
+    quote: string;
+    stance: Stance;
+    selector: { start: number; end: number };
+    source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+  }>;
+};
+
+export type ExplorerContestedCountQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExplorerContestedCountQuery = { stats: { contestedRelations: number } };
+
+export type ExplorerDocumentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type ExplorerDocumentQuery = {
+  source?: {
+    id: string;
+    title: string;
+    outlet?: string | null;
+    author?: string | null;
+    publishedAt?: string | null;
+    languages: Array<string>;
+    url?: string | null;
+    text: string;
+    mentions: Array<{
+      start: number;
+      end: number;
+      entity:
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+    }>;
+    relations: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          type: RelationType;
+          label: string;
+          date?: string | null;
+          startDate?: string | null;
+          endDate?: string | null;
+          stance: Stance;
+          confidence: number;
+          detail?: string | null;
+          sourceCount: number;
+          contested: boolean;
+          from:
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+          to:
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+            | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+          evidence: Array<{
+            quote: string;
+            stance: Stance;
+            selector: { start: number; end: number };
+            source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+          }>;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ExplorerDocumentSearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  first: Scalars['Int']['input'];
+}>;
+
+export type ExplorerDocumentSearchQuery = {
+  searchDocuments: {
+    totalCount: number;
+    passages: Array<{
+      start: number;
+      end: number;
+      relationCount: number;
+      source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null };
+      snippet: { text: string; start: number; end: number; highlights: Array<{ start: number; end: number }> };
+      relations: Array<{
+        id: string;
+        label: string;
+        from: { id: string; name: string } | { id: string; name: string } | { id: string; name: string } | { id: string; name: string };
+        to: { id: string; name: string } | { id: string; name: string } | { id: string; name: string } | { id: string; name: string };
+      }>;
+    }>;
+  };
+};
+
+export type ExplorerNeighbourhoodQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type ExplorerNeighbourhoodQuery = {
+  entity?:
+    | {
+        roles: Array<string>;
+        id: string;
+        kind: EntityKind;
+        name: string;
+        aliases: Array<string>;
+        description: string;
+        relations: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+          edges: Array<{
+            node: {
+              id: string;
+              type: RelationType;
+              label: string;
+              date?: string | null;
+              startDate?: string | null;
+              endDate?: string | null;
+              stance: Stance;
+              confidence: number;
+              detail?: string | null;
+              sourceCount: number;
+              contested: boolean;
+              from:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              to:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              evidence: Array<{
+                quote: string;
+                stance: Stance;
+                selector: { start: number; end: number };
+                source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+              }>;
+            };
+          }>;
+        };
+      }
+    | {
+        orgType?: string | null;
+        country?: string | null;
+        id: string;
+        kind: EntityKind;
+        name: string;
+        aliases: Array<string>;
+        description: string;
+        relations: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+          edges: Array<{
+            node: {
+              id: string;
+              type: RelationType;
+              label: string;
+              date?: string | null;
+              startDate?: string | null;
+              endDate?: string | null;
+              stance: Stance;
+              confidence: number;
+              detail?: string | null;
+              sourceCount: number;
+              contested: boolean;
+              from:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              to:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              evidence: Array<{
+                quote: string;
+                stance: Stance;
+                selector: { start: number; end: number };
+                source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+              }>;
+            };
+          }>;
+        };
+      }
+    | {
+        placeType?: string | null;
+        country?: string | null;
+        id: string;
+        kind: EntityKind;
+        name: string;
+        aliases: Array<string>;
+        description: string;
+        relations: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+          edges: Array<{
+            node: {
+              id: string;
+              type: RelationType;
+              label: string;
+              date?: string | null;
+              startDate?: string | null;
+              endDate?: string | null;
+              stance: Stance;
+              confidence: number;
+              detail?: string | null;
+              sourceCount: number;
+              contested: boolean;
+              from:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              to:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              evidence: Array<{
+                quote: string;
+                stance: Stance;
+                selector: { start: number; end: number };
+                source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+              }>;
+            };
+          }>;
+        };
+      }
+    | {
+        startDate?: string | null;
+        endDate?: string | null;
+        id: string;
+        kind: EntityKind;
+        name: string;
+        aliases: Array<string>;
+        description: string;
+        relations: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+          edges: Array<{
+            node: {
+              id: string;
+              type: RelationType;
+              label: string;
+              date?: string | null;
+              startDate?: string | null;
+              endDate?: string | null;
+              stance: Stance;
+              confidence: number;
+              detail?: string | null;
+              sourceCount: number;
+              contested: boolean;
+              from:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              to:
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+                | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+              evidence: Array<{
+                quote: string;
+                stance: Stance;
+                selector: { start: number; end: number };
+                source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+              }>;
+            };
+          }>;
+        };
+      }
+    | null;
+};
+
+export type ExplorerNeighboursQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  relationTypes?: InputMaybe<Array<RelationType> | RelationType>;
+  direction?: InputMaybe<Direction>;
+  limit: Scalars['Int']['input'];
+}>;
+
+export type ExplorerNeighboursQuery = {
+  neighbourhood: {
+    omittedNodes: number;
+    nodes: Array<
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    >;
+  };
+};
+
+export type ExplorerPathsQueryVariables = Exact<{
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  maxHops: Scalars['Int']['input'];
+  mode: PathMode;
+  limit: Scalars['Int']['input'];
+}>;
+
+export type ExplorerPathsQuery = {
+  paths: Array<{
+    length: number;
+    nodes: Array<
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    >;
+    relations: Array<{
+      id: string;
+      type: RelationType;
+      label: string;
+      date?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      stance: Stance;
+      confidence: number;
+      detail?: string | null;
+      sourceCount: number;
+      contested: boolean;
+      from:
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+      to:
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+      evidence: Array<{
+        quote: string;
+        stance: Stance;
+        selector: { start: number; end: number };
+        source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+      }>;
+    }>;
+  }>;
+};
+
+export type ExplorerPingQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExplorerPingQuery = { __typename: 'Query' };
+
+export type ExplorerRelationTypesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExplorerRelationTypesQuery = {
+  relationTypes: Array<{ name: RelationType; label: string; inverseLabel: string; family: RelationFamily; count: number }>;
+};
+
+export type ExplorerSearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  first: Scalars['Int']['input'];
+}>;
+
+export type ExplorerSearchQuery = {
+  search: {
+    totalCount: number;
+    edges: Array<{
+      score?: number | null;
+      node:
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+    }>;
+    suggestions: Array<
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+    >;
+  };
+};
+
+export type ExplorerSubgraphQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+export type ExplorerSubgraphQuery = {
+  subgraph: {
+    truncated: boolean;
+    omittedEdges: number;
+    nodes: Array<
+      | { roles: Array<string>; id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+      | {
+          orgType?: string | null;
+          country?: string | null;
+          id: string;
+          kind: EntityKind;
+          name: string;
+          aliases: Array<string>;
+          description: string;
+        }
+      | {
+          placeType?: string | null;
+          country?: string | null;
+          id: string;
+          kind: EntityKind;
+          name: string;
+          aliases: Array<string>;
+          description: string;
+        }
+      | {
+          startDate?: string | null;
+          endDate?: string | null;
+          id: string;
+          kind: EntityKind;
+          name: string;
+          aliases: Array<string>;
+          description: string;
+        }
+    >;
+    edges: Array<{
+      id: string;
+      type: RelationType;
+      label: string;
+      date?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      stance: Stance;
+      confidence: number;
+      detail?: string | null;
+      sourceCount: number;
+      contested: boolean;
+      from:
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+      to:
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string }
+        | { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
+      evidence: Array<{
+        quote: string;
+        stance: Stance;
+        selector: { start: number; end: number };
+        source: { id: string; title: string; outlet?: string | null; publishedAt?: string | null; url?: string | null };
+      }>;
+    }>;
+  };
+};
+
+type EntityDetail_Person_Fragment = {
+  roles: Array<string>;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Array<string>;
+  description: string;
+};
+
+type EntityDetail_Organisation_Fragment = {
+  orgType?: string | null;
+  country?: string | null;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Array<string>;
+  description: string;
+};
+
+type EntityDetail_Place_Fragment = {
+  placeType?: string | null;
+  country?: string | null;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Array<string>;
+  description: string;
+};
+
+type EntityDetail_Event_Fragment = {
+  startDate?: string | null;
+  endDate?: string | null;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Array<string>;
+  description: string;
+};
+
+export type EntityDetailFragment =
+  EntityDetail_Person_Fragment | EntityDetail_Organisation_Fragment | EntityDetail_Place_Fragment | EntityDetail_Event_Fragment;
+
 /** Typed documents: send them with `client.request`; the text holds every fragment the operation uses. */
 export const AggregatesDocument =
   'query Aggregates($relationWhere: RelationWhere, $entityWhere: EntityWhere) {\n  relationAggregate(where: $relationWhere) {\n    count\n    byType {\n      key\n      count\n    }\n    byFamily {\n      key\n      count\n    }\n    bySource {\n      key\n      count\n    }\n    byMonth {\n      key\n      count\n    }\n  }\n  entityAggregate(where: $entityWhere) {\n    count\n    byKind {\n      key\n      count\n    }\n  }\n}' as TypedDocument<
@@ -1622,4 +2198,54 @@ export const TimelineDocument =
   'query Timeline($from: Date, $to: Date, $ids: [ID!], $kinds: [EntityKind!], $limit: Int = 200) {\n  timeline(from: $from, to: $to, ids: $ids, kinds: $kinds, limit: $limit) {\n    date\n    endDate\n    event {\n      ...EntityFull\n    }\n    relation {\n      ...RelationCore\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment EntityFull on Entity {\n  ...EntityCore\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment RelationCore on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n}' as TypedDocument<
     TimelineQuery,
     TimelineQueryVariables
+  >;
+export const ExplorerClaimsDocument =
+  'query ExplorerClaims($types: [RelationType!], $contested: Boolean, $first: Int!) {\n  relations(types: $types, contested: $contested, first: $first) {\n    totalCount\n    edges {\n      node {\n        ...RelationFields\n      }\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+    ExplorerClaimsQuery,
+    ExplorerClaimsQueryVariables
+  >;
+export const ExplorerContestedCountDocument = 'query ExplorerContestedCount {\n  stats {\n    contestedRelations\n  }\n}' as TypedDocument<
+  ExplorerContestedCountQuery,
+  ExplorerContestedCountQueryVariables
+>;
+export const ExplorerDocumentDocument =
+  'query ExplorerDocument($id: ID!, $first: Int!, $after: String) {\n  source(id: $id) {\n    id\n    title\n    outlet\n    author\n    publishedAt\n    languages\n    url\n    text\n    mentions {\n      start\n      end\n      entity {\n        ...EntitySummary\n      }\n    }\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RelationFields\n        }\n      }\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+    ExplorerDocumentQuery,
+    ExplorerDocumentQueryVariables
+  >;
+export const ExplorerDocumentSearchDocument =
+  'query ExplorerDocumentSearch($query: String!, $first: Int!) {\n  searchDocuments(query: $query, first: $first) {\n    totalCount\n    passages {\n      start\n      end\n      source {\n        id\n        title\n        outlet\n        publishedAt\n      }\n      snippet {\n        text\n        start\n        end\n        highlights {\n          start\n          end\n        }\n      }\n      relationCount\n      relations {\n        id\n        label\n        from {\n          id\n          name\n        }\n        to {\n          id\n          name\n        }\n      }\n    }\n  }\n}' as TypedDocument<
+    ExplorerDocumentSearchQuery,
+    ExplorerDocumentSearchQueryVariables
+  >;
+export const ExplorerNeighbourhoodDocument =
+  'query ExplorerNeighbourhood($id: ID!, $first: Int!, $after: String) {\n  entity(id: $id) {\n    ...EntitySummary\n    ... on Person {\n      roles\n    }\n    ... on Organisation {\n      orgType\n      country\n    }\n    ... on Place {\n      placeType\n      country\n    }\n    ... on Event {\n      startDate\n      endDate\n    }\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          label\n          date\n          startDate\n          endDate\n          stance\n          confidence\n          detail\n          sourceCount\n          contested\n          from {\n            ...EntitySummary\n          }\n          to {\n            ...EntitySummary\n          }\n          evidence {\n            quote\n            stance\n            selector {\n              start\n              end\n            }\n            source {\n              id\n              title\n              outlet\n              publishedAt\n              url\n            }\n          }\n        }\n      }\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
+    ExplorerNeighbourhoodQuery,
+    ExplorerNeighbourhoodQueryVariables
+  >;
+export const ExplorerNeighboursDocument =
+  'query ExplorerNeighbours($ids: [ID!]!, $relationTypes: [RelationType!], $direction: Direction, $limit: Int!) {\n  neighbourhood(\n    ids: $ids\n    depth: 1\n    relationTypes: $relationTypes\n    direction: $direction\n    limit: $limit\n  ) {\n    nodes {\n      ...EntitySummary\n    }\n    omittedNodes\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
+    ExplorerNeighboursQuery,
+    ExplorerNeighboursQueryVariables
+  >;
+export const ExplorerPathsDocument =
+  'query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $mode: PathMode!, $limit: Int!) {\n  paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: $limit) {\n    length\n    nodes {\n      ...EntitySummary\n    }\n    relations {\n      ...RelationFields\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+    ExplorerPathsQuery,
+    ExplorerPathsQueryVariables
+  >;
+export const ExplorerPingDocument = 'query ExplorerPing {\n  __typename\n}' as TypedDocument<ExplorerPingQuery, ExplorerPingQueryVariables>;
+export const ExplorerRelationTypesDocument =
+  'query ExplorerRelationTypes {\n  relationTypes {\n    name\n    label\n    inverseLabel\n    family\n    count\n  }\n}' as TypedDocument<
+    ExplorerRelationTypesQuery,
+    ExplorerRelationTypesQueryVariables
+  >;
+export const ExplorerSearchDocument =
+  'query ExplorerSearch($query: String!, $first: Int!) {\n  search(query: $query, first: $first) {\n    totalCount\n    edges {\n      score\n      node {\n        ...EntitySummary\n      }\n    }\n    suggestions {\n      ...EntitySummary\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
+    ExplorerSearchQuery,
+    ExplorerSearchQueryVariables
+  >;
+export const ExplorerSubgraphDocument =
+  'query ExplorerSubgraph($ids: [ID!]!) {\n  subgraph(ids: $ids) {\n    nodes {\n      ...EntityDetail\n    }\n    edges {\n      ...RelationFields\n    }\n    truncated\n    omittedEdges\n  }\n}\n\nfragment EntityDetail on Entity {\n  ...EntitySummary\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+    ExplorerSubgraphQuery,
+    ExplorerSubgraphQueryVariables
   >;

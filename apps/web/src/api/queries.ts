@@ -21,7 +21,20 @@ import type {
   ExplorerSearchQueryVariables,
   ExplorerSubgraphQuery,
   ExplorerSubgraphQueryVariables,
-} from './generated';
+} from '@steppe/client';
+import {
+  SEARCH_QUERY,
+  NEIGHBOURHOOD_QUERY,
+  NEIGHBOUR_IDS_QUERY,
+  SUBGRAPH_QUERY,
+  PATHS_QUERY,
+  CLAIMS_QUERY,
+  CONTESTED_COUNT_QUERY,
+  RELATION_TYPES_QUERY,
+  PING_QUERY,
+  DOCUMENT_QUERY,
+  DOCUMENT_SEARCH_QUERY,
+} from '@steppe/client/explorer';
 import type {
   DocumentData,
   DocumentPassageData,
@@ -39,257 +52,23 @@ export const SEARCH_PAGE_SIZE = 20;
 /** Relations fetched per entity when it is added to the canvas. */
 export const RELATIONS_PAGE_SIZE = 50;
 
-const ENTITY_SUMMARY = /* GraphQL */ `
-  fragment EntitySummary on Entity {
-    id
-    kind
-    name
-    aliases
-    description
-  }
-`;
+/** The explorer's documents live in @steppe/client (one set of generated types for the schema's operations). */
+export {
+  SEARCH_QUERY,
+  NEIGHBOURHOOD_QUERY,
+  NEIGHBOUR_IDS_QUERY,
+  SUBGRAPH_QUERY,
+  PATHS_QUERY,
+  CLAIMS_QUERY,
+  CONTESTED_COUNT_QUERY,
+  RELATION_TYPES_QUERY,
+  PING_QUERY,
+  DOCUMENT_QUERY,
+  DOCUMENT_SEARCH_QUERY,
+};
 
-export const SEARCH_QUERY = /* GraphQL */ `
-  query ExplorerSearch($query: String!, $first: Int!) {
-    search(query: $query, first: $first) {
-      totalCount
-      edges {
-        score
-        node {
-          ...EntitySummary
-        }
-      }
-      suggestions {
-        ...EntitySummary
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-`;
-
-export const NEIGHBOURHOOD_QUERY = /* GraphQL */ `
-  query ExplorerNeighbourhood($id: ID!, $first: Int!, $after: String) {
-    entity(id: $id) {
-      ...EntitySummary
-      ... on Person {
-        roles
-      }
-      ... on Organisation {
-        orgType
-        country
-      }
-      ... on Place {
-        placeType
-        country
-      }
-      ... on Event {
-        startDate
-        endDate
-      }
-      relations(first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            id
-            type
-            label
-            date
-            startDate
-            endDate
-            stance
-            confidence
-            detail
-            sourceCount
-            contested
-            from {
-              ...EntitySummary
-            }
-            to {
-              ...EntitySummary
-            }
-            evidence {
-              quote
-              stance
-              selector {
-                start
-                end
-              }
-              source {
-                id
-                title
-                outlet
-                publishedAt
-                url
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-`;
-
-const ENTITY_DETAIL = /* GraphQL */ `
-  fragment EntityDetail on Entity {
-    ...EntitySummary
-    ... on Person {
-      roles
-    }
-    ... on Organisation {
-      orgType
-      country
-    }
-    ... on Place {
-      placeType
-      country
-    }
-    ... on Event {
-      startDate
-      endDate
-    }
-  }
-`;
-
-const RELATION_FIELDS = /* GraphQL */ `
-  fragment RelationFields on Relation {
-    id
-    type
-    label
-    date
-    startDate
-    endDate
-    stance
-    confidence
-    detail
-    sourceCount
-    contested
-    from {
-      ...EntitySummary
-    }
-    to {
-      ...EntitySummary
-    }
-    evidence {
-      quote
-      stance
-      selector {
-        start
-        end
-      }
-      source {
-        id
-        title
-        outlet
-        publishedAt
-        url
-      }
-    }
-  }
-`;
-
-/**
- * Who is next to the given entities (one hop, optionally only some relation
- * types and one direction), capped by `limit`. Only the entities: the
- * relations among everything on the canvas come from SUBGRAPH_QUERY.
- */
-export const NEIGHBOUR_IDS_QUERY = /* GraphQL */ `
-  query ExplorerNeighbours($ids: [ID!]!, $relationTypes: [RelationType!], $direction: Direction, $limit: Int!) {
-    neighbourhood(ids: $ids, depth: 1, relationTypes: $relationTypes, direction: $direction, limit: $limit) {
-      nodes {
-        ...EntitySummary
-      }
-      omittedNodes
-    }
-  }
-  ${ENTITY_SUMMARY}
-`;
-
-/** The given entities (with their facts) and every relation among them, with evidence. */
-export const SUBGRAPH_QUERY = /* GraphQL */ `
-  query ExplorerSubgraph($ids: [ID!]!) {
-    subgraph(ids: $ids) {
-      nodes {
-        ...EntityDetail
-      }
-      edges {
-        ...RelationFields
-      }
-      truncated
-      omittedEdges
-    }
-  }
-  ${ENTITY_SUMMARY}
-  ${ENTITY_DETAIL}
-  ${RELATION_FIELDS}
-`;
-
-export const PATHS_QUERY = /* GraphQL */ `
-  query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $mode: PathMode!, $limit: Int!) {
-    paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: $limit) {
-      length
-      nodes {
-        ...EntitySummary
-      }
-      relations {
-        ...RelationFields
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-  ${RELATION_FIELDS}
-`;
-
-/** Claims across the whole graph: every relation of some types, or every contested one. */
-export const CLAIMS_QUERY = /* GraphQL */ `
-  query ExplorerClaims($types: [RelationType!], $contested: Boolean, $first: Int!) {
-    relations(types: $types, contested: $contested, first: $first) {
-      totalCount
-      edges {
-        node {
-          ...RelationFields
-        }
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-  ${RELATION_FIELDS}
-`;
-
-/** How many claims sources disagree about (a count stored with the graph: cheap on every page load). */
-export const CONTESTED_COUNT_QUERY = /* GraphQL */ `
-  query ExplorerContestedCount {
-    stats {
-      contestedRelations
-    }
-  }
-`;
-
-export const RELATION_TYPES_QUERY = /* GraphQL */ `
-  query ExplorerRelationTypes {
-    relationTypes {
-      name
-      label
-      inverseLabel
-      family
-      count
-    }
-  }
-`;
-
-/** A cheap query that only proves the API answers. */
-export const PING_QUERY = /* GraphQL */ `
-  query ExplorerPing {
-    __typename
-  }
-`;
-
-// The raw shapes come from GraphQL Code Generator (./generated.ts, from the
-// API's SDL and the documents above), so a query that asks for a field the
+// The raw shapes come from GraphQL Code Generator (@steppe/client's generated.ts, from the
+// API's SDL and the explorer's documents in @steppe/client/explorer), so a query that asks for a field the
 // schema does not have, or a rename in the SDL, fails the typecheck here.
 type RawSummary = ExplorerSearchQuery['search']['edges'][number]['node'];
 type RawDetail = ExplorerSubgraphQuery['subgraph']['nodes'][number];
@@ -489,7 +268,11 @@ export const MAX_SUBGRAPH_IDS = API_LIMITS.subgraphIds;
 
 export async function fetchSubgraph(client: GraphQLClient, ids: readonly string[], options: RequestOptions = {}): Promise<SubgraphData> {
   if (ids.length === 0) return { entities: [], relations: [], truncated: false, omittedEdges: 0 };
-  const data = await client.request<ExplorerSubgraphQuery, ExplorerSubgraphQueryVariables>(SUBGRAPH_QUERY, { ids: [...new Set(ids)].slice(0, MAX_SUBGRAPH_IDS) }, { signal: options.signal });
+  const data = await client.request<ExplorerSubgraphQuery, ExplorerSubgraphQueryVariables>(
+    SUBGRAPH_QUERY,
+    { ids: [...new Set(ids)].slice(0, MAX_SUBGRAPH_IDS) },
+    { signal: options.signal },
+  );
   const s = data.subgraph;
   return {
     entities: s.nodes.map((raw) => detail(raw, client.url)),
@@ -579,42 +362,6 @@ export async function fetchContestedCount(client: GraphQLClient, options: Reques
 /** Relations of a document fetched for the reader per request (the API allows 100 a page). */
 export const DOCUMENT_RELATIONS_PAGE = 100;
 
-export const DOCUMENT_QUERY = /* GraphQL */ `
-  query ExplorerDocument($id: ID!, $first: Int!, $after: String) {
-    source(id: $id) {
-      id
-      title
-      outlet
-      author
-      publishedAt
-      languages
-      url
-      text
-      mentions {
-        start
-        end
-        entity {
-          ...EntitySummary
-        }
-      }
-      relations(first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...RelationFields
-          }
-        }
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-  ${RELATION_FIELDS}
-`;
-
 /**
  * A document for the reader: its text and metadata, where the graph's entities are named in it, and every
  * relation it is cited for (all pages). Null when the graph holds no source with this id.
@@ -625,7 +372,11 @@ export async function fetchDocument(client: GraphQLClient, id: string, options: 
   for (;;) {
     let data: ExplorerDocumentQuery;
     try {
-      data = await client.request<ExplorerDocumentQuery, ExplorerDocumentQueryVariables>(DOCUMENT_QUERY, { id, first: DOCUMENT_RELATIONS_PAGE, after }, { signal: options.signal });
+      data = await client.request<ExplorerDocumentQuery, ExplorerDocumentQueryVariables>(
+        DOCUMENT_QUERY,
+        { id, first: DOCUMENT_RELATIONS_PAGE, after },
+        { signal: options.signal },
+      );
     } catch (error) {
       if (error instanceof SteppeApiError && error.details.missingIds?.includes(id)) return null;
       throw error;
@@ -633,7 +384,16 @@ export async function fetchDocument(client: GraphQLClient, id: string, options: 
     const s = data.source;
     if (!s) return null;
     head ??= {
-      document: { id: s.id, title: s.title, outlet: s.outlet ?? null, author: s.author ?? null, publishedAt: s.publishedAt ?? null, languages: s.languages, url: s.url ?? null, text: s.text },
+      document: {
+        id: s.id,
+        title: s.title,
+        outlet: s.outlet ?? null,
+        author: s.author ?? null,
+        publishedAt: s.publishedAt ?? null,
+        languages: s.languages,
+        url: s.url ?? null,
+        text: s.text,
+      },
       mentions: s.mentions.map((m) => ({ start: m.start, end: m.end, entity: summary(m.entity, client.url) })),
       relations: [],
     };
@@ -645,46 +405,6 @@ export async function fetchDocument(client: GraphQLClient, id: string, options: 
 
 /** Passages shown under the entities in the explorer's search (the API allows 20). */
 export const DOCUMENT_SEARCH_PAGE_SIZE = 5;
-
-export const DOCUMENT_SEARCH_QUERY = /* GraphQL */ `
-  query ExplorerDocumentSearch($query: String!, $first: Int!) {
-    searchDocuments(query: $query, first: $first) {
-      totalCount
-      passages {
-        start
-        end
-        source {
-          id
-          title
-          outlet
-          publishedAt
-        }
-        snippet {
-          text
-          start
-          end
-          highlights {
-            start
-            end
-          }
-        }
-        relationCount
-        relations {
-          id
-          label
-          from {
-            id
-            name
-          }
-          to {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`;
 
 /** Passages of the documents that match, best first, with the relations whose evidence overlaps each. */
 export async function searchDocuments(
@@ -705,7 +425,11 @@ export async function searchDocuments(
       start: p.start,
       end: p.end,
       source: { id: p.source.id, title: p.source.title, outlet: p.source.outlet ?? null, publishedAt: p.source.publishedAt ?? null },
-      snippet: { text: p.snippet.text, start: p.snippet.start, highlights: p.snippet.highlights.map((h) => ({ start: h.start, end: h.end })) },
+      snippet: {
+        text: p.snippet.text,
+        start: p.snippet.start,
+        highlights: p.snippet.highlights.map((h) => ({ start: h.start, end: h.end })),
+      },
       relationCount: p.relationCount,
       relations: p.relations.map((r) => ({ id: r.id, label: r.label, from: r.from.name, to: r.to.name })),
     })),

@@ -30,7 +30,10 @@ import * as explorerDocuments from '../src/explorer';
 export const SCHEMA_FILE = require.resolve('@steppe/api/schema.graphql');
 export const GENERATED_FILE = path.resolve(__dirname, '../src/generated.ts');
 /** The common documents, and the explorer's (apps/web sends them: one set of generated types for every operation). */
-export const DOCUMENT_MODULES: Record<string, Record<string, unknown>> = { 'src/documents.ts': documents, 'src/explorer.ts': explorerDocuments };
+export const DOCUMENT_MODULES: Record<string, Record<string, unknown>> = {
+  'src/documents.ts': documents,
+  'src/explorer.ts': explorerDocuments,
+};
 
 /** The repository’s .prettierrc.json, read as JSON (the standalone build does not look for it). */
 const PRETTIER_OPTIONS = JSON.parse(readFileSync(path.resolve(__dirname, '../../../.prettierrc.json'), 'utf8')) as Record<string, unknown>;

@@ -107,7 +107,8 @@ export async function generateTypes(): Promise<string> {
     schemaAst: buildSchema(schemaSdl),
     documents: [{ document, location: Object.keys(DOCUMENT_MODULES).join(', ') }],
     config: { scalars: { Date: 'string' }, enumsAsTypes: true, avoidOptionals: false, skipTypename: true },
-    plugins: [{ typescript: {} }, { typescriptOperations: {} }],
+    // Only the schema types the operations use (enums, inputs, scalars): the API's resolvers already have the full set.
+    plugins: [{ typescript: { onlyOperationTypes: true } }, { typescriptOperations: {} }],
     pluginMap: { typescript: typescriptPlugin, typescriptOperations: operationsPlugin },
   });
   const source = `${HEADER}import type { TypedDocument } from './typed-document';\n\n${output}${typedDocuments(document)}`;

@@ -32,6 +32,8 @@ const HELP = `npm run bench:soak -- [options]
   --duration <s>      measured seconds (default 300)
   --clients <n>       concurrent clients, each a closed loop (default 100)
   --warmup <s>        seconds after which memory should stay flat (default 60; reported apart)
+  --prewarm <n>       requests of each operation sent one at a time before the clients start (default 10),
+                      as a deployment warms a server before it takes traffic; 0 measures a cold start
   --entities <n>      synthetic entities (default 20000; ~10 relations each)
   --graph <name>      logical graph (default "bench-<entities>")
   --sample-every <s>  seconds between memory/latency lines (default 15)
@@ -62,6 +64,7 @@ function options() {
       duration: { type: 'string', default: '300' },
       clients: { type: 'string', default: '100' },
       warmup: { type: 'string', default: '60' },
+      prewarm: { type: 'string', default: '10' },
       entities: { type: 'string', default: '20000' },
       graph: { type: 'string' },
       'sample-every': { type: 'string', default: '15' },
@@ -83,6 +86,7 @@ function options() {
     duration: int('duration', values.duration, 1),
     clients: int('clients', values.clients, 1),
     warmup: int('warmup', values.warmup, 0),
+    prewarm: int('prewarm', values.prewarm, 0),
     entities,
     graph: values.graph ?? `bench-${entities}`,
     sampleEvery: int('sample-every', values['sample-every'], 1),
@@ -197,6 +201,21 @@ async function main() {
     console.log(`API pid ${api.pid} at ${started.base}, RSS ${rssMiB(api.pid!).toFixed(0)} MiB; ${opts.clients} clients for ${opts.duration} s …`);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: opts.clients });
+    // Before the clients: each operation a few times, one at a time, so that Neo4j has planned the statements and
+    // read the graph's pages once. A cold start (plans compiled and pages read under 100 clients at once) is
+    // another measurement: --prewarm 0.
+    if (opts.prewarm > 0) {
+      const warmStarted = performance.now();
+      let warmErrors = 0;
+      for (let i = 0; i < opts.prewarm; i++) {
+        for (const op of ['search', 'hop1', 'hop2', 'path'] as const) {
+          const res = await request(agent, graphqlUrl, bodies[op][i % bodies[op].length]!);
+          if (res.status !== 200) warmErrors++;
+        }
+        if (i < 2) await request(agent, exportUrls[i % exportUrls.length]!);
+      }
+      console.log(`Pre-warmed with ${opts.prewarm} requests of each operation in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s (${warmErrors} not 200).`);
+    }
     const totalWeight = MIX.reduce((s, [, w]) => s + w, 0);
     const tallies = new Map<Op, Tally>(MIX.map(([op]) => [op, { latencies: [], errors: 0, shed: 0 }]));
     let window: number[] = [];

@@ -7,7 +7,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
-import { createGraphStore, type GraphStore, type QueryEvent } from '@steppe/graph-store';
+import { createGraphStore, createQueryGate, type GraphStore, type QueryEvent } from '@steppe/graph-store';
 import { accessOf, createAccessPolicy, useAccess, type AuthConfig } from './auth';
 import { createLoaders, type ApiContext } from './context';
 import { translateStoreError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
@@ -130,6 +130,8 @@ export function createApi(deps: ApiDeps) {
   // A real round trip: verifyConnectivity can succeed on a pooled connection without asking the server (a frozen JVM looks ready).
   const readiness = createReadinessProbe(() => deps.driver.executeQuery('RETURN 1', {}, { database: deps.database, routing: 'READ' }));
   const access = createAccessPolicy({ graphs: [deps.graph ?? 'steppe', ...(deps.graphs ?? [])], auth: deps.auth });
+  // One line for every graph's reads: the database's capacity is shared, whichever graph a query reads.
+  const gate = createQueryGate({ concurrency: policy.QUERY_CONCURRENCY, queueSize: policy.QUERY_QUEUE, maxWaitMs: policy.QUERY_QUEUE_WAIT_MS });
   // One store and one export reader per served graph, each bound to its graph: the access decision picks one, and no resolver names a graph.
   const stores = new Map<string, GraphStore>();
   for (const graph of access.graphs) {
@@ -140,6 +142,7 @@ export function createApi(deps: ApiDeps) {
         graph,
         database: deps.database,
         timeoutMs: deps.queryTimeoutMs ?? 10_000,
+        gate,
         onQuery: (event) => {
           deps.logger.debug(`cypher ${event.ms.toFixed(1)} ms`);
           deps.onQuery?.(event);

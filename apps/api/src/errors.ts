@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isUnavailableError } from '@steppe/graph-store';
+import { GraphBusyError, isUnavailableError } from '@steppe/graph-store';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 
 export type { ErrorCode } from './error-codes';
@@ -44,10 +44,18 @@ export function notFound(what: string, ids: readonly string[]): GraphQLError {
 /** Retry-After (seconds) sent with SERVICE_UNAVAILABLE when Neo4j cannot be reached. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
+/** Retry-After (seconds) sent with SERVICE_UNAVAILABLE when the query line is full (graph-store's gate.ts). */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
 export const UNAVAILABLE_MESSAGE = 'The graph database is unavailable right now. Try again shortly.';
 
 /** Errors from Neo4j that are the user's business (the database is down) become a clear 503. */
 export function translateStoreError(error: unknown): GraphQLError | undefined {
+  if (error instanceof GraphBusyError) {
+    return new GraphQLError('The graph database is busy with other requests: this one was not run. Try again in a few seconds.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'busy', http: { status: 503, headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } } },
+    });
+  }
   if (isUnavailableError(error)) {
     return new GraphQLError(UNAVAILABLE_MESSAGE, {
       extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } },

@@ -6,6 +6,7 @@ export * from './hubs';
 export * from './records';
 export * from './patterns';
 export * from './runner';
+export * from './gate';
 export * from './search-query';
 export * from './store';
 export * from './explore';

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import type { QueryGate } from './gate';
 
 export interface QueryEvent {
   cypher: string;
@@ -13,14 +14,16 @@ export interface RunnerOptions {
   timeoutMs?: number;
   /** Called after every query: used for logging and for counting queries in tests. */
   onQuery?: (event: QueryEvent) => void;
+  /** Admission control shared by every store of a process (gate.ts); without one, every read runs at once. */
+  gate?: QueryGate;
 }
 
 export type Row = Record<string, unknown>;
 
 /** Runs read queries routed as reads, with a timeout, and reports each one. */
 export function createReadRunner(options: RunnerOptions) {
-  const { driver, database, timeoutMs = 10_000, onQuery } = options;
-  return async function read(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+  const { driver, database, timeoutMs = 10_000, onQuery, gate } = options;
+  const execute = async (cypher: string, params: Record<string, unknown>): Promise<Row[]> => {
     const started = performance.now();
     const result = await driver.executeQuery(cypher, params, {
       database,
@@ -29,6 +32,9 @@ export function createReadRunner(options: RunnerOptions) {
     });
     onQuery?.({ cypher, params, ms: performance.now() - started });
     return result.records.map((r) => r.toObject() as Row);
+  };
+  return function read(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    return gate ? gate.run(() => execute(cypher, params)) : execute(cypher, params);
   };
 }
 

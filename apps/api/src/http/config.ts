@@ -38,6 +38,11 @@ export const HttpPolicySchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: int(1_000, 600_000, 5_000),
   /** Most simultaneous connections; further ones are closed by the server at once. */
   MAX_CONNECTIONS: int(1, 1_000_000, 1_024),
+  /** GraphQL reads running against Neo4j at once (graph-store's gate.ts); the next ones wait their turn … */
+  QUERY_CONCURRENCY: int(1, 1_000, 8),
+  /** … at most this many waiting, each at most QUERY_QUEUE_WAIT_MS; beyond either, 503 SERVICE_UNAVAILABLE with Retry-After: 2. */
+  QUERY_QUEUE: int(0, 100_000, 512),
+  QUERY_QUEUE_WAIT_MS: int(100, 120_000, 10_000),
   /** Fail fast when Neo4j is unreachable: time to open a Bolt connection and to get one from the pool … */
   NEO4J_CONNECTION_TIMEOUT_MS: int(100, 120_000, 2_000),
   /** … and how long transient errors are retried (0: not at all). */

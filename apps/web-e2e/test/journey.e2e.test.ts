@@ -309,7 +309,7 @@ describe("the analyst's journey", () => {
       expect(await other.getByLabel('Layout').inputValue()).toBe(await page.getByLabel('Layout').inputValue());
       // The address bar holds the same view, picture included, once the canvas has drawn it (the positions and
       // the viewport are written back after the layout settles, as first-hour.e2e waits for after a restore).
-      await other.waitForURL(permalink, { timeout: 15_000 }).catch(() => undefined);
+      await other.waitForURL((url) => url.href === permalink, { timeout: 15_000 }).catch(() => undefined);
       expect(other.url()).toBe(permalink);
       await screenshot(other, 'journey-08-permalink-opened');
 

@@ -140,3 +140,17 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<void
 export function visibleIds<T extends { id: string; visible: boolean }>(items: readonly T[]): string[] {
   return items.filter((i) => i.visible).map((i) => i.id).sort();
 }
+
+/**
+ * Opens the explorer with an empty canvas and puts Kassym-Jomart Tokayev on it the way an analyst does
+ * (type, then Enter on the first hit), waiting until he is expanded and `also` holds.
+ */
+export async function putTokayevOnCanvas(page: Page, webUrl: string, also = 'true'): Promise<void> {
+  await page.goto(webUrl);
+  await page.getByText('The canvas is empty.').waitFor();
+  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
+  await search.fill('Tokayev');
+  await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
+  await search.press('Enter');
+  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && (${also})`, 'kassym-jomart-tokayev');
+}

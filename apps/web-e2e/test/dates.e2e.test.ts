@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../src/browser';
-import { SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { putTokayevOnCanvas as putTokayevOnCanvasAt } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -15,15 +15,7 @@ jest.setTimeout(180_000);
 const stack = stackFromEnv();
 const TOKAYEV = 'kassym-jomart-tokayev';
 
-async function putTokayevOnCanvas(page: Page): Promise<void> {
-  await page.goto(stack.webUrl);
-  await page.getByText('The canvas is empty.').waitFor();
-  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
-  await search.fill('Tokayev');
-  await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
-  await search.press('Enter');
-  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, TOKAYEV);
-}
+const putTokayevOnCanvas = (page: Page) => putTokayevOnCanvasAt(page, stack.webUrl);
 
 const urlParam = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import { screenshot } from '../src/browser';
 import { overlap, overlappingPairs, renderedLabels } from '../src/canvas-geometry';
-import { SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { putTokayevOnCanvas as putTokayevOnCanvasAt, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -16,15 +16,7 @@ jest.setTimeout(180_000);
 const stack = stackFromEnv();
 const TOKAYEV = 'kassym-jomart-tokayev';
 
-async function putTokayevOnCanvas(page: Page): Promise<void> {
-  await page.goto(stack.webUrl);
-  await page.getByText('The canvas is empty.').waitFor();
-  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
-  await search.fill('Tokayev');
-  await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
-  await search.press('Enter');
-  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 3`, TOKAYEV);
-}
+const putTokayevOnCanvas = (page: Page) => putTokayevOnCanvasAt(page, stack.webUrl, 'cy.nodes().length > 3');
 
 async function box(page: Page, selector: string) {
   const b = await page.locator(selector).first().boundingBox();

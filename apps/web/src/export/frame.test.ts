@@ -14,7 +14,8 @@ describe('the PNG frame', () => {
       RELATION_FAMILIES.aid.label,
     ]);
     expect(legend[0]).toEqual({ label: ENTITY_KIND_INFO.Person.plural, colour: ENTITY_KIND_INFO.Person.colour, mark: 'dot' });
-    expect(legend[3]).toEqual({ label: RELATION_FAMILIES.aid.label, colour: RELATION_FAMILIES.aid.colour, mark: 'line' });
+    expect(legend[3]).toEqual({ label: RELATION_FAMILIES.aid.label, colour: RELATION_FAMILIES.aid.colour, mark: 'line', lineStyle: RELATION_FAMILIES.aid.lineStyle });
+    expect(legendFor([], ['claims'])[0]!.lineStyle).toBe('dashed');
   });
 
   it('wraps a title at spaces and never cuts a word', () => {

@@ -1,4 +1,5 @@
 import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type EntityKind, type RelationFamily } from '@steppe/domain';
+import { FAMILY_NAMES } from '../workspace/counts';
 
 /**
  * A title above a picture of the canvas and a legend below it, for a PNG that
@@ -13,6 +14,8 @@ export interface LegendEntry {
   colour: string;
   /** A dot for an entity kind, a line for a relation family. */
   mark: 'dot' | 'line';
+  /** A family's line style, as the canvas draws it (claims and media are dashed, geography dotted). */
+  lineStyle?: 'solid' | 'dashed' | 'dotted';
 }
 
 export interface FrameContent {
@@ -60,9 +63,12 @@ export function legendFor(kinds: Iterable<EntityKind>, families: Iterable<Relati
   const familySet = new Set([...families].filter((f): f is RelationFamily => f !== null));
   return [
     ...ENTITY_KINDS.filter((k) => kindSet.has(k)).map((k) => ({ label: ENTITY_KIND_INFO[k].plural, colour: ENTITY_KIND_INFO[k].colour, mark: 'dot' as const })),
-    ...(Object.keys(RELATION_FAMILIES) as RelationFamily[])
-      .filter((f) => familySet.has(f))
-      .map((f) => ({ label: RELATION_FAMILIES[f].label, colour: RELATION_FAMILIES[f].colour, mark: 'line' as const })),
+    ...FAMILY_NAMES.filter((f) => familySet.has(f)).map((f) => ({
+      label: RELATION_FAMILIES[f].label,
+      colour: RELATION_FAMILIES[f].colour,
+      mark: 'line' as const,
+      lineStyle: RELATION_FAMILIES[f].lineStyle,
+    })),
   ];
 }
 
@@ -159,10 +165,12 @@ export async function framePng(png: Blob, pictureSize: { width: number; height: 
         ctx.fill();
       } else {
         ctx.lineWidth = 3;
+        ctx.setLineDash(entry.lineStyle === 'dashed' ? [6, 3] : entry.lineStyle === 'dotted' ? [2, 3] : []);
         ctx.beginPath();
         ctx.moveTo(entry.x, entry.y);
         ctx.lineTo(entry.x + 18, entry.y);
         ctx.stroke();
+        ctx.setLineDash([]);
       }
       ctx.fillStyle = '#222222';
       ctx.fillText(entry.label, entry.x + MARK_WIDTH, entry.y);

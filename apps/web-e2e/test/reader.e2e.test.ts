@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
-import { api, tabTo, waitForCanvas } from '../src/explorer-page';
+import { api, SEARCH_LABEL, tabTo, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 
 jest.setTimeout(180_000);
@@ -64,6 +64,8 @@ async function open(width: number, height: number) {
   errors = watchPageErrors(page);
   await page.goto(stack.webUrl);
   await page.getByText('The canvas is empty.').waitFor();
+  // That text is in the server's HTML: wait for the explorer itself (its keyboard shortcuts come with it).
+  await waitForCanvas(page, 'true');
 }
 
 const relationPanel = () => page.getByRole('region', { name: 'Relation details' });
@@ -188,6 +190,8 @@ describe('the document reader', () => {
     expect(best).toBeDefined();
 
     await page.keyboard.press('/');
+    const search = page.getByRole('combobox', { name: SEARCH_LABEL });
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(query);
     const group = page.getByRole('group', { name: 'In the documents' });
     await group.waitFor();

@@ -29,8 +29,14 @@ module.exports = [
         'error',
         {
           patterns: [
-            { group: ['cytoscape', 'cytoscape-*', 'cose-base'], message: 'src/workspace is the pure model: no Cytoscape (put canvas code in src/graph).' },
-            { group: ['**/graph', '**/graph/**'], message: 'src/workspace may not import the Cytoscape folder src/graph (it imports the model, not the other way round).' },
+            {
+              group: ['cytoscape', 'cytoscape-*', 'cose-base'],
+              message: 'src/workspace is the pure model: no Cytoscape (put canvas code in src/graph).',
+            },
+            {
+              group: ['**/graph', '**/graph/**'],
+              message: 'src/workspace may not import the Cytoscape folder src/graph (it imports the model, not the other way round).',
+            },
             { group: ['**/components/**', 'react', 'react-dom'], message: 'src/workspace is the pure model: no React.' },
           ],
         },

@@ -52,11 +52,16 @@ async function main(): Promise<void> {
     console.log(`Search relevance: ${summary.queries} queries (graph-seed/relevance/search-relevance.json), seeded dataset`);
     console.log(`  recall@${RECALL_AT}  ${summary.recallAtK.toFixed(3)}`);
     console.log(`  MRR        ${summary.mrr.toFixed(3)}`);
-    console.log(`Search latency (graph-store search, first 10 hits; ${times.length} searches = ${ROUNDS} rounds × ${cases.length} queries):`);
-    console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   max ${times[times.length - 1]!.toFixed(1)} ms`);
+    console.log(
+      `Search latency (graph-store search, first 10 hits; ${times.length} searches = ${ROUNDS} rounds × ${cases.length} queries):`,
+    );
+    console.log(
+      `  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   max ${times[times.length - 1]!.toFixed(1)} ms`,
+    );
     if (summary.misses.length > 0) {
       console.log('Misses (recall < 1):');
-      for (const m of summary.misses) console.log(`  "${m.query}": expected ${m.expected.join(', ')}; got ${m.got.slice(0, RECALL_AT).join(', ') || 'nothing'}`);
+      for (const m of summary.misses)
+        console.log(`  "${m.query}": expected ${m.expected.join(', ')}; got ${m.got.slice(0, RECALL_AT).join(', ') || 'nothing'}`);
     }
     await resetGraph(driver, GRAPH);
   } finally {

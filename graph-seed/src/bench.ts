@@ -13,7 +13,16 @@ import { once } from 'node:events';
 import { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { startLocalNeo4j, neo4jConnectionFromEnv } from '@steppe/neo4j-local';
-import { RELATION_PROPERTIES, createDriver, ensureSchema, entityProps, loadGraph, relationValues, resetGraph, type GraphData } from '@steppe/graph-store';
+import {
+  RELATION_PROPERTIES,
+  createDriver,
+  ensureSchema,
+  entityProps,
+  loadGraph,
+  relationValues,
+  resetGraph,
+  type GraphData,
+} from '@steppe/graph-store';
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '@steppe/domain';
 import { syntheticGraph } from './synthetic';
 
@@ -56,10 +65,12 @@ async function writeEntityCsvFiles(data: GraphData, dir: string) {
     await writeCsv(
       path.join(dir, `entities-${kind}.csv`),
       keys,
-      data.entities.filter((e) => e.kind === kind).map((e) => {
-        const props = entityProps(e);
-        return keys.map((k) => (Array.isArray(props[k]) ? (props[k] as unknown[]).join('|') : props[k]));
-      }),
+      data.entities
+        .filter((e) => e.kind === kind)
+        .map((e) => {
+          const props = entityProps(e);
+          return keys.map((k) => (Array.isArray(props[k]) ? (props[k] as unknown[]).join('|') : props[k]));
+        }),
     );
   }
 }
@@ -70,7 +81,10 @@ async function writeEntityCsvFiles(data: GraphData, dir: string) {
  */
 async function writeRelationCsvFiles(driver: Driver, data: GraphData, dir: string, generation: string) {
   const nodes = new Map<string, { node: string; rank: number }>();
-  const { records } = await driver.executeQuery('MATCH (n:Entity {graph: $generation}) RETURN n.id AS id, elementId(n) AS node ORDER BY id(n)', { generation });
+  const { records } = await driver.executeQuery(
+    'MATCH (n:Entity {graph: $generation}) RETURN n.id AS id, elementId(n) AS node ORDER BY id(n)',
+    { generation },
+  );
   for (const r of records) nodes.set(r.get('id') as string, { node: r.get('node') as string, rank: nodes.size });
   const rank = (id: string) => nodes.get(id)!.rank;
   for (const type of RELATION_TYPE_NAMES) {
@@ -99,7 +113,9 @@ async function loadEntityCsv(driver: Driver, data: GraphData, dir: string, gener
         .map(([key, type]) =>
           type === 'list'
             ? `n.${key} = CASE row.${key} WHEN '' THEN [] ELSE split(row.${key}, '|') END`
-            : type === 'number' ? `n.${key} = toFloat(row.${key})` : `n.${key} = row.${key}`,
+            : type === 'number'
+              ? `n.${key} = toFloat(row.${key})`
+              : `n.${key} = row.${key}`,
         );
       await session.run(
         `LOAD CSV WITH HEADERS FROM $url AS row
@@ -144,9 +160,18 @@ async function loadRelationCsv(driver: Driver, data: GraphData, dir: string, gen
  * The ceiling of Neo4j's own bulk path here: the same relationships (same endpoints, same order,
  * element-id lookups) with no properties and no generation check. Files written first, untimed.
  */
-async function loadBareRelationCsv(driver: Driver, data: GraphData, dir: string, generation: string, batch: number, neo4jCpu: () => number) {
+async function loadBareRelationCsv(
+  driver: Driver,
+  data: GraphData,
+  dir: string,
+  generation: string,
+  batch: number,
+  neo4jCpu: () => number,
+) {
   const nodes = new Map<string, string>();
-  const { records } = await driver.executeQuery('MATCH (n:Entity {graph: $generation}) RETURN n.id AS id, elementId(n) AS node', { generation });
+  const { records } = await driver.executeQuery('MATCH (n:Entity {graph: $generation}) RETURN n.id AS id, elementId(n) AS node', {
+    generation,
+  });
   for (const r of records) nodes.set(r.get('id') as string, r.get('node') as string);
   const types = RELATION_TYPE_NAMES.filter((type) => data.relations.some((r) => r.type === type));
   for (const type of types) {
@@ -245,10 +270,18 @@ async function main() {
     .option('--batch-size <n>', 'rows per transaction, both paths', (v) => Number(v), 10_000)
     .option('--heap <size>', 'heap of the local Neo4j', '4g')
     .option('--page-cache <size>', 'page cache of the local Neo4j', '2g')
-    .option('--csv-first', 'load through LOAD CSV before Steppe\'s loader (to see whether going first or second matters)')
-    .option('--ceiling', 'also time LOAD CSV of the same relationships without properties (the bulk path\'s ceiling)')
+    .option('--csv-first', "load through LOAD CSV before Steppe's loader (to see whether going first or second matters)")
+    .option('--ceiling', "also time LOAD CSV of the same relationships without properties (the bulk path's ceiling)")
     .parse()
-    .opts<{ entities: number; warmEntities: number; batchSize: number; heap: string; pageCache: string; csvFirst?: boolean; ceiling?: boolean }>();
+    .opts<{
+      entities: number;
+      warmEntities: number;
+      batchSize: number;
+      heap: string;
+      pageCache: string;
+      csvFirst?: boolean;
+      ceiling?: boolean;
+    }>();
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'steppe-bench-'));
   const csvDir = path.join(scratch, 'csv');
@@ -262,10 +295,14 @@ async function main() {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
-    console.log(`Neo4j: ${conn.uri}${local ? ` (local, heap ${opts.heap}, page cache ${opts.pageCache})` : ' (NEO4J_URI)'}; ${os.cpus().length} cores`);
+    console.log(
+      `Neo4j: ${conn.uri}${local ? ` (local, heap ${opts.heap}, page cache ${opts.pageCache})` : ' (NEO4J_URI)'}; ${os.cpus().length} cores`,
+    );
     const t = performance.now();
     const data = syntheticGraph(opts.entities, 42);
-    console.log(`generated ${data.entities.length} entities, ${data.relations.length} relations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${data.entities.length} entities, ${data.relations.length} relations in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     await ensureSchema(driver);
 
     // Warm both paths up (JIT, page cache, query plans) so that neither pays for going first:
@@ -291,7 +328,9 @@ async function main() {
       const threads0 = local ? jvmThreadCpu(local.pid) : undefined;
       peakRss = process.memoryUsage().rss;
       await loadGraph(driver, data, {
-        graph: 'bench-steppe', batchSize: opts.batchSize, force: true,
+        graph: 'bench-steppe',
+        batchSize: opts.batchSize,
+        force: true,
         onProgress: (p) => {
           if (p.phase === 'relations' && relStart === 0) relStart = performance.now();
           if (p.phase === 'relations' && p.done === p.total) relEnd = performance.now();
@@ -303,7 +342,15 @@ async function main() {
       const entitySeconds = (relStart - t0) / 1000;
       const peak = peakRss;
       await resetGraph(driver, 'bench-steppe');
-      return { seconds, cpu, threads, entitySeconds, relationSeconds: seconds - entitySeconds, writeSeconds: (relEnd - relStart) / 1000, peak };
+      return {
+        seconds,
+        cpu,
+        threads,
+        entitySeconds,
+        relationSeconds: seconds - entitySeconds,
+        writeSeconds: (relEnd - relStart) / 1000,
+        peak,
+      };
     };
 
     // Neo4j's LOAD CSV, same data, same constraints, same statements, same batch size.
@@ -349,20 +396,30 @@ async function main() {
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     console.log('');
     console.log(`order: ${opts.csvFirst ? 'LOAD CSV first, then Steppe' : 'Steppe first, then LOAD CSV'}`);
-    console.log(`steppe loader:  ${steppeSeconds.toFixed(1)} s total — entities ${fmt(data.entities.length / steppe.entitySeconds)}/s, relations ${fmt(data.relations.length / steppe.relationSeconds)}/s`);
-    console.log(`  of which: before relations ${steppe.entitySeconds.toFixed(1)} s, writing relations ${steppe.writeSeconds.toFixed(1)} s, count check + index refresh + switch ${(steppe.relationSeconds - steppe.writeSeconds).toFixed(1)} s`);
+    console.log(
+      `steppe loader:  ${steppeSeconds.toFixed(1)} s total — entities ${fmt(data.entities.length / steppe.entitySeconds)}/s, relations ${fmt(data.relations.length / steppe.relationSeconds)}/s`,
+    );
+    console.log(
+      `  of which: before relations ${steppe.entitySeconds.toFixed(1)} s, writing relations ${steppe.writeSeconds.toFixed(1)} s, count check + index refresh + switch ${(steppe.relationSeconds - steppe.writeSeconds).toFixed(1)} s`,
+    );
     console.log(`  CPU: seeder ${steppeCpu.seeder.toFixed(1)} s, Neo4j ${steppeCpu.neo4j.toFixed(1)} s`);
     if (steppe.threads) console.log(`  Neo4j's threads: ${steppe.threads}`);
-    console.log(`LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csv.writeSeconds.toFixed(1)} s writing the CSV files); CPU: Neo4j ${csvNeo4jCpu.toFixed(1)} s (loading only)`);
+    console.log(
+      `LOAD CSV:       ${csvSeconds.toFixed(1)} s (+ ${csv.writeSeconds.toFixed(1)} s writing the CSV files); CPU: Neo4j ${csvNeo4jCpu.toFixed(1)} s (loading only)`,
+    );
     if (csv.threads) console.log(`  Neo4j's threads: ${csv.threads}`);
-    console.log(`  of which: entities ${csv.entitySeconds.toFixed(1)} s (${fmt(data.entities.length / csv.entitySeconds)}/s), relations ${csv.relationSeconds.toFixed(1)} s (${fmt(data.relations.length / csv.relationSeconds)}/s)`);
+    console.log(
+      `  of which: entities ${csv.entitySeconds.toFixed(1)} s (${fmt(data.entities.length / csv.entitySeconds)}/s), relations ${csv.relationSeconds.toFixed(1)} s (${fmt(data.relations.length / csv.relationSeconds)}/s)`,
+    );
     if (csv.ceiling) {
       console.log(
         `  ceiling, the same relationships without properties: ${csv.ceiling.seconds.toFixed(1)} s, ${fmt(data.relations.length / csv.ceiling.seconds)}/s; ` +
           `CPU: Neo4j ${csv.ceiling.neo4jCpu.toFixed(1)} s (${((csv.ceiling.neo4jCpu / data.relations.length) * 1e6).toFixed(0)} µs per relationship)`,
       );
     }
-    console.log(`ratio LOAD CSV time / steppe time: ${(csvSeconds / steppeSeconds).toFixed(2)} (≥ 1.0 means the seeder is at least as fast)`);
+    console.log(
+      `ratio LOAD CSV time / steppe time: ${(csvSeconds / steppeSeconds).toFixed(2)} (≥ 1.0 means the seeder is at least as fast)`,
+    );
     if (local) {
       console.log(
         `CPU ratio LOAD CSV (Neo4j) / steppe (Neo4j + seeder): ${(csvNeo4jCpu / (steppeCpu.neo4j + steppeCpu.seeder)).toFixed(2)} ` +

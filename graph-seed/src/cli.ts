@@ -35,7 +35,10 @@ function graphName(value: string): string {
 function countBy<T>(items: T[], key: (t: T) => string): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 function printPlan(data: GraphData, graph: string) {
@@ -91,7 +94,9 @@ async function run(opts: Options) {
     const seconds = (performance.now() - started) / 1000;
     const { counts } = result;
     if (result.skipped) {
-      console.log(`Graph "${opts.graph}" at ${uri} already holds this data (${counts.entities} entities, ${counts.relations} relations): nothing to do. Use --force to reload.`);
+      console.log(
+        `Graph "${opts.graph}" at ${uri} already holds this data (${counts.entities} entities, ${counts.relations} relations): nothing to do. Use --force to reload.`,
+      );
     } else {
       console.log(
         `Loaded graph "${opts.graph}" into ${uri}: ${counts.sources} sources, ${counts.entities} entities, ${counts.relations} relations in ${seconds.toFixed(1)} s.`,

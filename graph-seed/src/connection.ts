@@ -7,7 +7,11 @@ import type { Driver } from 'neo4j-driver';
  * `npm run neo4j -- start` runs on bolt://127.0.0.1:7687.
  */
 export async function connect(): Promise<{ driver: Driver; uri: string }> {
-  const conn = neo4jConnectionFromEnv() ?? { uri: `bolt://127.0.0.1:${process.env.NEO4J_PORT ?? 7687}`, user: 'neo4j', password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD };
+  const conn = neo4jConnectionFromEnv() ?? {
+    uri: `bolt://127.0.0.1:${process.env.NEO4J_PORT ?? 7687}`,
+    user: 'neo4j',
+    password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD,
+  };
   const driver = createDriver(conn);
   try {
     await driver.verifyConnectivity();

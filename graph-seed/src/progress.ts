@@ -23,11 +23,15 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
     let phase: LoadPhase | undefined;
     return {
       update(p: LoadProgress) {
-        if (p.phase === 'wait') stream.write(`Another load of this graph is running (${p.holder ?? 'unknown'}): waiting for it to finish…\n`);
+        if (p.phase === 'wait')
+          stream.write(`Another load of this graph is running (${p.holder ?? 'unknown'}): waiting for it to finish…\n`);
         if (p.phase !== phase) {
           bar?.stop();
           phase = p.phase;
-          bar = new SingleBar({ format: `${PHASE_LABEL[p.phase].padEnd(28)} {bar} {value}/{total}`, stream, hideCursor: true }, Presets.shades_classic);
+          bar = new SingleBar(
+            { format: `${PHASE_LABEL[p.phase].padEnd(28)} {bar} {value}/{total}`, stream, hideCursor: true },
+            Presets.shades_classic,
+          );
           bar.start(p.total, p.done);
         } else {
           bar?.update(p.done);

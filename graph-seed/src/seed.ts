@@ -21,7 +21,9 @@ export interface SeedOptions {
 }
 
 /** Reads and validates the curated dataset; throws InvalidDatasetError listing every problem. */
-export async function validatedDataset(options: { dataDir?: string; documentsDir?: string } = {}): Promise<{ data: GraphData; warnings: DatasetIssue[] }> {
+export async function validatedDataset(
+  options: { dataDir?: string; documentsDir?: string } = {},
+): Promise<{ data: GraphData; warnings: DatasetIssue[] }> {
   const { dataset, issues } = await readDataset(options);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !dataset) throw new InvalidDatasetError(issues);

@@ -14,7 +14,32 @@ import type { GraphData } from '@steppe/graph-store';
 /** The seeded PRNG, so a given seed always yields the same graph. */
 export const prng = mulberry32;
 
-const SYLLABLES = ['ka', 'zan', 'ter', 'bek', 'ar', 'mat', 'sul', 'tan', 'nur', 'al', 'ma', 'ty', 'as', 'ta', 'na', 'or', 'da', 'ry', 'ul', 'ken', 'jan', 'sa', 'ra', 'ly'];
+const SYLLABLES = [
+  'ka',
+  'zan',
+  'ter',
+  'bek',
+  'ar',
+  'mat',
+  'sul',
+  'tan',
+  'nur',
+  'al',
+  'ma',
+  'ty',
+  'as',
+  'ta',
+  'na',
+  'or',
+  'da',
+  'ry',
+  'ul',
+  'ken',
+  'jan',
+  'sa',
+  'ra',
+  'ly',
+];
 const SURNAME_ENDINGS = ['ov', 'ev', 'uly', 'enko', 'ski', 'bayev'];
 const ORG_WORDS = ['Council', 'Ministry', 'Party', 'Union', 'Agency', 'Front', 'Committee', 'Movement', 'Channel', 'Bank'];
 const PLACE_WORDS = ['city', 'region', 'district', 'airport', 'square', 'oblast'];
@@ -76,14 +101,35 @@ export function syntheticGraph(n: number, seed = 42, relationsPerEntity = 10): G
     switch (kind) {
       case 'Person': {
         const name = `${word(2)} ${word(2)}${pick(SURNAME_ENDINGS)}`;
-        entities.push({ ...base, kind, name, aliases: [name.toLowerCase()], description: 'Synthetic person', roles: [pick(['minister', 'activist', 'governor', 'journalist'])] });
+        entities.push({
+          ...base,
+          kind,
+          name,
+          aliases: [name.toLowerCase()],
+          description: 'Synthetic person',
+          roles: [pick(['minister', 'activist', 'governor', 'journalist'])],
+        });
         break;
       }
       case 'Organisation':
-        entities.push({ ...base, kind, name: `${word(2)} ${pick(ORG_WORDS)}`, description: 'Synthetic organisation', orgType: 'synthetic' });
+        entities.push({
+          ...base,
+          kind,
+          name: `${word(2)} ${pick(ORG_WORDS)}`,
+          description: 'Synthetic organisation',
+          orgType: 'synthetic',
+        });
         break;
       case 'Place':
-        entities.push({ ...base, kind, name: `${word(3)} ${pick(PLACE_WORDS)}`, description: 'Synthetic place', placeType: 'synthetic', lat: 40 + rand() * 15, lon: 50 + rand() * 35 });
+        entities.push({
+          ...base,
+          kind,
+          name: `${word(3)} ${pick(PLACE_WORDS)}`,
+          description: 'Synthetic place',
+          placeType: 'synthetic',
+          lat: 40 + rand() * 15,
+          lon: 50 + rand() * 35,
+        });
         break;
       case 'Event': {
         const start = day();
@@ -95,7 +141,9 @@ export function syntheticGraph(n: number, seed = 42, relationsPerEntity = 10): G
 
   // Low indices are drawn far more often: a few hubs, a long tail.
   const heavyTailed = (pool: string[]) => pool[Math.floor(pool.length * Math.pow(rand(), 3))]!;
-  const usable = RELATION_TYPES.filter((t) => t.from.some((k) => pools[k].length > 0) && t.to.some((k) => pools[k].length > 0)) as readonly RelationTypeInfo[];
+  const usable = RELATION_TYPES.filter(
+    (t) => t.from.some((k) => pools[k].length > 0) && t.to.some((k) => pools[k].length > 0),
+  ) as readonly RelationTypeInfo[];
   const relations: Relation[] = [];
   const total = n * relationsPerEntity;
   for (let i = 0; i < total; i++) {
@@ -142,7 +190,8 @@ function syntheticTexts(sources: Source[], seed: number): Map<string, string[]> 
   for (const source of sources) {
     const pool = Array.from(
       { length: SENTENCES_PER_SOURCE },
-      (_, k) => `${word()} ${pick(['met', 'accused', 'supported', 'visited', 'replaced'])} ${word()} in ${word()}, according to officials (item ${k + 1}).`,
+      (_, k) =>
+        `${word()} ${pick(['met', 'accused', 'supported', 'visited', 'replaced'])} ${word()} in ${word()}, according to officials (item ${k + 1}).`,
     );
     const paragraphs: string[] = [];
     for (let k = 0; k < pool.length; k += 4) paragraphs.push(pool.slice(k, k + 4).join(' '));

@@ -31,13 +31,23 @@ describe('invalid UTF-8', () => {
   it('refuses a data file with the byte offset and line, and loads nothing', async () => {
     const text = await readFile(people(), 'utf8');
     const at = text.indexOf('Anna Berg');
-    const bytes = Buffer.concat([Buffer.from(text.slice(0, at), 'utf8'), Buffer.from([0x41, 0xff, 0x6e]), Buffer.from(text.slice(at + 3), 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at), 'utf8'),
+      Buffer.from([0x41, 0xff, 0x6e]),
+      Buffer.from(text.slice(at + 3), 'utf8'),
+    ]);
     await writeFile(people(), bytes);
     const { dataset, issues } = await readDataset({ dataDir, documentsDir });
     expect(dataset).toBeUndefined();
     const offset = Buffer.byteLength(text.slice(0, at), 'utf8') + 1;
     const line = text.slice(0, at).split('\n').length;
-    expect(errorsOf(issues)).toContainEqual(expect.objectContaining({ file: 'entities/people.yaml', line, message: expect.stringContaining(`not valid UTF-8 at byte ${offset} (bytes ff 6e`) }));
+    expect(errorsOf(issues)).toContainEqual(
+      expect.objectContaining({
+        file: 'entities/people.yaml',
+        line,
+        message: expect.stringContaining(`not valid UTF-8 at byte ${offset} (bytes ff 6e`),
+      }),
+    );
   });
 
   it('refuses a source document the same way', async () => {
@@ -46,7 +56,9 @@ describe('invalid UTF-8', () => {
     const { dataset, issues } = await readDataset({ dataDir, documentsDir });
     expect(dataset).toBeUndefined();
     const problem = errorsOf(issues).find((i) => i.message.includes('alpha.txt'));
-    expect(problem?.message).toMatch(/the document of source "alpha" cannot be read \(.*alpha\.txt\): line \d+: not valid UTF-8 at byte [\d,]+ \(bytes c3 28/);
+    expect(problem?.message).toMatch(
+      /the document of source "alpha" cannot be read \(.*alpha\.txt\): line \d+: not valid UTF-8 at byte [\d,]+ \(bytes c3 28/,
+    );
   });
 
   it('finds the first bad sequence: stray continuation, truncation, overlong forms and surrogates', () => {
@@ -64,12 +76,19 @@ describe('text length limits', () => {
   it('refuses a description past TEXT_LIMITS.description and a name past TEXT_LIMITS.line, at their lines', async () => {
     const text = await readFile(people(), 'utf8');
     const long = 'x'.repeat(TEXT_LIMITS.description + 1);
-    await writeFile(people(), text.replace('Mayor of Eldoria until March 2021.', long).replace('name: Anna Berg', `name: ${'N'.repeat(TEXT_LIMITS.line + 5)}`));
+    await writeFile(
+      people(),
+      text.replace('Mayor of Eldoria until March 2021.', long).replace('name: Anna Berg', `name: ${'N'.repeat(TEXT_LIMITS.line + 5)}`),
+    );
     const { dataset, issues } = await readDataset({ dataDir, documentsDir });
     expect(dataset).toBeUndefined();
     const messages = errorsOf(issues).map((i) => `${i.path} ${i.message}`);
-    expect(messages).toContain(`[0].description text is ${(TEXT_LIMITS.description + 1).toLocaleString('en-US')} characters, longer than the ${TEXT_LIMITS.description.toLocaleString('en-US')} allowed here: shorten it`);
-    expect(messages).toContain(`[0].name text is ${TEXT_LIMITS.line + 5} characters, longer than the ${TEXT_LIMITS.line} allowed here: shorten it`);
+    expect(messages).toContain(
+      `[0].description text is ${(TEXT_LIMITS.description + 1).toLocaleString('en-US')} characters, longer than the ${TEXT_LIMITS.description.toLocaleString('en-US')} allowed here: shorten it`,
+    );
+    expect(messages).toContain(
+      `[0].name text is ${TEXT_LIMITS.line + 5} characters, longer than the ${TEXT_LIMITS.line} allowed here: shorten it`,
+    );
   });
 
   it('accepts text exactly at the limit, counted in characters (not UTF-16 units)', async () => {
@@ -87,18 +106,33 @@ describe('file size limits', () => {
     await writeFile(people(), text + `# ${'x'.repeat(FILE_LIMITS.dataFileBytes)}\n`);
     const { dataset, issues } = await readDataset({ dataDir, documentsDir });
     expect(dataset).toBeUndefined();
-    expect(errorsOf(issues)).toContainEqual(expect.objectContaining({ file: 'entities/people.yaml', message: expect.stringMatching(/^file is [\d,]+ bytes, more than the 8,388,608 allowed: split it/) }));
+    expect(errorsOf(issues)).toContainEqual(
+      expect.objectContaining({
+        file: 'entities/people.yaml',
+        message: expect.stringMatching(/^file is [\d,]+ bytes, more than the 8,388,608 allowed: split it/),
+      }),
+    );
   });
 });
 
 describe('repeated issues when printed', () => {
   it(`lists the first ${REPEATED_ISSUE_LINES} of a kind and counts the rest`, () => {
-    const issues: DatasetIssue[] = Array.from({ length: 1_000 }, (_, i) => ({ file: 'entities/x.yaml', line: i + 1, path: `[${i}].id`, message: `entity "e-${i}" takes part in no relation: add a sourced relation for it or remove it`, severity: 'warning' as const }));
+    const issues: DatasetIssue[] = Array.from({ length: 1_000 }, (_, i) => ({
+      file: 'entities/x.yaml',
+      line: i + 1,
+      path: `[${i}].id`,
+      message: `entity "e-${i}" takes part in no relation: add a sourced relation for it or remove it`,
+      severity: 'warning' as const,
+    }));
     issues.push({ file: 'entities/x.yaml', line: 2_000, path: '[0].name', message: 'other problem', severity: 'error' });
     const lines = formatIssues(issues).split('\n');
     expect(lines).toHaveLength(REPEATED_ISSUE_LINES + 1 + 1);
-    expect(lines[0]).toBe('entities/x.yaml:1 [0].id — warning: entity "e-0" takes part in no relation: add a sourced relation for it or remove it');
+    expect(lines[0]).toBe(
+      'entities/x.yaml:1 [0].id — warning: entity "e-0" takes part in no relation: add a sourced relation for it or remove it',
+    );
     expect(lines).toContain('entities/x.yaml:2000 [0].name — other problem');
-    expect(lines.at(-1)).toBe(`… and 980 more like this: warning: entity "…" takes part in no relation: add a sourced relation for it or remove it`);
+    expect(lines.at(-1)).toBe(
+      `… and 980 more like this: warning: entity "…" takes part in no relation: add a sourced relation for it or remove it`,
+    );
   });
 });

@@ -78,7 +78,11 @@ describe('a valid dataset', () => {
     const located = relations.find((r) => r.id === 'town-hall-located-in-eldoria')!;
     expect(located.evidence[1]).toEqual({ sourceId: 'alpha', quote: 'of Eldoria', occurrence: 2 });
     const claim = relations.find((r) => r.id === 'piet-kohl-coordinated-protests')!;
-    expect(claim.evidence[1]).toEqual({ sourceId: 'beta', quote: 'There is no evidence of that, say local journalists.', stance: 'DENIED' });
+    expect(claim.evidence[1]).toEqual({
+      sourceId: 'beta',
+      quote: 'There is no evidence of that, say local journalists.',
+      stance: 'DENIED',
+    });
     expect(isContested(claim.evidence.map((e) => e.stance ?? claim.stance))).toBe(true);
   });
 
@@ -100,7 +104,11 @@ describe('a valid dataset', () => {
     const { dataset, issues } = await readDataset({ dataDir: VALID, documentsDir: missing });
     expect(dataset).toBeUndefined();
     expect(issues).toEqual([
-      expect.objectContaining({ file: 'sources.yaml', severity: 'error', message: expect.stringContaining('documents directory not found') }),
+      expect.objectContaining({
+        file: 'sources.yaml',
+        severity: 'error',
+        message: expect.stringContaining('documents directory not found'),
+      }),
     ]);
     expect(issues[0]!.message).toContain(missing);
   });
@@ -170,67 +178,162 @@ describe('a broken dataset', () => {
   });
 
   it('reports an unknown entity kind, with a suggestion', () => {
-    expectIssue('entities/a-people.yaml', '[1].kind', at('entities/a-people.yaml', 'kind: Persn'), /unknown entity kind "Persn" \(did you mean "Person"\?\): use one of Person, Organisation, Place, Event/);
+    expectIssue(
+      'entities/a-people.yaml',
+      '[1].kind',
+      at('entities/a-people.yaml', 'kind: Persn'),
+      /unknown entity kind "Persn" \(did you mean "Person"\?\): use one of Person, Organisation, Place, Event/,
+    );
   });
 
   it('reports an unknown field at the key, listing the allowed ones', () => {
-    expectIssue('entities/a-people.yaml', '[2].lattitude', at('entities/a-people.yaml', 'lattitude:'), /unknown field "lattitude".*allowed here: .*\blat\b.*\blon\b/);
-    expectIssue('relations/a-bad.yaml', '[4].evidence[4].qoute', at('relations/a-bad.yaml', 'qoute:'), /unknown field "qoute" \(did you mean "quote"\?\)/);
+    expectIssue(
+      'entities/a-people.yaml',
+      '[2].lattitude',
+      at('entities/a-people.yaml', 'lattitude:'),
+      /unknown field "lattitude".*allowed here: .*\blat\b.*\blon\b/,
+    );
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[4].evidence[4].qoute',
+      at('relations/a-bad.yaml', 'qoute:'),
+      /unknown field "qoute" \(did you mean "quote"\?\)/,
+    );
     // The misspelt key also leaves the required field missing; that is reported at the evidence item.
-    expectIssue('relations/a-bad.yaml', '[4].evidence[4].quote', at('relations/a-bad.yaml', 'qoute:') - 1, /missing required field "quote"/);
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[4].evidence[4].quote',
+      at('relations/a-bad.yaml', 'qoute:') - 1,
+      /missing required field "quote"/,
+    );
   });
 
   it('reports a duplicate entity id across files, saying where the first one is', () => {
-    expectIssue('entities/b-more.yaml', '[0].id', at('entities/b-more.yaml', 'id: anna-berg'), /duplicate entity id "anna-berg": first defined at entities\/a-people\.yaml:1 \(\[0\]\)/);
+    expectIssue(
+      'entities/b-more.yaml',
+      '[0].id',
+      at('entities/b-more.yaml', 'id: anna-berg'),
+      /duplicate entity id "anna-berg": first defined at entities\/a-people\.yaml:1 \(\[0\]\)/,
+    );
   });
 
   it('reports a duplicate relation id across files', () => {
     const first = at('relations/a-bad.yaml', 'id: council-removed-anna-berg');
-    expectIssue('relations/b-more.yaml', '[1].id', at('relations/b-more.yaml', 'id: council-removed-anna-berg'), new RegExp(`first defined at relations/a-bad\\.yaml:${first}`));
+    expectIssue(
+      'relations/b-more.yaml',
+      '[1].id',
+      at('relations/b-more.yaml', 'id: council-removed-anna-berg'),
+      new RegExp(`first defined at relations/a-bad\\.yaml:${first}`),
+    );
   });
 
   it('reports malformed and impossible dates, and a start after the end', () => {
-    expectIssue('relations/a-bad.yaml', '[0].date', at('relations/a-bad.yaml', 'date: 3 March 2021'), /malformed date "3 March 2021": write YYYY, YYYY-MM or YYYY-MM-DD/);
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[0].date',
+      at('relations/a-bad.yaml', 'date: 3 March 2021'),
+      /malformed date "3 March 2021": write YYYY, YYYY-MM or YYYY-MM-DD/,
+    );
     expectIssue('sources.yaml', '[1].publishedAt', at('sources.yaml', "publishedAt: '2021-13'"), /impossible date "2021-13"/);
-    expectIssue('entities/b-more.yaml', '[2].startDate', at('entities/b-more.yaml', 'startDate:'), /startDate 2021-03-05 is after endDate 2021-03-01/);
+    expectIssue(
+      'entities/b-more.yaml',
+      '[2].startDate',
+      at('entities/b-more.yaml', 'startDate:'),
+      /startDate 2021-03-05 is after endDate 2021-03-01/,
+    );
   });
 
   it('reports an unknown relation type, with a suggestion and the vocabulary', () => {
-    expectIssue('relations/a-bad.yaml', '[1].type', at('relations/a-bad.yaml', 'type: FOUNDED_BY'), /unknown relation type "FOUNDED_BY" \(did you mean "FOUNDED"\?\): use one of .*REQUESTED_AID_FROM/);
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[1].type',
+      at('relations/a-bad.yaml', 'type: FOUNDED_BY'),
+      /unknown relation type "FOUNDED_BY" \(did you mean "FOUNDED"\?\): use one of .*REQUESTED_AID_FROM/,
+    );
   });
 
   it('reports endpoint kinds the relation type does not allow, saying which are allowed', () => {
-    expectIssue('relations/a-bad.yaml', '[2].from', at('relations/a-bad.yaml', 'from: eldoria-town-hall'), /LEADS cannot start at a Place \("eldoria-town-hall"\): it runs from Person to Organisation\/Place\/Event/);
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[2].from',
+      at('relations/a-bad.yaml', 'from: eldoria-town-hall'),
+      /LEADS cannot start at a Place \("eldoria-town-hall"\): it runs from Person to Organisation\/Place\/Event/,
+    );
   });
 
   it('reports dangling references: relation endpoints, event places and evidence sources', () => {
-    expectIssue('relations/a-bad.yaml', '[3].to', at('relations/a-bad.yaml', 'to: eldoria-city-hall'), /unknown entity "eldoria-city-hall" \(did you mean "eldoria-town-hall"\?\)/);
-    expectIssue('entities/b-more.yaml', '[2].placeId', at('entities/b-more.yaml', 'placeId:'), /placeId must point to a Place, but "council-of-eldoria" is an Organisation/);
-    expectIssue('relations/a-bad.yaml', '[4].evidence[3].source', at('relations/a-bad.yaml', 'source: delta'), /unknown source "delta".*add it to sources\.yaml/);
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[3].to',
+      at('relations/a-bad.yaml', 'to: eldoria-city-hall'),
+      /unknown entity "eldoria-city-hall" \(did you mean "eldoria-town-hall"\?\)/,
+    );
+    expectIssue(
+      'entities/b-more.yaml',
+      '[2].placeId',
+      at('entities/b-more.yaml', 'placeId:'),
+      /placeId must point to a Place, but "council-of-eldoria" is an Organisation/,
+    );
+    expectIssue(
+      'relations/a-bad.yaml',
+      '[4].evidence[3].source',
+      at('relations/a-bad.yaml', 'source: delta'),
+      /unknown source "delta".*add it to sources\.yaml/,
+    );
   });
 
   it('reports empty, overlong and non-verbatim quotes, explaining the difference', () => {
     const file = 'relations/a-bad.yaml';
     expectIssue(file, '[4].evidence[0].quote', at(file, 'quote: ""'), /empty quote/);
     expectIssue(file, '[4].evidence[1].quote', at(file, 'quote: "xxxx'), /quote is 301 characters, longer than the 300 allowed/);
-    expectIssue(file, '[4].evidence[2].quote', at(file, 'We had no choice'), /quote not found verbatim in alpha: it differs only in quote marks/);
-    expectIssue(file, '[4].evidence[5].quote', at(file, 'the quote is from alpha, not beta') + 1, /quote not found verbatim in beta: it appears verbatim in alpha: cite that source instead/);
+    expectIssue(
+      file,
+      '[4].evidence[2].quote',
+      at(file, 'We had no choice'),
+      /quote not found verbatim in alpha: it differs only in quote marks/,
+    );
+    expectIssue(
+      file,
+      '[4].evidence[5].quote',
+      at(file, 'the quote is from alpha, not beta') + 1,
+      /quote not found verbatim in beta: it appears verbatim in alpha: cite that source instead/,
+    );
   });
 
   it('reports a repeated quote that does not say which occurrence it means, and an occurrence that does not exist', () => {
     const file = 'relations/a-bad.yaml';
-    expectIssue(file, '[4].evidence[6].quote', at(file, 'which one?'), /quote occurs 2 times in alpha: say which one with "occurrence: n" \(1–2, in reading order\)/);
-    expectIssue(file, '[4].evidence[7].occurrence', at(file, 'occurrence: 2'), /occurrence 2, but the quote occurs 1 time in alpha: use 1–1 or remove it/);
+    expectIssue(
+      file,
+      '[4].evidence[6].quote',
+      at(file, 'which one?'),
+      /quote occurs 2 times in alpha: say which one with "occurrence: n" \(1–2, in reading order\)/,
+    );
+    expectIssue(
+      file,
+      '[4].evidence[7].occurrence',
+      at(file, 'occurrence: 2'),
+      /occurrence 2, but the quote occurs 1 time in alpha: use 1–1 or remove it/,
+    );
   });
 
   it('reports sources without a document', () => {
-    expectIssue('sources.yaml', '[2].id', at('sources.yaml', 'id: gamma'), /source "gamma" has no document: expected .*fixtures[/\\]broken[/\\]documents[/\\]gamma\.txt/);
+    expectIssue(
+      'sources.yaml',
+      '[2].id',
+      at('sources.yaml', 'id: gamma'),
+      /source "gamma" has no document: expected .*fixtures[/\\]broken[/\\]documents[/\\]gamma\.txt/,
+    );
   });
 
   it('reports dates on relation types that are not dated, and other field errors', () => {
     const file = 'relations/b-more.yaml';
     expectIssue(file, '[0].date', at(file, "date: '2021-03-03'"), /LOCATED_IN is not a dated relation type: remove "date"/);
-    expectIssue(file, '[1].stance', at(file, 'stance: ALLEGED'), /unknown stance "ALLEGED": use one of ASSERTED, CLAIMED, REPORTED, DENIED/);
+    expectIssue(
+      file,
+      '[1].stance',
+      at(file, 'stance: ALLEGED'),
+      /unknown stance "ALLEGED": use one of ASSERTED, CLAIMED, REPORTED, DENIED/,
+    );
     expectIssue(file, '[1].confidence', at(file, 'confidence: 1.5'), /"confidence" must be at most 1/);
     expectIssue(file, '[1].evidence', at(file, 'evidence: []'), /needs at least one piece of evidence/);
   });
@@ -324,7 +427,13 @@ describe('files that cannot be used at all', () => {
     await writeFile(path.join(dir, 'sources.yaml'), '- id: alpha\n  title: A\n  title: B\n  languages: [en]\n');
     const { issues } = await readDataset({ dataDir: dir, documentsDir: DOCUMENTS });
     expect(issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ file: 'sources.yaml', line: 3, message: expect.stringMatching(/YAML syntax error: Map keys must be unique/) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'sources.yaml',
+          line: 3,
+          message: expect.stringMatching(/YAML syntax error: Map keys must be unique/),
+        }),
+      ]),
     );
   });
 });
@@ -332,7 +441,13 @@ describe('files that cannot be used at all', () => {
 describe('formatIssues', () => {
   it('prints one line per issue: file:line path — message, marking warnings', () => {
     const text = formatIssues([
-      { file: 'relations/claims.yaml', line: 42, path: '[3].evidence[0].quote', message: 'quote not found verbatim in 003_x: check spacing and punctuation', severity: 'error' },
+      {
+        file: 'relations/claims.yaml',
+        line: 42,
+        path: '[3].evidence[0].quote',
+        message: 'quote not found verbatim in 003_x: check spacing and punctuation',
+        severity: 'error',
+      },
       { file: 'sources.yaml', path: '', message: 'document gamma.txt has no record', severity: 'warning' },
     ]);
     expect(text.split('\n')).toEqual([

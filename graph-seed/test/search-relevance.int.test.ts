@@ -30,7 +30,10 @@ describe('search relevance on the seeded dataset', () => {
   it(`finds the expected entities in the first ${RECALL_AT} hits for at least 95% of what analysts type`, async () => {
     const cases = readRelevanceSet();
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    const results = await runRelevanceSet(async (q) => (await store.search(q, { offset: 0, limit: RECALL_AT })).items.map((h) => h.entity.id), cases);
+    const results = await runRelevanceSet(
+      async (q) => (await store.search(q, { offset: 0, limit: RECALL_AT })).items.map((h) => h.entity.id),
+      cases,
+    );
     const summary = summarise(results);
     const misses = summary.misses.map((m) => `"${m.query}" → ${m.got.join(', ') || 'nothing'} (expected ${m.expected.join(', ')})`);
     expect({ recall: summary.recallAtK >= 0.95, misses }).toEqual({ recall: true, misses: expect.any(Array) });

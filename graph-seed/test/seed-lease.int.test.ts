@@ -1,6 +1,15 @@
 import type { Driver } from 'neo4j-driver';
 import { resetGraph } from '@steppe/graph-store';
-import { activeCounts, allGenerationNodes, duplicateIds, pendingGenerations, runSeeder, testDriver, uniqueGraph, type CliResult } from './support';
+import {
+  activeCounts,
+  allGenerationNodes,
+  duplicateIds,
+  pendingGenerations,
+  runSeeder,
+  testDriver,
+  uniqueGraph,
+  type CliResult,
+} from './support';
 
 // Real seeder processes on a shared machine: generous, so that a loaded machine is not a failure.
 jest.setTimeout(600_000);
@@ -44,7 +53,9 @@ describe('loads of the same graph (real processes, real Neo4j)', () => {
     const g = graph('two');
     const [a, b] = await Promise.all([
       runSeeder(['--graph', g, '--synthetic', '400', '--random-seed', '1', '--batch-size', '100']),
-      new Promise<CliResult>((resolve) => setTimeout(() => resolve(runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '2', '--batch-size', '100'])), 300)),
+      new Promise<CliResult>((resolve) =>
+        setTimeout(() => resolve(runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '2', '--batch-size', '100'])), 300),
+      ),
     ]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
@@ -71,7 +82,9 @@ describe('loads of the same graph (real processes, real Neo4j)', () => {
   it('removes an abandoned generation on a re-run without --force that finds nothing to load', async () => {
     const g = graph('abandoned');
     expect((await runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '5'])).code).toBe(0);
-    const killed = await runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '5', '--force', '--batch-size', '100'], { killWhen: /relations: [1-9]\d*\// });
+    const killed = await runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '5', '--force', '--batch-size', '100'], {
+      killWhen: /relations: [1-9]\d*\//,
+    });
     expect(killed.signal).toBe('SIGKILL');
     const { pending } = await pendingGenerations(driver, g);
     expect(pending).toHaveLength(1);
@@ -90,7 +103,9 @@ describe('loads of the same graph (real processes, real Neo4j)', () => {
     const g = graph('kill');
     expect((await runSeeder(['--graph', g, '--synthetic', '400', '--random-seed', '6'])).code).toBe(0);
     // An abandoned load for the clean-up to work on.
-    const abandoned = await runSeeder(['--graph', g, '--synthetic', '400', '--random-seed', '7', '--batch-size', '100'], { killWhen: /relations: [1-9]\d*\// });
+    const abandoned = await runSeeder(['--graph', g, '--synthetic', '400', '--random-seed', '7', '--batch-size', '100'], {
+      killWhen: /relations: [1-9]\d*\//,
+    });
     expect(abandoned.signal).toBe('SIGKILL');
 
     const killed = await runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '8', '--batch-size', '100'], { killWhen });

@@ -23,7 +23,10 @@ export interface CliResult {
 /** Runs the seeder CLI as a user would; `killWhen` SIGKILLs it once its output matches. */
 export function runSeeder(args: string[], options: { env?: NodeJS.ProcessEnv; killWhen?: RegExp } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SEED_BIN, ...args], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SEED_BIN, ...args], {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const check = () => {
@@ -51,7 +54,12 @@ export async function activeCounts(driver: Driver, graph: string) {
     { graph },
   );
   const r = records[0]!;
-  return { active: r.get('active') as string | null, entities: Number(r.get('entities')), relations: Number(r.get('relations')), sources: Number(r.get('sources')) };
+  return {
+    active: r.get('active') as string | null,
+    entities: Number(r.get('entities')),
+    relations: Number(r.get('relations')),
+    sources: Number(r.get('sources')),
+  };
 }
 
 /** Nodes of every generation of a graph, active or abandoned. */
@@ -82,5 +90,8 @@ export async function pendingGenerations(driver: Driver, graph: string): Promise
      RETURN collect(p) AS pending, [x IN collect(CASE WHEN c > 0 THEN p END) WHERE x IS NOT NULL] AS existing`,
     { graph },
   );
-  return { pending: (records[0]?.get('pending') as string[] | undefined) ?? [], existing: (records[0]?.get('existing') as string[] | undefined) ?? [] };
+  return {
+    pending: (records[0]?.get('pending') as string[] | undefined) ?? [],
+    existing: (records[0]?.get('existing') as string[] | undefined) ?? [],
+  };
 }

@@ -32,7 +32,9 @@ const TYPE_AWARE_RULES = {
 const NEO4J_DRIVER_OWNERS = ['packages/graph-store', 'packages/neo4j-local'];
 
 module.exports = tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '**/target/**', '**/coverage/**', '**/*.generated.ts', '**/generated/**'] },
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '**/target/**', '**/coverage/**', '**/*.generated.ts', '**/generated/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -67,7 +69,13 @@ module.exports = tseslint.config(
             '@typescript-eslint/no-restricted-imports': [
               'error',
               {
-                paths: [{ name: 'neo4j-driver', allowTypeImports: true, message: 'Query Neo4j through @steppe/graph-store (all Cypher lives there); a type import is fine.' }],
+                paths: [
+                  {
+                    name: 'neo4j-driver',
+                    allowTypeImports: true,
+                    message: 'Query Neo4j through @steppe/graph-store (all Cypher lives there); a type import is fine.',
+                  },
+                ],
               },
             ],
           },
@@ -79,7 +87,10 @@ module.exports = tseslint.config(
         {
           files: ['**/*.ts'],
           rules: {
-            '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@steppe/*'], message: '@steppe/domain depends on no other Steppe package.' }] }],
+            '@typescript-eslint/no-restricted-imports': [
+              'error',
+              { patterns: [{ group: ['@steppe/*'], message: '@steppe/domain depends on no other Steppe package.' }] },
+            ],
           },
         },
       ]

@@ -52,9 +52,7 @@ function nodeProject(dir, { neo4j = true, testTimeout = DEFAULT_TIMEOUT, overrid
       },
       // Integration tests share one Neo4j: the full test run starts it once (or
       // uses NEO4J_URI); running one workspace alone starts one for that run.
-      ...(neo4j
-        ? { globalSetup: '@steppe/neo4j-local/jest-setup', globalTeardown: '@steppe/neo4j-local/jest-teardown' }
-        : {}),
+      ...(neo4j ? { globalSetup: '@steppe/neo4j-local/jest-setup', globalTeardown: '@steppe/neo4j-local/jest-teardown' } : {}),
       ...overrides,
     },
     testTimeout,

@@ -57,7 +57,8 @@ async function main() {
   const external = neo4jConnectionFromEnv();
   let local: LocalNeo4j | undefined;
   try {
-    if (!external) local = await startLocalNeo4j({ port: 0, dataDir: path.resolve(values['data-dir']), heap: '4g', pageCache: '2g', jit: 'full' });
+    if (!external)
+      local = await startLocalNeo4j({ port: 0, dataDir: path.resolve(values['data-dir']), heap: '4g', pageCache: '2g', jit: 'full' });
     const conn = external ?? local!;
     // With NEO4J_URI, NEO4J_PID (the JVM's pid on this machine) still gives its CPU per request.
     const neo4jPid = local?.pid ?? (process.env.NEO4J_PID ? Number(process.env.NEO4J_PID) : undefined);
@@ -71,13 +72,22 @@ async function main() {
       httpPolicy: { ...DEFAULT_HTTP_POLICY, RATE_LIMIT_PER_SECOND: 0 },
     });
     const ask = async (query: string) => {
-      const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const res = await yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: { message: string }[] };
       if (body.errors?.length) throw new Error(`${query}: ${body.errors[0]!.message}`);
       return body.data!;
     };
     const stats = await ask('{ stats { entities relations } }');
-    console.log(`graph "${values.graph}": ${JSON.stringify(stats.stats)}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+    console.log(
+      `graph "${values.graph}": ${JSON.stringify(stats.stats)}; load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}`,
+    );
     console.log(`${'query'.padEnd(70)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'Neo4j CPU ms'.padStart(13)}  answer`);
     for (const [label, args] of Object.entries(FILTERS)) {
       for (const [root, field] of FIELDS) {
@@ -96,10 +106,17 @@ async function main() {
         const answer = first[root]![field.split(' ')[0]!];
         const shown = Array.isArray(answer) ? `${answer.length} buckets` : String(answer);
         const neo = cpu0 !== undefined && cpu1 !== undefined ? ms((cpu1 - cpu0) / runs) : '';
-        console.log(`${`${root} ${field.split(' ')[0]} (${label})`.padEnd(70)} ${ms(s.p50).padStart(10)} ${ms(Math.min(...times)).padStart(9)} ${neo.padStart(13)}  ${shown}`);
+        console.log(
+          `${`${root} ${field.split(' ')[0]} (${label})`.padEnd(70)} ${ms(s.p50).padStart(10)} ${ms(Math.min(...times)).padStart(9)} ${neo.padStart(13)}  ${shown}`,
+        );
       }
     }
-    console.log(`load average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+    console.log(
+      `load average at end ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}`,
+    );
     await driver.close();
   } finally {
     await local?.stop();

@@ -146,7 +146,10 @@ class LoadClient {
   private readonly child: ChildProcess;
 
   constructor() {
-    this.child = fork(path.join(__dirname, 'load-client.ts'), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(path.join(__dirname, 'load-client.ts'), [], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
   }
 
   run(job: LoadJob): Promise<LoadResult> {
@@ -240,7 +243,9 @@ function describeFacts(op: Operation | 'star' | 'neo4j-graphql', all: ResponseFa
       break;
     case 'hop1':
     case 'hop2':
-      parts.push(`avg ${avg('nodes').toFixed(0)} nodes, ${avg('edges').toFixed(0)} edges, ${(avg('truncated') * 100).toFixed(0)}% truncated`);
+      parts.push(
+        `avg ${avg('nodes').toFixed(0)} nodes, ${avg('edges').toFixed(0)} edges, ${(avg('truncated') * 100).toFixed(0)}% truncated`,
+      );
       break;
     case 'path':
       parts.push(`${(avg('found') * 100).toFixed(0)}% of pairs connected within the hop limit, avg length ${avg('length').toFixed(2)}`);
@@ -309,7 +314,9 @@ async function main() {
   process.once('SIGTERM', stopSignals);
 
   try {
-    console.log(`Steppe API benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+    console.log(
+      `Steppe API benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    );
     console.log(`load average at start (1/5/15 min): ${loadAtStart}`);
     if (!external) {
       if (opts.fresh && existsSync(opts.dataDir)) rmSync(opts.dataDir, { recursive: true, force: true });
@@ -321,7 +328,9 @@ async function main() {
     }
     const conn: Neo4jConnection = external ?? local!;
 
-    console.log(`Loading the synthetic graph (${opts.entities.toLocaleString('en-US')} entities) into graph "${opts.graph}" (skipped when already loaded) …`);
+    console.log(
+      `Loading the synthetic graph (${opts.entities.toLocaleString('en-US')} entities) into graph "${opts.graph}" (skipped when already loaded) …`,
+    );
     let t = performance.now();
     await runSeeder(conn, opts);
     console.log(`seeding step took ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -412,7 +421,12 @@ async function main() {
       const neo0 = processCpuMs(local?.pid);
       let result: LoadResult;
       if (server === 'raw') {
-        result = await runRawLoad(driver!, recorded[op]!, { connections: opts.connections, durationSec, offset, timeoutMs: QUERY_TIMEOUT_MS });
+        result = await runRawLoad(driver!, recorded[op]!, {
+          connections: opts.connections,
+          durationSec,
+          offset,
+          timeoutMs: QUERY_TIMEOUT_MS,
+        });
       } else {
         const url = server === 'neo4j-graphql' ? neo4jGraphql!.url : api.url;
         const bodies = server === 'graphql' ? workload.bodies[op] : server === 'graphql-star' ? workload.starBodies : neo4jGraphqlBodies;
@@ -469,7 +483,20 @@ async function main() {
     // ---- Report ----
     const summaries = new Map<string, LatencySummary>();
     for (const m of results) summaries.set(`${m.op}/${m.server}`, summarise(m.latencies));
-    const header = ['operation', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'KB/resp', 'API CPU ms/req', 'Neo4j CPU ms/req', 'p95 target'];
+    const header = [
+      'operation',
+      'server',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'errors',
+      'KB/resp',
+      'API CPU ms/req',
+      'Neo4j CPU ms/req',
+      'p95 target',
+    ];
     const rows = results.map((m) => {
       const s = summaries.get(`${m.op}/${m.server}`)!;
       const ok = m.requests - m.errors;
@@ -527,16 +554,21 @@ async function main() {
         );
       }
     }
-    const loadDuring = loadSamples.length > 0
-      ? `${Math.min(...loadSamples).toFixed(2)}–${Math.max(...loadSamples).toFixed(2)} (mean ${(loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length).toFixed(2)})`
-      : 'n/a';
+    const loadDuring =
+      loadSamples.length > 0
+        ? `${Math.min(...loadSamples).toFixed(2)}–${Math.max(...loadSamples).toFixed(2)} (mean ${(loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length).toFixed(2)})`
+        : 'n/a';
 
     console.log('');
     console.log(textTable(header, rows));
     console.log('');
     for (const line of ratioLines) console.log(line);
-    console.log(`\nload average (1 min) while measuring: ${loadDuring}; at start ${loadAtStart}, at end ${loadAtEnd} (1/5/15 min); ${os.cpus().length} cores`);
-    console.log('CPU ms/req: CPU time per request of the bench process (API server or, for raw, the driver) and of the Neo4j JVM; the load generator runs in its own process.');
+    console.log(
+      `\nload average (1 min) while measuring: ${loadDuring}; at start ${loadAtStart}, at end ${loadAtEnd} (1/5/15 min); ${os.cpus().length} cores`,
+    );
+    console.log(
+      'CPU ms/req: CPU time per request of the bench process (API server or, for raw, the driver) and of the Neo4j JVM; the load generator runs in its own process.',
+    );
 
     if (opts.record) {
       const command = `npm run bench:api${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;

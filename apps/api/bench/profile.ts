@@ -11,7 +11,9 @@ function totalHits(plan: ProfiledPlan): number {
 }
 
 function planLines(plan: ProfiledPlan, depth = 0, out: string[] = []): string[] {
-  const details = String(plan.arguments?.Details ?? '').replace(/\s+/g, ' ').slice(0, 110);
+  const details = String(plan.arguments?.Details ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 110);
   out.push(
     `${'  '.repeat(depth)}${plan.operatorType.replace(/@.*$/, '')}  rows ${plan.rows}  db hits ${plan.dbHits}${details ? `  ${details}` : ''}`,
   );
@@ -21,11 +23,18 @@ function planLines(plan: ProfiledPlan, depth = 0, out: string[] = []): string[] 
 
 /** A short name for a statement: its first clause after the generation lookup. */
 function statementName(cypher: string): string {
-  const body = cypher.replace(/\s+/g, ' ').replace(/^MATCH \(steppeGraph:SteppeGraph \{name: \$graph\}\) WITH steppeGraph\.active AS g /, '');
+  const body = cypher
+    .replace(/\s+/g, ' ')
+    .replace(/^MATCH \(steppeGraph:SteppeGraph \{name: \$graph\}\) WITH steppeGraph\.active AS g /, '');
   return body.slice(0, 70);
 }
 
-export async function profileRequests(driver: Driver, label: string, requests: readonly RecordedRequest[], sample: number): Promise<string[]> {
+export async function profileRequests(
+  driver: Driver,
+  label: string,
+  requests: readonly RecordedRequest[],
+  sample: number,
+): Promise<string[]> {
   const lines: string[] = [];
   const perStatement = new Map<string, { hits: number[]; ms: number[] }>();
   let heaviest: { hits: number; plan: ProfiledPlan; name: string } | undefined;

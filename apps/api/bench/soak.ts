@@ -98,7 +98,10 @@ function seed(conn: Neo4jConnection, entities: number, graph: string): Promise<v
   const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: conn.uri, NEO4J_USER: conn.user };
   if (conn.password !== undefined) env.NEO4J_PASSWORD = conn.password;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SEEDER, '--synthetic', String(entities), '--graph', graph], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [SEEDER, '--synthetic', String(entities), '--graph', graph], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the seeder failed (exit code ${code})`))));
   });
@@ -154,7 +157,10 @@ function request(agent: http.Agent, url: URL, body?: string): Promise<{ status: 
       {
         agent,
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers:
+          body === undefined
+            ? {}
+            : { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -180,13 +186,20 @@ async function main() {
   };
   process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
   try {
-    console.log(`Steppe soak bench — ${os.cpus().length} cores, Node ${process.version}; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+    console.log(
+      `Steppe soak bench — ${os.cpus().length} cores, Node ${process.version}; load average at start ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}`,
+    );
     if (!external) {
       console.log(`Starting a local Neo4j (store ${opts.dataDir}) …`);
       local = await startLocalNeo4j({ port: 0, dataDir: opts.dataDir, heap: '2g', pageCache: '1g', jit: 'full' });
     }
     const conn: Neo4jConnection = external ?? local!;
-    console.log(`Loading the synthetic graph (${opts.entities.toLocaleString('en-US')} entities) into "${opts.graph}" (skipped when already loaded) …`);
+    console.log(
+      `Loading the synthetic graph (${opts.entities.toLocaleString('en-US')} entities) into "${opts.graph}" (skipped when already loaded) …`,
+    );
     await seed(conn, opts.entities, opts.graph);
 
     const driver = createDriver(conn, { connectionTimeoutMs: 30_000 });
@@ -195,10 +208,19 @@ async function main() {
     const started = await startApi(conn, opts.graph);
     api = started.child;
     const graphqlUrl = new URL('/graphql', started.base);
-    const exportUrls = workload.hop1Ids.map((id) => new URL(`/export?format=json&depth=1&limit=100&ids=${encodeURIComponent(id)}`, started.base));
-    const bodies: Record<Exclude<Op, 'export'>, string[]> = { search: workload.bodies.search, hop1: workload.bodies.hop1, hop2: workload.bodies.hop2, path: workload.bodies.path };
+    const exportUrls = workload.hop1Ids.map(
+      (id) => new URL(`/export?format=json&depth=1&limit=100&ids=${encodeURIComponent(id)}`, started.base),
+    );
+    const bodies: Record<Exclude<Op, 'export'>, string[]> = {
+      search: workload.bodies.search,
+      hop1: workload.bodies.hop1,
+      hop2: workload.bodies.hop2,
+      path: workload.bodies.path,
+    };
     console.log(`API log: ${path.join(os.tmpdir(), `steppe-soak-api-${process.pid}.log`)}`);
-    console.log(`API pid ${api.pid} at ${started.base}, RSS ${rssMiB(api.pid!).toFixed(0)} MiB; ${opts.clients} clients for ${opts.duration} s …`);
+    console.log(
+      `API pid ${api.pid} at ${started.base}, RSS ${rssMiB(api.pid!).toFixed(0)} MiB; ${opts.clients} clients for ${opts.duration} s …`,
+    );
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: opts.clients });
     // Before the clients: each operation a few times, one at a time, so that Neo4j has planned the statements and
@@ -214,7 +236,9 @@ async function main() {
         }
         if (i < 2) await request(agent, exportUrls[i % exportUrls.length]!);
       }
-      console.log(`Pre-warmed with ${opts.prewarm} requests of each operation in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s (${warmErrors} not 200).`);
+      console.log(
+        `Pre-warmed with ${opts.prewarm} requests of each operation in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s (${warmErrors} not 200).`,
+      );
     }
     const totalWeight = MIX.reduce((s, [, w]) => s + w, 0);
     const tallies = new Map<Op, Tally>(MIX.map(([op]) => [op, { latencies: [], errors: 0, shed: 0 }]));
@@ -283,12 +307,18 @@ async function main() {
     agent.destroy();
     const elapsed = (performance.now() - t0) / 1000;
 
-    console.log(`\n${opts.clients} clients, ${elapsed.toFixed(0)} s, ${requests} requests (${(requests / elapsed).toFixed(0)}/s), ${errors} errors`);
-    console.log(`${'operation'.padEnd(10)} ${'ok'.padStart(7)} ${'errors'.padStart(7)} ${'shed 503'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+    console.log(
+      `\n${opts.clients} clients, ${elapsed.toFixed(0)} s, ${requests} requests (${(requests / elapsed).toFixed(0)}/s), ${errors} errors`,
+    );
+    console.log(
+      `${'operation'.padEnd(10)} ${'ok'.padStart(7)} ${'errors'.padStart(7)} ${'shed 503'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+    );
     for (const [op] of MIX) {
       const tally = tallies.get(op)!;
       const s = summarise(tally.latencies.length > 0 ? tally.latencies : [Number.NaN]);
-      console.log(`${op.padEnd(10)} ${String(tally.latencies.length).padStart(7)} ${String(tally.errors).padStart(7)} ${String(tally.shed).padStart(9)} ${ms(s.p50).padStart(8)} ${ms(s.p99).padStart(8)}${tally.firstError ? `  first error: ${tally.firstError}` : ''}`);
+      console.log(
+        `${op.padEnd(10)} ${String(tally.latencies.length).padStart(7)} ${String(tally.errors).padStart(7)} ${String(tally.shed).padStart(9)} ${ms(s.p50).padStart(8)} ${ms(s.p99).padStart(8)}${tally.firstError ? `  first error: ${tally.firstError}` : ''}`,
+      );
     }
     const all = summarise([...tallies.values()].flatMap((t) => t.latencies));
     console.log(`all        p50 ${ms(all.p50)} ms, p99 ${ms(all.p99)} ms`);
@@ -299,7 +329,12 @@ async function main() {
         `API RSS after ${opts.warmup} s of warm-up: first ${rss[0]!.toFixed(0)} MiB, last ${rss[rss.length - 1]!.toFixed(0)} MiB, min ${Math.min(...rss).toFixed(0)}, max ${Math.max(...rss).toFixed(0)} MiB (${after.length} samples)`,
       );
     }
-    console.log(`load average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+    console.log(
+      `load average at end ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}`,
+    );
   } finally {
     await stop();
   }

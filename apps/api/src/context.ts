@@ -45,7 +45,10 @@ export function createLoaders(store: GraphStore) {
         const results = new Map<string, Page<RelationRecord>>();
         await Promise.all(
           [...groups.entries()].map(async ([queryKey, group]) => {
-            const pages = await store.relationsOf(group.map((g) => g.id), group[0]!.query);
+            const pages = await store.relationsOf(
+              group.map((g) => g.id),
+              group[0]!.query,
+            );
             for (const g of group) results.set(`${g.id}|${queryKey}`, pages.get(g.id) ?? { items: [], totalCount: 0 });
           }),
         );

@@ -69,7 +69,8 @@ export interface ApiDeps {
 export const GRAPHQL_PATH = '/graphql';
 
 /** The API's version (the package's), shown by /healthz; the CHANGELOG says what each version changed. */
-export const API_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
+export const API_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string })
+  .version;
 
 export function buildSchema() {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
@@ -131,7 +132,11 @@ export function createApi(deps: ApiDeps) {
   const readiness = createReadinessProbe(() => deps.driver.executeQuery('RETURN 1', {}, { database: deps.database, routing: 'READ' }));
   const access = createAccessPolicy({ graphs: [deps.graph ?? 'steppe', ...(deps.graphs ?? [])], auth: deps.auth });
   // One line for every graph's reads: the database's capacity is shared, whichever graph a query reads.
-  const gate = createQueryGate({ concurrency: policy.QUERY_CONCURRENCY, queueSize: policy.QUERY_QUEUE, maxWaitMs: policy.QUERY_QUEUE_WAIT_MS });
+  const gate = createQueryGate({
+    concurrency: policy.QUERY_CONCURRENCY,
+    queueSize: policy.QUERY_QUEUE,
+    maxWaitMs: policy.QUERY_QUEUE_WAIT_MS,
+  });
   // One store and one export reader per served graph, each bound to its graph: the access decision picks one, and no resolver names a graph.
   const stores = new Map<string, GraphStore>();
   for (const graph of access.graphs) {
@@ -151,7 +156,15 @@ export function createApi(deps: ApiDeps) {
     );
   }
   const exportReaders = new Map(
-    access.graphs.map((graph) => [graph, createExportReader({ driver: deps.driver, graph, database: deps.database, timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs })]),
+    access.graphs.map((graph) => [
+      graph,
+      createExportReader({
+        driver: deps.driver,
+        graph,
+        database: deps.database,
+        timeoutMs: deps.exportTimeoutMs ?? EXPORT_LIMITS.timeoutMs,
+      }),
+    ]),
   );
   /** The decided graph's store; without a decision (a path the access plugin does not cover) nothing is read. */
   const decided = <T>(byGraph: Map<string, T>, context: unknown): T => {
@@ -236,7 +249,13 @@ export function createApi(deps: ApiDeps) {
       // Executes each (validated, cached) document through a compiled function instead of
       // graphql-js's generic walk: the same results, less CPU per field. Before the
       // timeout plugin, which wraps whatever execute function it is given.
-      useGraphQlJit({}, { enableIf: () => deps.jit !== false, onError: (result) => deps.logger.warn('graphql-jit could not compile a document; it is answered with its errors', result) }),
+      useGraphQlJit(
+        {},
+        {
+          enableIf: () => deps.jit !== false,
+          onError: (result) => deps.logger.warn('graphql-jit could not compile a document; it is answered with its errors', result),
+        },
+      ),
       // Errors from graphql-jit keep their `locations` in the response (see the module).
       useErrorLocations(),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),

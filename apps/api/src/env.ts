@@ -9,17 +9,31 @@ import { defaultAllowedOrigins, parseAllowedOrigins, type AllowedOrigins } from 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI')
+    .default('bolt://127.0.0.1:7687'),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
-  STEPPE_GRAPH: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/).default('steppe'),
+  STEPPE_GRAPH: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/)
+    .default('steppe'),
   /** Further graphs to serve (comma-separated), read with the X-Steppe-Graph header; STEPPE_GRAPH stays the default. */
   STEPPE_GRAPHS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((g) => g.trim()).filter(Boolean))
-    .refine((gs) => gs.every((g) => /^[a-z0-9][a-z0-9_-]{0,62}$/.test(g)), 'a comma-separated list of graph names (lowercase letters, digits, "-" or "_")'),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (gs) => gs.every((g) => /^[a-z0-9][a-z0-9_-]{0,62}$/.test(g)),
+      'a comma-separated list of graph names (lowercase letters, digits, "-" or "_")',
+    ),
   /** A JSON file of API keys, the OpenID Connect issuer and grants (README "Sign-in and access"); unset: no sign-in. */
   STEPPE_AUTH_CONFIG: z.string().optional(),
   /** Comma-separated list of allowed browser origins, or "*"; unset: the explorer's own origin (STEPPE_WEB_URL, else localhost:3000). */

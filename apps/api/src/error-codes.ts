@@ -29,11 +29,12 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: {
     status: 400,
     meaning:
-      'a malformed value: a bad date, an unknown enum value, an empty query, an invalid cursor (the message says which and what is accepted). 400 when it is in the variables; in a field\'s argument, 200 with the field null',
+      "a malformed value: a bad date, an unknown enum value, an empty query, an invalid cursor (the message says which and what is accepted). 400 when it is in the variables; in a field's argument, 200 with the field null",
   },
   LIMIT_EXCEEDED: {
     status: 200,
-    meaning: 'an argument above a limit in the limits table (`extensions.argument`, `extensions.max`); 400 for the document limits (depth, aliases, tokens, directives)',
+    meaning:
+      'an argument above a limit in the limits table (`extensions.argument`, `extensions.max`); 400 for the document limits (depth, aliases, tokens, directives)',
   },
   COST_LIMIT_EXCEEDED: {
     status: 400,
@@ -58,7 +59,8 @@ export const ERROR_CODES = {
   SERVICE_UNAVAILABLE: { status: 503, meaning: 'Neo4j cannot be reached; the API recovers by itself when it is back' },
   INTERNAL_SERVER_ERROR: {
     status: 200,
-    meaning: 'anything else: a bug. The field is null; details go to the server log, not to the client (500 if it happens before execution)',
+    meaning:
+      'anything else: a bug. The field is null; details go to the server log, not to the client (500 if it happens before execution)',
   },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 

@@ -25,7 +25,13 @@ export function limitExceeded(argument: string, max: number, given: number): Gra
  * code's HTTP status from ERROR_CODES, or `status` when the transport decides it
  * (405 for GET).
  */
-export function requestError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, status: number = ERROR_CODES[code].status, headers?: Record<string, string>): GraphQLError {
+export function requestError(
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+  status: number = ERROR_CODES[code].status,
+  headers?: Record<string, string>,
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status, ...(headers ? { headers } : {}) } } });
 }
 
@@ -36,9 +42,13 @@ export function requestError(code: ErrorCode, message: string, extra: Record<str
  */
 export function notFound(what: string, ids: readonly string[]): GraphQLError {
   const plural = ids.length > 1 ? 's' : '';
-  return userError(`Unknown ${what} id${plural}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}.`, 'NOT_FOUND', {
-    ids: [...ids],
-  });
+  return userError(
+    `Unknown ${what} id${plural}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}.`,
+    'NOT_FOUND',
+    {
+      ids: [...ids],
+    },
+  );
 }
 
 /** Retry-After (seconds) sent with SERVICE_UNAVAILABLE when Neo4j cannot be reached. */
@@ -53,12 +63,19 @@ export const UNAVAILABLE_MESSAGE = 'The graph database is unavailable right now.
 export function translateStoreError(error: unknown): GraphQLError | undefined {
   if (error instanceof GraphBusyError) {
     return new GraphQLError('The graph database is busy with other requests: this one was not run. Try again in a few seconds.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'busy', http: { status: 503, headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } } },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        reason: 'busy',
+        http: { status: 503, headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } },
+      },
     });
   }
   if (isUnavailableError(error)) {
     return new GraphQLError(UNAVAILABLE_MESSAGE, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
+      },
     });
   }
   const code = (error as { code?: string } | undefined)?.code ?? '';

@@ -13,7 +13,9 @@ function main() {
   // A bad auth file stops the API here, before it listens, with every problem named.
   const auth = env.STEPPE_AUTH_CONFIG ? loadAuthConfig(env.STEPPE_AUTH_CONFIG) : undefined;
   if (!auth && !isLoopback(env.HOST)) {
-    logger.warn(`HOST=${env.HOST} without STEPPE_AUTH_CONFIG: anyone who reaches port ${env.PORT} reads every graph this API serves. Configure sign-in (README "Sign-in and access") or keep it on 127.0.0.1.`);
+    logger.warn(
+      `HOST=${env.HOST} without STEPPE_AUTH_CONFIG: anyone who reaches port ${env.PORT} reads every graph this API serves. Configure sign-in (README "Sign-in and access") or keep it on 127.0.0.1.`,
+    );
   }
   const driver = createDriver(
     { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD },
@@ -42,7 +44,10 @@ function main() {
     process.exit(1);
   });
   server.listen(env.PORT, env.HOST, () => {
-    if (auth) logger.info(`Sign-in required${auth.anonymous?.graphs.length ? ` (anonymous callers read ${auth.anonymous.graphs.join(', ')})` : ''}: ${auth.apiKeys.length} API key(s)${auth.oidc ? `, tokens from ${auth.oidc.issuer}` : ''}.`);
+    if (auth)
+      logger.info(
+        `Sign-in required${auth.anonymous?.graphs.length ? ` (anonymous callers read ${auth.anonymous.graphs.join(', ')})` : ''}: ${auth.apiKeys.length} API key(s)${auth.oidc ? `, tokens from ${auth.oidc.issuer}` : ''}.`,
+      );
     logger.info(`Steppe API ready at http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}${GRAPHQL_PATH}`);
   });
   const shutdown = () => {

@@ -58,10 +58,9 @@ describe('GraphQL API on the seeded graph', () => {
     });
 
     it('pages with cursors without repeating entities', async () => {
-      const first = await gql<{ search: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-        api,
-        '{ search(query: "ka", first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
-      );
+      const first = await gql<{
+        search: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      }>(api, '{ search(query: "ka", first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }');
       const page1 = first.body.data!.search;
       expect(page1.edges).toHaveLength(2);
       expect(page1.pageInfo.hasNextPage).toBe(true);
@@ -85,7 +84,20 @@ describe('GraphQL API on the seeded graph', () => {
     it('answers who requested aid from whom, with sources and quotes', async () => {
       const tokayev = await idOf('Tokayev', 'Person');
       const res = await gql<{
-        entity: { name: string; relations: { totalCount: number; edges: { node: { label: string; to: { name: string }; date: string | null; evidence: { quote: string; source: { id: string; title: string } }[] } }[] } };
+        entity: {
+          name: string;
+          relations: {
+            totalCount: number;
+            edges: {
+              node: {
+                label: string;
+                to: { name: string };
+                date: string | null;
+                evidence: { quote: string; source: { id: string; title: string } }[];
+              };
+            }[];
+          };
+        };
       }>(
         api,
         `query($id: ID!) { entity(id: $id) { name relations(types: [REQUESTED_AID_FROM], direction: OUT) { totalCount edges { node {
@@ -109,14 +121,16 @@ describe('GraphQL API on the seeded graph', () => {
       const res = await gql(api, '{ entity(id: "no-such-entity") { id } }');
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual({ entity: null });
-      expect(res.body.errors?.[0]).toMatchObject({ message: 'Unknown entity id: no-such-entity.', extensions: { code: 'NOT_FOUND', ids: ['no-such-entity'] } });
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: 'Unknown entity id: no-such-entity.',
+        extensions: { code: 'NOT_FOUND', ids: ['no-such-entity'] },
+      });
     });
 
     it('marks contested claims and shows the denying source', async () => {
-      const res = await gql<{ sources: { id: string; relations: { edges: { node: { contested: boolean; evidence: { stance: string }[] } }[] } }[] }>(
-        api,
-        '{ sources { id relations(first: 100) { edges { node { contested evidence { stance } } } } } }',
-      );
+      const res = await gql<{
+        sources: { id: string; relations: { edges: { node: { contested: boolean; evidence: { stance: string }[] } }[] } }[];
+      }>(api, '{ sources { id relations(first: 100) { edges { node { contested evidence { stance } } } } } }');
       const contested = res.body.data!.sources.flatMap((s) => s.relations.edges.map((e) => e.node)).filter((r) => r.contested);
       expect(contested.length).toBeGreaterThan(0);
       for (const r of contested) expect(r.evidence.map((e) => e.stance)).toContain('DENIED');
@@ -124,7 +138,11 @@ describe('GraphQL API on the seeded graph', () => {
 
     it('loads 50 entities with their relations in a small, fixed number of queries (no N+1)', async () => {
       const before = queries.length;
-      const res = await gql<{ search: { edges: { node: { relations: { edges: { node: { from: { id: string }; evidence: { source: { id: string } }[] } }[] } } }[] } }>(
+      const res = await gql<{
+        search: {
+          edges: { node: { relations: { edges: { node: { from: { id: string }; evidence: { source: { id: string } }[] } }[] } } }[];
+        };
+      }>(
         api,
         '{ search(query: "ka", first: 50) { edges { node { id relations(first: 10) { edges { node { from { id } to { id } evidence { source { id title } } } } } } } } }',
       );
@@ -138,11 +156,11 @@ describe('GraphQL API on the seeded graph', () => {
   describe('neighbourhood, paths, subgraph, timeline', () => {
     it('expands a neighbourhood with evidence and reports truncation', async () => {
       const tokayev = await idOf('Tokayev', 'Person');
-      const full = await gql<{ neighbourhood: { nodes: { id: string }[]; edges: { id: string; evidence: unknown[] }[]; truncated: boolean } }>(
-        api,
-        'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } edges { id evidence { quote } } truncated } }',
-        { ids: [tokayev] },
-      );
+      const full = await gql<{
+        neighbourhood: { nodes: { id: string }[]; edges: { id: string; evidence: unknown[] }[]; truncated: boolean };
+      }>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } edges { id evidence { quote } } truncated } }', {
+        ids: [tokayev],
+      });
       expect(full.body.errors).toBeUndefined();
       const n = full.body.data!.neighbourhood;
       expect(n.nodes.map((x) => x.id)).toContain(tokayev);
@@ -159,8 +177,14 @@ describe('GraphQL API on the seeded graph', () => {
 
     it('fetches relations and evidence only when selected, with the same answers however they are selected', async () => {
       const tokayev = await idOf('Tokayev', 'Person');
-      type N = { neighbourhood: { nodes: { id: string }[]; edges?: { id: string; evidence?: { quote: string }[] }[]; omittedNodes: number } };
-      const direct = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } edges { id evidence { quote } } omittedNodes } }', { ids: [tokayev] });
+      type N = {
+        neighbourhood: { nodes: { id: string }[]; edges?: { id: string; evidence?: { quote: string }[] }[]; omittedNodes: number };
+      };
+      const direct = await gql<N>(
+        api,
+        'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } edges { id evidence { quote } } omittedNodes } }',
+        { ids: [tokayev] },
+      );
       const viaFragments = await gql<N>(
         api,
         `query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { ...S } }
@@ -173,8 +197,13 @@ describe('GraphQL API on the seeded graph', () => {
       for (const e of direct.body.data!.neighbourhood.edges!) expect(e.evidence!.length).toBeGreaterThan(0);
 
       const before = queries.length;
-      const nodesOnly = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } omittedNodes } }', { ids: [tokayev] });
-      expect(nodesOnly.body.data!.neighbourhood).toEqual({ nodes: direct.body.data!.neighbourhood.nodes, omittedNodes: direct.body.data!.neighbourhood.omittedNodes });
+      const nodesOnly = await gql<N>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } omittedNodes } }', {
+        ids: [tokayev],
+      });
+      expect(nodesOnly.body.data!.neighbourhood).toEqual({
+        nodes: direct.body.data!.neighbourhood.nodes,
+        omittedNodes: direct.body.data!.neighbourhood.omittedNodes,
+      });
       const issued = queries.slice(before);
       expect(issued.length).toBeGreaterThan(0);
       for (const q of issued) expect(q.params.withEdges).toBe(false);
@@ -186,7 +215,11 @@ describe('GraphQL API on the seeded graph', () => {
 
       // a relation's dates, stance, confidence and detail are read when the response selects any of them
       type D = { neighbourhood: { edges: { id: string; stance: string; confidence: number; date: string | null; sourceCount: number }[] } };
-      const detailed = await gql<D>(api, 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { edges { id stance confidence date sourceCount } } }', { ids: [tokayev] });
+      const detailed = await gql<D>(
+        api,
+        'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { edges { id stance confidence date sourceCount } } }',
+        { ids: [tokayev] },
+      );
       expect(queries.at(-1)!.cypher).toContain('.stance');
       const edges = detailed.body.data!.neighbourhood.edges;
       expect(edges.map((e) => e.id)).toEqual(direct.body.data!.neighbourhood.edges!.map((e) => e.id));
@@ -224,7 +257,10 @@ describe('GraphQL API on the seeded graph', () => {
         'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } } }',
         { ids: [tokayev] },
       );
-      const far = neighbourhood.body.data!.neighbourhood.nodes.map((x) => x.id).filter((id) => id !== tokayev).pop()!;
+      const far = neighbourhood.body
+        .data!.neighbourhood.nodes.map((x) => x.id)
+        .filter((id) => id !== tokayev)
+        .pop()!;
       for (const mode of ['SHORTEST', 'ALL_SHORTEST', 'ALL']) {
         const res = await gql<{ paths: { length: number; nodes: { id: string }[]; relations: { evidence: unknown[] }[] }[] }>(
           api,
@@ -249,7 +285,11 @@ describe('GraphQL API on the seeded graph', () => {
         { ids: [tokayev] },
       );
       const ids = nb.body.data!.neighbourhood.nodes.map((n) => n.id);
-      const sub = await gql<{ subgraph: { nodes: unknown[]; edges: { id: string }[] } }>(api, 'query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id } edges { id } } }', { ids });
+      const sub = await gql<{ subgraph: { nodes: unknown[]; edges: { id: string }[] } }>(
+        api,
+        'query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id } edges { id } } }',
+        { ids },
+      );
       expect(sub.body.data!.subgraph.nodes).toHaveLength(ids.length);
       for (const e of nb.body.data!.neighbourhood.edges) expect(sub.body.data!.subgraph.edges.map((x) => x.id)).toContain(e.id);
     });
@@ -269,7 +309,13 @@ describe('GraphQL API on the seeded graph', () => {
   });
 
   describe('relations across the graph', () => {
-    type Listed = { relations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; type: string; contested: boolean; evidence: { stance: string; source: { id: string } }[] } }[] } };
+    type Listed = {
+      relations: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string; type: string; contested: boolean; evidence: { stance: string; source: { id: string } }[] } }[];
+      };
+    };
     const LIST = `query($types: [RelationType!], $contested: Boolean, $source: ID, $first: Int, $after: String) {
       relations(types: $types, contested: $contested, source: $source, first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
@@ -279,7 +325,10 @@ describe('GraphQL API on the seeded graph', () => {
 
     it('lists every contested claim of the dataset, each with a denying and a supporting source', async () => {
       const { data } = await validatedDataset();
-      const expected = data.relations.filter((r) => isContested(r.evidence.map((e) => e.stance ?? r.stance))).map((r) => r.id).sort();
+      const expected = data.relations
+        .filter((r) => isContested(r.evidence.map((e) => e.stance ?? r.stance)))
+        .map((r) => r.id)
+        .sort();
       expect(expected.length).toBeGreaterThan(0);
       const res = await gql<Listed>(api, LIST, { contested: true, first: 100 });
       expect(res.body.errors).toBeUndefined();
@@ -297,7 +346,10 @@ describe('GraphQL API on the seeded graph', () => {
 
     it('lists relations by type and by source as the dataset has them', async () => {
       const { data } = await validatedDataset();
-      const aid = data.relations.filter((r) => r.type === 'REQUESTED_AID_FROM').map((r) => r.id).sort();
+      const aid = data.relations
+        .filter((r) => r.type === 'REQUESTED_AID_FROM')
+        .map((r) => r.id)
+        .sort();
       const res = await gql<Listed>(api, LIST, { types: ['REQUESTED_AID_FROM'], first: 100 });
       expect(res.body.data!.relations.edges.map((e) => e.node.id).sort()).toEqual(aid);
 
@@ -355,27 +407,32 @@ describe('GraphQL API on the seeded graph', () => {
       { title: 'Bad date', query: '{ timeline(from: "2022-13-01") { date } }' },
       {
         title: 'Nested limit in a fragment',
-        query: 'query Q { first: search(query: "Tokayev", first: 1) { edges { node { ...R } } } } fragment R on Entity { rels: relations(first: 100000) { totalCount } }',
+        query:
+          'query Q { first: search(query: "Tokayev", first: 1) { edges { node { ...R } } } } fragment R on Entity { rels: relations(first: 100000) { totalCount } }',
       },
     ] as { title: string; query: string; variables?: Record<string, unknown> }[];
-    it.each([...EXAMPLE_QUERIES, ...userMistakes].map((e) => [e.title, e] as const))('%s answers the same without graphql-jit', async (_title, example) => {
-      const plain = apiFor({ driver, graph, jit: false });
-      const [jitted, interpreted] = await Promise.all([
-        gql(api, example.query, example.variables),
-        gql(plain, example.query, example.variables),
-      ]);
-      expect(interpreted.status).toBe(jitted.status);
-      expect(interpreted.body).toEqual(jitted.body);
-      expect(jitted.body.data !== undefined || (jitted.body.errors ?? []).length > 0).toBe(true);
-    });
+    it.each([...EXAMPLE_QUERIES, ...userMistakes].map((e) => [e.title, e] as const))(
+      '%s answers the same without graphql-jit',
+      async (_title, example) => {
+        const plain = apiFor({ driver, graph, jit: false });
+        const [jitted, interpreted] = await Promise.all([
+          gql(api, example.query, example.variables),
+          gql(plain, example.query, example.variables),
+        ]);
+        expect(interpreted.status).toBe(jitted.status);
+        expect(interpreted.body).toEqual(jitted.body);
+        expect(jitted.body.data !== undefined || (jitted.body.errors ?? []).length > 0).toBe(true);
+      },
+    );
   });
 
   describe('vocabulary and sources', () => {
     it('counts relation types and entity kinds in the graph', async () => {
-      const res = await gql<{ relationTypes: { name: string; count: number }[]; entityKinds: { kind: string; count: number }[]; stats: { entities: number; relations: number } }>(
-        api,
-        '{ relationTypes { name count } entityKinds { kind count } stats { entities relations } }',
-      );
+      const res = await gql<{
+        relationTypes: { name: string; count: number }[];
+        entityKinds: { kind: string; count: number }[];
+        stats: { entities: number; relations: number };
+      }>(api, '{ relationTypes { name count } entityKinds { kind count } stats { entities relations } }');
       const { relationTypes, entityKinds, stats } = res.body.data!;
       expect(relationTypes.reduce((s, t) => s + t.count, 0)).toBe(stats.relations);
       expect(entityKinds.reduce((s, k) => s + k.count, 0)).toBe(stats.entities);
@@ -385,7 +442,9 @@ describe('GraphQL API on the seeded graph', () => {
       const res = await gql<{ sources: { id: string; relationCount: number }[] }>(api, '{ sources { id relationCount } }');
       expect(res.body.data!.sources).toHaveLength(5);
       for (const s of res.body.data!.sources) expect(s.relationCount).toBeGreaterThan(0);
-      const one = await gql<{ source: { id: string } | null }>(api, 'query($id: ID!) { source(id: $id) { id } }', { id: res.body.data!.sources[0]!.id });
+      const one = await gql<{ source: { id: string } | null }>(api, 'query($id: ID!) { source(id: $id) { id } }', {
+        id: res.body.data!.sources[0]!.id,
+      });
       expect(one.body.data!.source?.id).toBe(res.body.data!.sources[0]!.id);
     });
   });
@@ -402,13 +461,19 @@ describe('GraphQL API when Neo4j goes away and comes back', () => {
       const upstream = net.connect(Number(target.port), target.hostname);
       sockets.add(client).add(upstream);
       client.pipe(upstream).pipe(client);
-      const close = () => { client.destroy(); upstream.destroy(); };
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+      };
       client.on('error', close);
       upstream.on('error', close);
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
     const port = (proxy.address() as AddressInfo).port;
-    const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD }, { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 });
+    const driver = createDriver(
+      { uri: `bolt://127.0.0.1:${port}`, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD },
+      { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 },
+    );
     const api = apiFor({ driver });
     try {
       expect((await api.fetch('http://api.test/readyz')).status).toBe(200);

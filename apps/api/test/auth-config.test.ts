@@ -36,14 +36,21 @@ describe('the auth configuration', () => {
   it('refuses a file that grants nothing, and two entries with the same key', () => {
     expect(() => parseAuthConfig({})).toThrow(/configure at least one API key \(apiKeys\) or an OpenID Connect issuer \(oidc\)/);
     const { sha256 } = newApiKey();
-    expect(() => parseAuthConfig({ apiKeys: [{ name: 'a', sha256, graphs: ['x'] }, { name: 'b', sha256, graphs: ['y'] }] })).toThrow(
-      /apiKeys\.1\.sha256: the same key hash as apiKeys\[0\]/,
-    );
+    expect(() =>
+      parseAuthConfig({
+        apiKeys: [
+          { name: 'a', sha256, graphs: ['x'] },
+          { name: 'b', sha256, graphs: ['y'] },
+        ],
+      }),
+    ).toThrow(/apiKeys\.1\.sha256: the same key hash as apiKeys\[0\]/);
   });
 
   it('reads the file STEPPE_AUTH_CONFIG names, and says clearly when it cannot', () => {
     const { sha256 } = newApiKey();
-    expect(loadAuthConfig(file('ok.json', JSON.stringify({ apiKeys: [{ name: 'a', sha256, graphs: ['*'], export: true }] }))).apiKeys).toHaveLength(1);
+    expect(
+      loadAuthConfig(file('ok.json', JSON.stringify({ apiKeys: [{ name: 'a', sha256, graphs: ['*'], export: true }] }))).apiKeys,
+    ).toHaveLength(1);
     expect(() => loadAuthConfig(path.join(dir, 'missing.json'))).toThrow(/STEPPE_AUTH_CONFIG: cannot read .*missing\.json \(ENOENT\)/);
     expect(() => loadAuthConfig(file('bad.json', '{ apiKeys: '))).toThrow(/bad\.json is not JSON/);
   });

@@ -53,8 +53,12 @@ const STATS = '{ stats { entities } }';
 
 /** The parts of a refusal a caller can observe, with the graph name it echoes replaced: equal for "forbidden" and "missing". */
 function observable(a: { status: number; headers: Headers; body?: unknown; text?: string }, graph: string) {
-  const body = JSON.stringify(a.body ?? JSON.parse(a.text!)).split(graph).join('<graph>');
-  const headers = [...a.headers.entries()].filter(([name]) => !['date', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit', 'content-length'].includes(name));
+  const body = JSON.stringify(a.body ?? JSON.parse(a.text!))
+    .split(graph)
+    .join('<graph>');
+  const headers = [...a.headers.entries()].filter(
+    ([name]) => !['date', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit', 'content-length'].includes(name),
+  );
   return { status: a.status, headers, body };
 }
 
@@ -80,7 +84,12 @@ describe('sign-in and per-graph access', () => {
         { name: 'only-b', sha256: keys.onlyB.sha256, graphs: [B] },
         { name: 'everything', sha256: keys.everything.sha256, graphs: ['*'], export: true },
       ],
-      oidc: { issuer: issuer.issuer, audience: API_AUDIENCE, clockToleranceSeconds: 0, explorer: { clientId: 'steppe-explorer', scope: 'openid profile steppe:export' } },
+      oidc: {
+        issuer: issuer.issuer,
+        audience: API_AUDIENCE,
+        clockToleranceSeconds: 0,
+        explorer: { clientId: 'steppe-explorer', scope: 'openid profile steppe:export' },
+      },
     });
     api = apiFor({ driver, graph: A, graphs: [B], auth });
     const direct = apiFor({ driver, graph: A, graphs: [B] });
@@ -122,7 +131,11 @@ describe('sign-in and per-graph access', () => {
     });
 
     it('an allowed graph: the key reads it, by X-Api-Key or as a bearer token, by default or by name', async () => {
-      const ways: Record<string, string>[] = [{ 'x-api-key': keys.readerA.key }, bearer(keys.readerA.key), { 'x-api-key': keys.readerA.key, 'x-steppe-graph': A }];
+      const ways: Record<string, string>[] = [
+        { 'x-api-key': keys.readerA.key },
+        bearer(keys.readerA.key),
+        { 'x-api-key': keys.readerA.key, 'x-steppe-graph': A },
+      ];
       for (const headers of ways) {
         const res = await ask(api, STATS, headers);
         expect(res.status).toBe(200);
@@ -154,7 +167,9 @@ describe('sign-in and per-graph access', () => {
     });
 
     it('"*" grants every served graph, and only served ones', async () => {
-      expect((await ask(api, STATS, { 'x-api-key': keys.everything.key, 'x-steppe-graph': B })).body.data).toEqual({ stats: { entities: entitiesB } });
+      expect((await ask(api, STATS, { 'x-api-key': keys.everything.key, 'x-steppe-graph': B })).body.data).toEqual({
+        stats: { entities: entitiesB },
+      });
       expect((await ask(api, STATS, { 'x-api-key': keys.everything.key, 'x-steppe-graph': NOPE })).status).toBe(404);
     });
 
@@ -228,7 +243,9 @@ describe('sign-in and per-graph access', () => {
       const res = await ask(api, STATS, bearer(token));
       expect(res.status).toBe(401);
       expect(res.body.errors?.[0]?.message).toMatch(/the token has expired/);
-      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="steppe", error="invalid_token", error_description="the token has expired"');
+      expect(res.headers.get('www-authenticate')).toBe(
+        'Bearer realm="steppe", error="invalid_token", error_description="the token has expired"',
+      );
     });
 
     it('a token for another audience: 401', async () => {
@@ -246,7 +263,9 @@ describe('sign-in and per-graph access', () => {
       // A genuine token with B added to its graphs: same header and signature, different payload.
       const [header, payload, signature] = (await issuer.token('robot')).split('.');
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-      const altered = [header, Buffer.from(JSON.stringify({ ...claims, steppe_graphs: [A, B] })).toString('base64url'), signature].join('.');
+      const altered = [header, Buffer.from(JSON.stringify({ ...claims, steppe_graphs: [A, B] })).toString('base64url'), signature].join(
+        '.',
+      );
       const tampered = await ask(api, STATS, { ...bearer(altered), 'x-steppe-graph': B });
       expect(tampered.status).toBe(401);
       expect(tampered.body.errors?.[0]?.message).toMatch(/signature does not verify/);
@@ -254,7 +273,10 @@ describe('sign-in and per-graph access', () => {
 
     it('not a JWT at all: 401', async () => {
       const res = await ask(api, STATS, bearer('not-a-token'));
-      expect([res.status, res.body.errors?.[0]?.message]).toEqual([401, 'The bearer token was refused: the token is not a valid signed JWT.']);
+      expect([res.status, res.body.errors?.[0]?.message]).toEqual([
+        401,
+        'The bearer token was refused: the token is not a valid signed JWT.',
+      ]);
     });
 
     it('export permission: the steppe:export scope exports, a token without it gets 403', async () => {

@@ -14,14 +14,22 @@ interface Answer {
 
 const RESPONSE_TYPE = 'application/graphql-response+json';
 
-async function send(api: Api, init: { method?: 'GET' | 'POST'; body?: unknown; rawBody?: string; search?: string; headers?: Record<string, string> }): Promise<Answer> {
+async function send(
+  api: Api,
+  init: { method?: 'GET' | 'POST'; body?: unknown; rawBody?: string; search?: string; headers?: Record<string, string> },
+): Promise<Answer> {
   const method = init.method ?? 'POST';
   const res = await api.fetch(`http://api.test/graphql${init.search ?? ''}`, {
     method,
     headers: { accept: RESPONSE_TYPE, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...init.headers },
     body: method === 'POST' ? (init.rawBody ?? JSON.stringify(init.body)) : undefined,
   });
-  return { status: res.status, contentType: res.headers.get('content-type'), headers: res.headers, body: (await res.json()) as Answer['body'] };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    headers: res.headers,
+    body: (await res.json()) as Answer['body'],
+  };
 }
 
 const get = (query: string, extra = '') => `?query=${encodeURIComponent(query)}${extra}`;
@@ -58,17 +66,28 @@ describe('the error contract', () => {
       request: () => send(api, { method: 'GET', search: get('query E($id: ID!) { entity(id: $id) { name } }', '&variables={id:csto}') }),
       message: /`variables` parameter is not valid JSON/,
     },
-    GRAPHQL_PARSE_FAILED: { request: () => send(api, { body: { query: '{ search(query: "a" { totalCount } }' } }), message: /Syntax Error/ },
-    GRAPHQL_VALIDATION_FAILED: { request: () => send(api, { body: { query: '{ serch(query: "a") { totalCount } }' } }), message: /Cannot query field "serch"/ },
+    GRAPHQL_PARSE_FAILED: {
+      request: () => send(api, { body: { query: '{ search(query: "a" { totalCount } }' } }),
+      message: /Syntax Error/,
+    },
+    GRAPHQL_VALIDATION_FAILED: {
+      request: () => send(api, { body: { query: '{ serch(query: "a") { totalCount } }' } }),
+      message: /Cannot query field "serch"/,
+    },
     OPERATION_RESOLUTION_FAILURE: {
       request: () => send(api, { body: { query: 'query A { stats { entities } } query B { stats { sources } }' } }),
       message: /2 operations \(`A`, `B`\).*`operationName`/,
       extensions: { operationNames: ['A', 'B'] },
     },
-    OPERATION_NOT_SUPPORTED: { request: () => send(api, { body: { query: 'mutation { __typename }' } }), message: /read-only: a `mutation`/ },
+    OPERATION_NOT_SUPPORTED: {
+      request: () => send(api, { body: { query: 'mutation { __typename }' } }),
+      message: /read-only: a `mutation`/,
+    },
     BAD_USER_INPUT: {
       request: () =>
-        send(api, { body: { query: 'query T($t: [RelationType!]) { relations(types: $t) { totalCount } }', variables: { t: ['MEMBER_OFF'] } } }),
+        send(api, {
+          body: { query: 'query T($t: [RelationType!]) { relations(types: $t) { totalCount } }', variables: { t: ['MEMBER_OFF'] } },
+        }),
       message: /"MEMBER_OFF" does not exist in "RelationType" enum\. Did you mean the enum value "MEMBER_OF"\?/,
     },
     LIMIT_EXCEEDED: {
@@ -80,11 +99,13 @@ describe('the error contract', () => {
       request: () =>
         send(api, {
           body: {
-            query: 'query Q($n: Int) { search(query: "a", first: $n) { edges { node { relations(first: 100) { edges { node { from { relations(first: 100) { edges { node { id } } } } } } } } } } }',
+            query:
+              'query Q($n: Int) { search(query: "a", first: $n) { edges { node { relations(first: 100) { edges { node { from { relations(first: 100) { edges { node { id } } } } } } } } } } }',
             variables: { n: 50 },
           },
         }),
-      message: /could return [\d,]+ objects; the cost limit is 250,000\. Lower one of the page sizes that multiply it: `search\(first: 50\)`/,
+      message:
+        /could return [\d,]+ objects; the cost limit is 250,000\. Lower one of the page sizes that multiply it: `search\(first: 50\)`/,
       extensions: { limit: 250_000 },
     },
     UNAUTHENTICATED: {
@@ -96,7 +117,11 @@ describe('the error contract', () => {
       message: /"stranger" may read no graph on this server/,
     },
     GRAPH_NOT_FOUND: {
-      request: () => send(signedIn(), { body: { query: '{ stats { entities } }' }, headers: { 'x-api-key': reader.key, 'x-steppe-graph': 'elsewhere' } }),
+      request: () =>
+        send(signedIn(), {
+          body: { query: '{ stats { entities } }' },
+          headers: { 'x-api-key': reader.key, 'x-steppe-graph': 'elsewhere' },
+        }),
       message: /^There is no graph "elsewhere" here that you may read\.$/,
     },
     NOT_FOUND: {
@@ -105,7 +130,10 @@ describe('the error contract', () => {
       extensions: { ids: ['nope'] },
     },
     TIMEOUT: {
-      request: () => send(apiFor({ driver, graph, requestTimeoutMs: 1 }), { body: { query: '{ neighbourhood(ids: ["kazakhstan"], depth: 3) { nodes { id } } }' } }),
+      request: () =>
+        send(apiFor({ driver, graph, requestTimeoutMs: 1 }), {
+          body: { query: '{ neighbourhood(ids: ["kazakhstan"], depth: 3) { nodes { id } } }' },
+        }),
       message: /longer than 1 ms/,
     },
     SERVICE_UNAVAILABLE: { request: () => send(apiDown, { body: { query: '{ stats { entities } }' } }), message: /unavailable/ },
@@ -113,7 +141,13 @@ describe('the error contract', () => {
       // A bug on the server side (here: an observer that throws) is masked: no details leak.
       request: () =>
         send(
-          apiFor({ driver, graph, onQuery: () => { throw new Error('secret detail'); } }),
+          apiFor({
+            driver,
+            graph,
+            onQuery: () => {
+              throw new Error('secret detail');
+            },
+          }),
           { body: { query: '{ stats { entities } }' } },
         ),
       message: /^Unexpected error\.$/,
@@ -154,7 +188,9 @@ describe('the error contract', () => {
   });
 
   it('keeps the Date format hint when the value comes in a variable', async () => {
-    const answer = await send(api, { body: { query: 'query T($d: Date) { timeline(from: $d) { date } }', variables: { d: '2022/01/05' } } });
+    const answer = await send(api, {
+      body: { query: 'query T($d: Date) { timeline(from: $d) { date } }', variables: { d: '2022/01/05' } },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(answer.body.errors?.[0]?.message).toMatch(/use YYYY, YYYY-MM or YYYY-MM-DD/);
@@ -167,7 +203,8 @@ describe('the error contract', () => {
   });
 
   it('answers a query’s cost without running it (dryRun), equal to the cost the limit reports', async () => {
-    const query = 'query Q($n: Int) { search(query: "a", first: $n) { edges { node { relations(first: 100) { edges { node { from { relations(first: 100) { edges { node { id } } } } } } } } } } }';
+    const query =
+      'query Q($n: Int) { search(query: "a", first: $n) { edges { node { relations(first: 100) { edges { node { from { relations(first: 100) { edges { node { id } } } } } } } } } } }';
     const refused = await send(api, { body: { query, variables: { n: 50 } } });
     const dry = await send(api, { body: { query, variables: { n: 50 }, extensions: { dryRun: true } } });
     expect(dry.status).toBe(200);
@@ -192,7 +229,11 @@ describe('the error contract', () => {
     ];
     for (const [query, ids] of cases) {
       const answer = await send(api, { body: { query } });
-      expect({ query, code: answer.body.errors?.[0]?.extensions?.code, ids: answer.body.errors?.[0]?.extensions?.ids }).toEqual({ query, code: 'NOT_FOUND', ids });
+      expect({ query, code: answer.body.errors?.[0]?.extensions?.code, ids: answer.body.errors?.[0]?.extensions?.ids }).toEqual({
+        query,
+        code: 'NOT_FOUND',
+        ids,
+      });
     }
   });
 });

@@ -5,7 +5,15 @@ import { formatFor } from '../src/export/cli';
 describe('export arguments', () => {
   it('reads comma-separated and repeated lists alike, and applies the defaults', () => {
     const a = parseExportArgs(fromSearchParams(new URLSearchParams('format=graphml&ids=a,b&ids=c&relationTypes=LEADS')));
-    expect(a).toEqual({ format: 'graphml', ids: ['a', 'b', 'c'], depth: 1, relationTypes: ['LEADS'], limit: EXPORT_LIMITS.nodes, bom: false, includeText: false });
+    expect(a).toEqual({
+      format: 'graphml',
+      ids: ['a', 'b', 'c'],
+      depth: 1,
+      relationTypes: ['LEADS'],
+      limit: EXPORT_LIMITS.nodes,
+      bom: false,
+      includeText: false,
+    });
     const b = parseExportArgs({ format: 'csv', ids: ['a', 'a'], depth: 0, bom: true, limit: 10 });
     expect(b).toMatchObject({ ids: ['a'], depth: 0, bom: true, limit: 10 });
   });
@@ -13,13 +21,18 @@ describe('export arguments', () => {
   it('writes the reproducing query and command', () => {
     const args = parseExportArgs({ format: 'csv', ids: 'kassym-jomart-tokayev,csto', depth: '2', relationTypes: 'LEADS', bom: 'true' });
     expect(canonicalQuery(args)).toBe('format=csv&ids=kassym-jomart-tokayev,csto&depth=2&relationTypes=LEADS&bom=true');
-    expect(cliCommand(args, 'my file.zip')).toBe("npm run export -- --ids kassym-jomart-tokayev,csto --depth 2 --relation-types LEADS --format csv --bom --out 'my file.zip'");
+    expect(cliCommand(args, 'my file.zip')).toBe(
+      "npm run export -- --ids kassym-jomart-tokayev,csto --depth 2 --relation-types LEADS --format csv --bom --out 'my file.zip'",
+    );
     expect(parseExportArgs(fromSearchParams(new URLSearchParams(canonicalQuery(args))))).toEqual(args);
   });
 
   it('gives png a scale (default 2) and a background (default white), svg a background, other formats neither', () => {
     expect(parseExportArgs({ format: 'png', ids: 'a' })).toMatchObject({ scale: 2, background: 'white' });
-    expect(parseExportArgs({ format: 'png', ids: 'a', scale: '4', background: 'transparent' })).toMatchObject({ scale: 4, background: 'transparent' });
+    expect(parseExportArgs({ format: 'png', ids: 'a', scale: '4', background: 'transparent' })).toMatchObject({
+      scale: 4,
+      background: 'transparent',
+    });
     expect(parseExportArgs({ format: 'png', ids: 'a', scale: 1 })).toMatchObject({ scale: 1 });
     const svg = parseExportArgs({ format: 'svg', ids: 'a', scale: '3', background: 'transparent' });
     expect(svg.background).toBe('transparent');
@@ -32,7 +45,9 @@ describe('export arguments', () => {
   it('writes scale and background into the reproducing query and command when they are not the defaults', () => {
     const args = parseExportArgs({ format: 'png', ids: 'csto', depth: '0', scale: '3', background: 'transparent' });
     expect(canonicalQuery(args)).toBe('format=png&ids=csto&depth=0&scale=3&background=transparent');
-    expect(cliCommand(args, 'csto.png')).toBe('npm run export -- --ids csto --depth 0 --format png --scale 3 --background transparent --out csto.png');
+    expect(cliCommand(args, 'csto.png')).toBe(
+      'npm run export -- --ids csto --depth 0 --format png --scale 3 --background transparent --out csto.png',
+    );
     expect(parseExportArgs(fromSearchParams(new URLSearchParams(canonicalQuery(args))))).toEqual(args);
     const defaults = parseExportArgs({ format: 'png', ids: 'csto' });
     expect(canonicalQuery(defaults)).toBe('format=png&ids=csto&depth=1');
@@ -102,7 +117,10 @@ describe('notes and positions', () => {
   });
 
   it('reads positions as id:x:y entries, at most one per id, and refuses anything else', () => {
-    expect(parseExportArgs({ format: 'pdf', ids: 'a,b', depth: '0', positions: 'a:1:-2,b:300:40' }).positions).toEqual({ a: { x: 1, y: -2 }, b: { x: 300, y: 40 } });
+    expect(parseExportArgs({ format: 'pdf', ids: 'a,b', depth: '0', positions: 'a:1:-2,b:300:40' }).positions).toEqual({
+      a: { x: 1, y: -2 },
+      b: { x: 300, y: 40 },
+    });
     expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: 'a:1:2,b:3:4' })).toThrow(/positions/);
     expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: 'a:1.5:2' })).toThrow(/positions/);
     expect(() => parseExportArgs({ format: 'pdf', ids: 'a', positions: 'a:99999999:2' })).toThrow(/positions/);

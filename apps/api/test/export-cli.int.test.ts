@@ -19,15 +19,49 @@ const QUOTE = 'He said, "we asked the CSTO for help" —\nand then: \'no\',\r\n<
 
 const sources: Source[] = [{ id: 'src-one', title: 'A source, "quoted"', languages: ['en'] }];
 const entities: Entity[] = [
-  { id: 'alikhan-smailov', kind: 'Person', name: 'Älichan Smajylow', aliases: ['Alikhan Smailov'], description: 'Acting prime minister', roles: ['acting PM'] },
+  {
+    id: 'alikhan-smailov',
+    kind: 'Person',
+    name: 'Älichan Smajylow',
+    aliases: ['Alikhan Smailov'],
+    description: 'Acting prime minister',
+    roles: ['acting PM'],
+  },
   { id: 'kassym-jomart-tokayev', kind: 'Person', name: 'Kassym-Jomart Tokayev', aliases: [], description: 'President', roles: [] },
   { id: 'csto', kind: 'Organisation', name: 'CSTO', aliases: ['ODKB'], description: 'Alliance' },
   { id: 'far-away', kind: 'Place', name: 'Far away', aliases: [], description: 'Two hops out', lat: 43.2, lon: 76.9 },
 ];
 const relations: Relation[] = [
-  { id: 'tokayev-requested-aid', type: 'REQUESTED_AID_FROM', from: 'kassym-jomart-tokayev', to: 'csto', date: '2022-01-05', stance: 'ASSERTED', confidence: 0.9, evidence: [{ sourceId: 'src-one', quote: QUOTE }] },
-  { id: 'tokayev-appointed-smailov', type: 'APPOINTED', from: 'kassym-jomart-tokayev', to: 'alikhan-smailov', date: '2022-01-05', stance: 'ASSERTED', confidence: 1, detail: 'acting PM', evidence: [{ sourceId: 'src-one', quote: 'Älichan Smajylow, acting' }] },
-  { id: 'csto-located', type: 'LOCATED_IN', from: 'csto', to: 'far-away', stance: 'ASSERTED', confidence: 0.5, evidence: [{ sourceId: 'src-one', quote: 'based there' }] },
+  {
+    id: 'tokayev-requested-aid',
+    type: 'REQUESTED_AID_FROM',
+    from: 'kassym-jomart-tokayev',
+    to: 'csto',
+    date: '2022-01-05',
+    stance: 'ASSERTED',
+    confidence: 0.9,
+    evidence: [{ sourceId: 'src-one', quote: QUOTE }],
+  },
+  {
+    id: 'tokayev-appointed-smailov',
+    type: 'APPOINTED',
+    from: 'kassym-jomart-tokayev',
+    to: 'alikhan-smailov',
+    date: '2022-01-05',
+    stance: 'ASSERTED',
+    confidence: 1,
+    detail: 'acting PM',
+    evidence: [{ sourceId: 'src-one', quote: 'Älichan Smajylow, acting' }],
+  },
+  {
+    id: 'csto-located',
+    type: 'LOCATED_IN',
+    from: 'csto',
+    to: 'far-away',
+    stance: 'ASSERTED',
+    confidence: 0.5,
+    evidence: [{ sourceId: 'src-one', quote: 'based there' }],
+  },
 ];
 
 interface Run {
@@ -38,8 +72,11 @@ interface Run {
 
 function cli(args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, ...env }, cwd, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -68,20 +105,30 @@ describe('steppe-export CLI', () => {
     expect(run.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(XMLValidator.validate(text)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _p, _l, attr) => !attr && ['key', 'node', 'edge', 'data'].includes(name) }).parse(text);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name, _p, _l, attr) => !attr && ['key', 'node', 'edge', 'data'].includes(name),
+    }).parse(text);
     const keyName = new Map<string, string>(doc.graphml.key.map((k: { id: string; 'attr.name': string }) => [k.id, k['attr.name']]));
-    const props = (el: { data: { key: string; '#text'?: string | number }[] }) => Object.fromEntries(el.data.map((d) => [keyName.get(d.key), String(d['#text'] ?? '')]));
+    const props = (el: { data: { key: string; '#text'?: string | number }[] }) =>
+      Object.fromEntries(el.data.map((d) => [keyName.get(d.key), String(d['#text'] ?? '')]));
     const nodes = doc.graphml.graph.node as { id: string; data: { key: string; '#text'?: string }[] }[];
     expect(nodes.map((n) => n.id).sort()).toEqual(['alikhan-smailov', 'csto', 'kassym-jomart-tokayev']);
     expect(props(nodes.find((n) => n.id === 'alikhan-smailov')!).name).toBe('Älichan Smajylow');
-    const aid = (doc.graphml.graph.edge as { id: string; data: { key: string; '#text'?: string }[] }[]).find((e) => e.id === 'tokayev-requested-aid')!;
+    const aid = (doc.graphml.graph.edge as { id: string; data: { key: string; '#text'?: string }[] }[]).find(
+      (e) => e.id === 'tokayev-requested-aid',
+    )!;
     expect(JSON.parse(props(aid).evidenceQuotes!)).toEqual([QUOTE]);
 
     const back = parseExport(text);
     const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(back.nodes)).toEqual(byId(entities.filter((e) => e.id !== 'far-away')));
     expect(byId(back.edges).map(({ sourceCount: _s, contested: _c, ...r }) => r)).toEqual(
-      byId(relations.filter((r) => r.id !== 'csto-located')).map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ ...e, stance: e.stance ?? r.stance })) })),
+      byId(relations.filter((r) => r.id !== 'csto-located')).map((r) => ({
+        ...r,
+        evidence: r.evidence.map((e) => ({ ...e, stance: e.stance ?? r.stance })),
+      })),
     );
     expect(back.sources).toEqual(sources);
   });
@@ -90,11 +137,17 @@ describe('steppe-export CLI', () => {
     const run = await cli(['--graph', graph, '--ids', 'kassym-jomart-tokayev', '--depth', '2', '--out', 'tokayev.zip'], { INIT_CWD: dir });
     expect(run.code).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'tokayev.zip')));
-    const rows = async (name: string) => Papa.parse<Record<string, string>>(await zip.file(name)!.async('string'), { header: true, skipEmptyLines: true, newline: '\r\n' }).data;
+    const rows = async (name: string) =>
+      Papa.parse<Record<string, string>>(await zip.file(name)!.async('string'), { header: true, skipEmptyLines: true, newline: '\r\n' })
+        .data;
     expect((await rows('nodes.csv')).map((n) => n.name).sort()).toEqual(['CSTO', 'Far away', 'Kassym-Jomart Tokayev', 'Älichan Smajylow']);
     const evidence = await rows('evidence.csv');
     expect(evidence.find((e) => e.relationId === 'tokayev-requested-aid')!.quote).toBe(QUOTE);
-    expect((await rows('edges.csv')).map((e) => e.id).sort()).toEqual(['csto-located', 'tokayev-appointed-smailov', 'tokayev-requested-aid']);
+    expect((await rows('edges.csv')).map((e) => e.id).sort()).toEqual([
+      'csto-located',
+      'tokayev-appointed-smailov',
+      'tokayev-requested-aid',
+    ]);
   });
 
   it('writes JSON to standard output without --out, loadable by Cytoscape.js', async () => {
@@ -103,7 +156,12 @@ describe('steppe-export CLI', () => {
     const doc = JSON.parse(run.stdout);
     const cy = cytoscape({ headless: true, elements: doc.elements });
     try {
-      expect(cy.nodes().map((n) => n.id()).sort()).toEqual(['alikhan-smailov', 'csto']);
+      expect(
+        cy
+          .nodes()
+          .map((n) => n.id())
+          .sort(),
+      ).toEqual(['alikhan-smailov', 'csto']);
       expect(cy.edges().length).toBe(0);
       expect(doc.data.command).toBe('npm run export -- --ids alikhan-smailov,csto --depth 0 --format json');
     } finally {
@@ -117,12 +175,19 @@ describe('steppe-export CLI', () => {
     expect(svgRun.code).toBe(0);
     const text = readFileSync(path.join(dir, 'tokayev.svg'), 'utf8');
     expect(XMLValidator.validate(text)).toBe(true);
-    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text).svg as { width: string; height: string; viewBox: string };
+    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text).svg as {
+      width: string;
+      height: string;
+      viewBox: string;
+    };
     expect(svg.viewBox).toBe(`0 0 ${svg.width} ${svg.height}`);
     for (const name of ['Älichan Smajylow', 'Kassym-Jomart Tokayev', 'CSTO']) expect(text).toContain(`>${name}</tspan></text>`); // short names: one line each
     expect(text).not.toContain('Far away');
 
-    const pngRun = await cli(['--graph', graph, '--ids', 'kassym-jomart-tokayev', '--out', 'tokayev.png', '--scale', '3', '--background', 'transparent'], { INIT_CWD: dir });
+    const pngRun = await cli(
+      ['--graph', graph, '--ids', 'kassym-jomart-tokayev', '--out', 'tokayev.png', '--scale', '3', '--background', 'transparent'],
+      { INIT_CWD: dir },
+    );
     expect(pngRun.stderr).toMatch(/Wrote png export of 3 entities to .*tokayev\.png/);
     expect(pngRun.code).toBe(0);
     const image = PNG.sync.read(readFileSync(path.join(dir, 'tokayev.png')));
@@ -134,14 +199,20 @@ describe('steppe-export CLI', () => {
 
   it.each([
     [['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.png', '--scale', '9'], /`scale` must be a whole number from 1 to 4, not "9"/],
-    [['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.svg', '--background', 'red'], /argument 'red' is invalid\. Allowed choices are white, transparent/],
+    [
+      ['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.svg', '--background', 'red'],
+      /argument 'red' is invalid\. Allowed choices are white, transparent/,
+    ],
     [['--graph', 'GRAPH', '--ids', 'nobody', '--format', 'json'], /Unknown entity id: nobody/],
     [['--graph', 'GRAPH', '--ids', 'csto', '--depth', '7', '--format', 'json'], /`depth` is 7, the maximum is 3/],
     [['--graph', 'GRAPH', '--ids', 'csto', '--format', 'xml'], /argument 'xml' is invalid/],
     [['--graph', 'GRAPH', '--ids', 'csto', '--out', 'x.txt'], /Say --format/],
     [['--graph', 'GRAPH', '--format', 'json'], /required option '--ids <ids>'/],
   ])('fails clearly on %j', async (args, message) => {
-    const run = await cli(args.map((a) => (a === 'GRAPH' ? graph : a)), { INIT_CWD: dir });
+    const run = await cli(
+      args.map((a) => (a === 'GRAPH' ? graph : a)),
+      { INIT_CWD: dir },
+    );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -24,7 +24,13 @@ function fakeReader(opts: { count?: number; relations?: number; delayMs?: number
     generation: async () => 'g',
     traverse: async (_ids: string[], o: { limit: number }) => {
       const shown = Math.min(count, o.limit);
-      return { generation: 'g', start: [{ id: 'n0', name: 'N 0' }], missingIds: [], nodeIds: Array.from({ length: shown }, (_, i) => `n${i}`), omittedNodes: count - shown };
+      return {
+        generation: 'g',
+        start: [{ id: 'n0', name: 'N 0' }],
+        missingIds: [],
+        nodeIds: Array.from({ length: shown }, (_, i) => `n${i}`),
+        omittedNodes: count - shown,
+      };
     },
     sources: async () => opts.sources ?? [],
     relationCount: async () => opts.relations ?? 0,
@@ -43,7 +49,11 @@ function fakeReader(opts: { count?: number; relations?: number; delayMs?: number
 type RouteOptions = Partial<Parameters<typeof useExportRoute>[0]>;
 
 async function listen(reader: ExportReader, options: RouteOptions = {}): Promise<{ server: Server; base: string; close: () => void }> {
-  const yoga = createYoga({ schema: buildSchema(), logging: quietLogger, plugins: [useExportRoute({ reader, logger: quietLogger, ...options })] });
+  const yoga = createYoga({
+    schema: buildSchema(),
+    logging: quietLogger,
+    plugins: [useExportRoute({ reader, logger: quietLogger, ...options })],
+  });
   const server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -57,7 +67,8 @@ async function listen(reader: ExportReader, options: RouteOptions = {}): Promise
 }
 
 const cost = { entities: 10, relations: 50, bytes: 10_000_000 };
-const errorOf = async (res: Response) => ((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0]!;
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0]!;
 
 /** Chromium processes descended from this test process. */
 function chromiumDescendants(): number[] {
@@ -104,7 +115,12 @@ describe('export cost limits', () => {
     try {
       const res = await fetch(`${s.base}/export?format=json&ids=n0`);
       expect(res.status).toBe(400);
-      expect((await errorOf(res)).extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', max: 50, given: 51, setting: 'EXPORT_MAX_RELATIONS' });
+      expect((await errorOf(res)).extensions).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        max: 50,
+        given: 51,
+        setting: 'EXPORT_MAX_RELATIONS',
+      });
     } finally {
       s.close();
     }
@@ -118,7 +134,12 @@ describe('export cost limits', () => {
       const res = await fetch(`${s.base}/export?format=json&ids=n0&includeText=true`);
       expect(res.status).toBe(400);
       const error = await errorOf(res);
-      expect(error.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'includeText', max: EXPORT_LIMITS.textChars, given: 2 * half });
+      expect(error.extensions).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        argument: 'includeText',
+        max: EXPORT_LIMITS.textChars,
+        given: 2 * half,
+      });
       expect(error.message).toMatch(/includeText.*more than the 16000000/);
       // the same export without the texts, and a format that carries no text, are served
       expect((await fetch(`${s.base}/export?format=json&ids=n0`)).status).toBe(200);
@@ -181,7 +202,9 @@ describe('Chromium renders', () => {
 
   it('stop when the client goes away: no Chromium is left running', async () => {
     const infos: string[] = [];
-    const s = await listen(fakeReader({ count: 20 }), { logger: { ...quietLogger, info: (...args: unknown[]) => void infos.push(args.map(String).join(' ')) } });
+    const s = await listen(fakeReader({ count: 20 }), {
+      logger: { ...quietLogger, info: (...args: unknown[]) => void infos.push(args.map(String).join(' ')) },
+    });
     try {
       expect(chromiumDescendants()).toEqual([]);
       const controller = new AbortController();
@@ -221,7 +244,11 @@ describe('Chromium renders', () => {
       expect((await errorOf(second)).message).toMatch(/busy with PDF and PNG renders/);
       const done = await first;
       expect(done.status).toBe(200);
-      expect(Buffer.from(await done.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await done.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     } finally {
       s.close();
     }

@@ -18,7 +18,13 @@ function fakeReader(opts: { failAt?: number; onClose?: () => void; count?: numbe
   return {
     graph: 'fake',
     generation: async () => 'g',
-    traverse: async () => ({ generation: 'g', start: [{ id: 'n0', name: 'N 0' }], missingIds: [], nodeIds: Array.from({ length: count }, (_, i) => `n${i}`), omittedNodes: 0 }),
+    traverse: async () => ({
+      generation: 'g',
+      start: [{ id: 'n0', name: 'N 0' }],
+      missingIds: [],
+      nodeIds: Array.from({ length: count }, (_, i) => `n${i}`),
+      omittedNodes: 0,
+    }),
     sources: async () => [],
     relationCount: async () => 0,
     entities: () => ({
@@ -37,11 +43,14 @@ function fakeReader(opts: { failAt?: number; onClose?: () => void; count?: numbe
   } as unknown as ExportReader;
 }
 
-const yogaWith = (reader: ExportReader) => createYoga({ schema: buildSchema(), logging: quietLogger, plugins: [useExportRoute({ reader, logger: quietLogger })] });
+const yogaWith = (reader: ExportReader) =>
+  createYoga({ schema: buildSchema(), logging: quietLogger, plugins: [useExportRoute({ reader, logger: quietLogger })] });
 
 function listen(reader: ExportReader): Promise<{ server: Server; base: string }> {
   const server = createServer(yogaWith(reader));
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 describe('/export streaming', () => {

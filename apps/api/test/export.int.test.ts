@@ -31,7 +31,9 @@ async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string
     parser.getText().then(async (r) => { process.stdout.write(JSON.stringify({ pages: r.total, text: r.text })); await parser.destroy(); });`;
   try {
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['-e', script, file], { cwd: __dirname, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout))),
+      execFile(process.execPath, ['-e', script, file], { cwd: __dirname, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+        error ? reject(new Error(stderr || error.message)) : resolve(stdout),
+      ),
     );
     return JSON.parse(out) as { pages: number; text: string };
   } finally {
@@ -84,9 +86,15 @@ describe('GET/POST /export on the seeded graph', () => {
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="steppe-kassym-jomart-tokayev-depth1.graphml"');
       const text = await res.text();
       expect(XMLValidator.validate(text)).toBe(true);
-      const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name) }).parse(text);
+      const doc = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name),
+      }).parse(text);
       const g = doc.graphml.graph;
-      const keys = new Map<string, { for: string; 'attr.name': string; 'attr.type': string }>(doc.graphml.key.map((k: { id: string }) => [k.id, k]));
+      const keys = new Map<string, { for: string; 'attr.name': string; 'attr.type': string }>(
+        doc.graphml.key.map((k: { id: string }) => [k.id, k]),
+      );
       const nodeIds: string[] = g.node.map((n: { id: string }) => n.id);
       const edges: { id: string; source: string; target: string; data: { key: string }[] }[] = g.edge;
       expect(new Set(nodeIds).size).toBe(nodeIds.length);
@@ -113,7 +121,20 @@ describe('GET/POST /export on the seeded graph', () => {
         const succeeded = cy.getElementById('alikhan-smailov-succeeded-askar-mamin');
         expect(succeeded.source().id()).toBe('alikhan-smailov');
         expect(succeeded.target().id()).toBe('askar-mamin');
-        const viaGraphql = await gql<{ entity: { relations: { edges: { node: { id: string; contested: boolean; sourceCount: number; evidence: { quote: string; stance: string; source: { id: string } }[] } }[] } } }>(
+        const viaGraphql = await gql<{
+          entity: {
+            relations: {
+              edges: {
+                node: {
+                  id: string;
+                  contested: boolean;
+                  sourceCount: number;
+                  evidence: { quote: string; stance: string; source: { id: string } }[];
+                };
+              }[];
+            };
+          };
+        }>(
           api,
           'query { entity(id: "alikhan-smailov") { relations(first: 100) { edges { node { id contested sourceCount evidence { quote stance source { id } } } } } } }',
         );
@@ -126,7 +147,9 @@ describe('GET/POST /export on the seeded graph', () => {
           expect(edge.data('contested')).toBe(node.contested);
           expect(edge.data('sourceCount')).toBe(node.sourceCount);
         }
-        expect(succeeded.data('evidenceQuotes')).toContain('The previous Vice-Prime Minister Älichan Smajylow is to take over the official business temporarily,.');
+        expect(succeeded.data('evidenceQuotes')).toContain(
+          'The previous Vice-Prime Minister Älichan Smajylow is to take over the official business temporarily,.',
+        );
         expect(doc.data).toMatchObject({ queryIds: ['alikhan-smailov'], queryDepth: 1, graph });
         expect(doc.data.permalink).toBe('http://localhost:3000/?e=alikhan-smailov&x=alikhan-smailov');
         expect(doc.data.apiUrl).toBe('http://api.test/export?format=json&ids=alikhan-smailov&depth=1');
@@ -155,7 +178,9 @@ describe('GET/POST /export on the seeded graph', () => {
       }
       let checked = 0;
       // the offsets are written as strings (lists of strings are what Cytoscape desktop keeps)
-      for (const edge of doc.elements.edges as { data: { evidenceSources: string[]; evidenceQuotes: string[]; evidenceStarts: string[]; evidenceEnds: string[] } }[]) {
+      for (const edge of doc.elements.edges as {
+        data: { evidenceSources: string[]; evidenceQuotes: string[]; evidenceStarts: string[]; evidenceEnds: string[] };
+      }[]) {
         edge.data.evidenceSources.forEach((sourceId, i) => {
           const quote = edge.data.evidenceQuotes[i]!;
           expect(texts.get(sourceId)!.slice(Number(edge.data.evidenceStarts[i]), Number(edge.data.evidenceEnds[i]))).toBe(quote);
@@ -172,7 +197,8 @@ describe('GET/POST /export on the seeded graph', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/zip');
       const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
-      const read = async (name: string) => Papa.parse<Record<string, string>>(await zip.file(name)!.async('string'), { header: true, skipEmptyLines: true });
+      const read = async (name: string) =>
+        Papa.parse<Record<string, string>>(await zip.file(name)!.async('string'), { header: true, skipEmptyLines: true });
       const nodes = await read('nodes.csv');
       const edges = await read('edges.csv');
       const evidence = await read('evidence.csv');
@@ -194,7 +220,12 @@ describe('GET/POST /export on the seeded graph', () => {
       const res = await get('format=gexf&ids=alikhan-smailov&depth=1');
       const text = await res.text();
       expect(XMLValidator.validate(text)).toBe(true);
-      const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['node', 'edge', 'attvalue', 'attribute', 'attributes'].includes(name) }).parse(text);
+      const doc = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        isArray: (name, _path, _leaf, isAttribute) =>
+          !isAttribute && ['node', 'edge', 'attvalue', 'attribute', 'attributes'].includes(name),
+      }).parse(text);
       expect(doc.gexf.version).toBe('1.3');
       const edge = doc.gexf.graph.edges.edge.find((e: { id: string }) => e.id === 'alikhan-smailov-succeeded-askar-mamin');
       expect(edge).toMatchObject({ start: '2022-01-05', end: '2022-01-05', kind: 'SUCCEEDED' });
@@ -209,7 +240,13 @@ describe('GET/POST /export on the seeded graph', () => {
       // Statements end a line with ";" (string literals never span lines); comments are dropped.
       const statements = script
         .split(/;\n/)
-        .map((s) => s.split('\n').filter((line) => !line.startsWith('//')).join('\n').trim())
+        .map((s) =>
+          s
+            .split('\n')
+            .filter((line) => !line.startsWith('//'))
+            .join('\n')
+            .trim(),
+        )
         .filter(Boolean);
       const session = driver.session();
       try {
@@ -279,7 +316,14 @@ describe('GET/POST /export on the seeded graph', () => {
     function labelOf(svgText: string, id: string): string {
       const group = new RegExp(`<g data-entity="${id}">([\\s\\S]*?)</g>`).exec(svgText)?.[1] ?? '';
       return [...group.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)]
-        .map((m) => (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+        .map((m) =>
+          (m[1] ?? '')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&apos;/g, "'")
+            .replace(/&amp;/g, '&'),
+        )
         .join(' ');
     }
 
@@ -321,7 +365,11 @@ describe('GET/POST /export on the seeded graph', () => {
       const explorer = await neighbourhood('alikhan-smailov', 1);
       const drawn = [...text.matchAll(/data-entity="([^"]+)"/g)].map((m) => m[1]).sort();
       expect(drawn).toEqual(explorer.nodes);
-      const sub = await gql<{ subgraph: { nodes: { id: string; name: string; kind: string }[] } }>(api, 'query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id name kind } } }', { ids: explorer.nodes });
+      const sub = await gql<{ subgraph: { nodes: { id: string; name: string; kind: string }[] } }>(
+        api,
+        'query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id name kind } } }',
+        { ids: explorer.nodes },
+      );
       const nodes = sub.body.data!.subgraph.nodes;
       expect(nodes).toHaveLength(explorer.nodes.length);
       for (const { name, kind } of nodes) expect(texts).toContain(`${name} (${kind})`);
@@ -336,7 +384,14 @@ describe('GET/POST /export on the seeded graph', () => {
     it('SVG and PNG: larger than a report holds is refused like the report', async () => {
       // A star of 501 entities in a graph of its own (the curated dataset is smaller than a report's cap).
       const big = `exp-big-${suffix}`;
-      const entities: Entity[] = Array.from({ length: 501 }, (_, i) => ({ id: `p-${i}`, kind: 'Person', name: `Person ${i}`, aliases: [], description: '', roles: [] }));
+      const entities: Entity[] = Array.from({ length: 501 }, (_, i) => ({
+        id: `p-${i}`,
+        kind: 'Person',
+        name: `Person ${i}`,
+        aliases: [],
+        description: '',
+        roles: [],
+      }));
       const relations: Relation[] = entities.slice(1).map((e) => ({
         id: `p-0-appointed-${e.id}`,
         type: 'APPOINTED',
@@ -354,7 +409,9 @@ describe('GET/POST /export on the seeded graph', () => {
           expect(res.status).toBe(400);
           const body = await res.json();
           expect(body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
-          expect(body.errors[0].message).toBe(`Limit exceeded: \`entities in a ${format === 'html' ? 'report' : 'figure'}\` is 501, the maximum is 500.`);
+          expect(body.errors[0].message).toBe(
+            `Limit exceeded: \`entities in a ${format === 'html' ? 'report' : 'figure'}\` is 501, the maximum is 500.`,
+          );
         }
         // At the cap it is drawn.
         const ok = await bigApi.fetch('http://api.test/export?format=svg&ids=p-0&depth=1&limit=500');
@@ -412,7 +469,9 @@ describe('GET/POST /export on the seeded graph', () => {
           expect(res.status).toBe(503);
           const body = await res.json();
           expect(body.errors[0].extensions).toMatchObject({ code: `${format.toUpperCase()}_UNAVAILABLE`, format, needs: 'chromium' });
-          expect(body.errors[0].message).toMatch(new RegExp(`${format.toUpperCase()} export needs Chromium at /nonexistent/chromium, which is missing`));
+          expect(body.errors[0].message).toMatch(
+            new RegExp(`${format.toUpperCase()} export needs Chromium at /nonexistent/chromium, which is missing`),
+          );
         }
         expect((await get('format=svg&ids=alikhan-smailov&depth=0')).status).toBe(200);
       } finally {
@@ -462,7 +521,12 @@ describe('GET/POST /export on the seeded graph', () => {
       ['format=json&ids=alikhan-smailov&depth=4', 400, 'LIMIT_EXCEEDED', /`depth` is 4, the maximum is 3/],
       ['format=json&ids=alikhan-smailov&depth=-1', 400, 'BAD_USER_INPUT', /`depth` must be at least 0/],
       ['format=json&ids=alikhan-smailov&depth=one', 400, 'BAD_USER_INPUT', /`depth` must be a whole number/],
-      [`format=json&ids=${Array.from({ length: 51 }, (_, i) => `e${i}`).join(',')}`, 400, 'LIMIT_EXCEEDED', /`ids \(count\)` is 51, the maximum is 50/],
+      [
+        `format=json&ids=${Array.from({ length: 51 }, (_, i) => `e${i}`).join(',')}`,
+        400,
+        'LIMIT_EXCEEDED',
+        /`ids \(count\)` is 51, the maximum is 50/,
+      ],
       [`format=json&depth=0&ids=${Array.from({ length: 501 }, (_, i) => `e${i}`).join(',')}`, 400, 'LIMIT_EXCEEDED', /the maximum is 500/],
       ['format=json&ids=alikhan-smailov&limit=100001', 400, 'LIMIT_EXCEEDED', /`limit` is 100001/],
       ['format=json&ids=alikhan-smailov&relationTypes=LIKES', 400, 'BAD_USER_INPUT', /Unknown relation type: LIKES/],
@@ -476,25 +540,38 @@ describe('GET/POST /export on the seeded graph', () => {
       ['format=png&ids=alikhan-smailov&scale=big', 400, 'BAD_USER_INPUT', /^`scale` must be a whole number from 1 to 4, not "big"\.$/],
       ['format=png&ids=alikhan-smailov&background=red', 400, 'BAD_USER_INPUT', /^`background` must be white or transparent, not "red"\.$/],
     ];
-    it.each(refusals.map(([query, status, code, message]) => ({ label: query.length > 90 ? `${query.slice(0, 90)}…` : query, query, status, code, message })))(
-      'refuses $label',
-      async ({ query, status, code, message }) => {
-        const res = await get(query);
-        expect(res.status).toBe(status);
-        const body = await res.json();
-        expect(body.errors[0].extensions.code).toBe(code);
-        expect(body.errors[0].message).toMatch(message);
-      },
-    );
+    it.each(
+      refusals.map(([query, status, code, message]) => ({
+        label: query.length > 90 ? `${query.slice(0, 90)}…` : query,
+        query,
+        status,
+        code,
+        message,
+      })),
+    )('refuses $label', async ({ query, status, code, message }) => {
+      const res = await get(query);
+      expect(res.status).toBe(status);
+      const body = await res.json();
+      expect(body.errors[0].extensions.code).toBe(code);
+      expect(body.errors[0].message).toMatch(message);
+    });
 
     it('refuses other methods and malformed bodies', async () => {
       const put = await api.fetch('http://api.test/export?format=json&ids=alikhan-smailov', { method: 'PUT' });
       expect(put.status).toBe(405);
       expect(put.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
-      const bad = await api.fetch('http://api.test/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"format": ' });
+      const bad = await api.fetch('http://api.test/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"format": ',
+      });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors[0].message).toMatch(/not valid JSON/);
-      const list = await api.fetch('http://api.test/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1]' });
+      const list = await api.fetch('http://api.test/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[1]',
+      });
       expect(list.status).toBe(400);
     });
 

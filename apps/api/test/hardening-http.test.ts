@@ -14,7 +14,9 @@ import { quietLogger, unreachableDriver } from './helpers';
  */
 const WEB = 'http://localhost:3000';
 
-async function serve(policy: Partial<HttpPolicy> = {}): Promise<{ server: Server; base: string; port: number; close: () => Promise<void> }> {
+async function serve(
+  policy: Partial<HttpPolicy> = {},
+): Promise<{ server: Server; base: string; port: number; close: () => Promise<void> }> {
   const driver = unreachableDriver();
   const full = { ...DEFAULT_HTTP_POLICY, ...policy };
   const yoga = createApi({ driver, logger: quietLogger, corsOrigins: [WEB], httpPolicy: full });
@@ -64,16 +66,22 @@ describe('CORS from the allow-list', () => {
     expect(res.headers.get('vary')).toMatch(/\bOrigin\b/);
   });
 
-  it.each(['null', 'https://evil.example', 'http://localhost:3001'])('gives origin %s no CORS headers at all (never null, never credentials)', async (origin) => {
-    for (const res of [await post(s.base, { origin }), await fetch(`${s.base}/export?ids=x&format=csv`, { headers: { origin } })]) {
-      expect(res.headers.get('access-control-allow-origin')).toBeNull();
-      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-      expect(res.headers.get('vary')).toMatch(/\bOrigin\b/);
-    }
-  });
+  it.each(['null', 'https://evil.example', 'http://localhost:3001'])(
+    'gives origin %s no CORS headers at all (never null, never credentials)',
+    async (origin) => {
+      for (const res of [await post(s.base, { origin }), await fetch(`${s.base}/export?ids=x&format=csv`, { headers: { origin } })]) {
+        expect(res.headers.get('access-control-allow-origin')).toBeNull();
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+        expect(res.headers.get('vary')).toMatch(/\bOrigin\b/);
+      }
+    },
+  );
 
   it('answers a preflight from an allowed origin with the methods and headers, and one from another origin without them', async () => {
-    const ok = await fetch(`${s.base}/graphql`, { method: 'OPTIONS', headers: { origin: WEB, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const ok = await fetch(`${s.base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: WEB, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe(WEB);
     expect(ok.headers.get('access-control-allow-methods')).toMatch(/POST/);
     expect(ok.headers.get('access-control-allow-headers')).toMatch(/content-type/);
@@ -94,7 +102,9 @@ describe('security headers', () => {
 
   it('puts a no-content CSP and the usual headers on JSON, errors and exports', async () => {
     for (const res of [await post(s.base), await fetch(`${s.base}/export?format=nope`), await fetch(`${s.base}/healthz`)]) {
-      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -106,9 +116,15 @@ describe('security headers', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
     const csp = res.headers.get('content-security-policy') ?? '';
-    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+      (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+    );
     expect(inline.length).toBeGreaterThan(0);
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    const scriptSrc =
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src')) ?? '';
     for (const hash of inline) expect(scriptSrc).toContain(hash);
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc).not.toContain("'unsafe-eval'");
@@ -136,7 +152,9 @@ describe('request bodies are capped before they are read', () => {
 
   it('refuses a declared 20 MB body with 413 at once, without waiting for a byte of it', async () => {
     for (const path of ['/graphql', '/export']) {
-      const { text, ms } = await raw(s.port, (socket) => socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20000000\r\n\r\n`));
+      const { text, ms } = await raw(s.port, (socket) =>
+        socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20000000\r\n\r\n`),
+      );
       expect(text).toMatch(/^HTTP\/1\.1 413/);
       expect(text).toMatch(/PAYLOAD_TOO_LARGE/);
       expect(ms).toBeLessThan(2_000);
@@ -269,7 +287,11 @@ describe('queries when Neo4j is unreachable', () => {
     const s = await serve();
     try {
       const started = Date.now();
-      const res = await post(s.base, { accept: 'application/graphql-response+json' }, JSON.stringify({ query: '{ search(query: "x") { totalCount } }' }));
+      const res = await post(
+        s.base,
+        { accept: 'application/graphql-response+json' },
+        JSON.stringify({ query: '{ search(query: "x") { totalCount } }' }),
+      );
       expect(Date.now() - started).toBeLessThan(4_000);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
@@ -285,9 +307,15 @@ describe('suggestions in validation errors (README, Security)', () => {
     const s = await serve();
     try {
       const messages = async (q: string) =>
-        (((await (await post(s.base, {}, JSON.stringify({ query: q }))).json()) as { errors: { message: string }[] }).errors ?? []).map((e) => e.message).join('\n');
-      expect(await messages('{ serch(query: "x") { totalCount } }')).toMatch(/Cannot query field "serch" on type "Query"\. \[Suggestion hidden\]/);
-      expect(await messages('{ search(qury: "x") { totalCount } }')).toMatch(/Unknown argument "qury" on field "Query.search"\. \[Suggestion hidden\]/);
+        (((await (await post(s.base, {}, JSON.stringify({ query: q }))).json()) as { errors: { message: string }[] }).errors ?? [])
+          .map((e) => e.message)
+          .join('\n');
+      expect(await messages('{ serch(query: "x") { totalCount } }')).toMatch(
+        /Cannot query field "serch" on type "Query"\. \[Suggestion hidden\]/,
+      );
+      expect(await messages('{ search(qury: "x") { totalCount } }')).toMatch(
+        /Unknown argument "qury" on field "Query.search"\. \[Suggestion hidden\]/,
+      );
       expect(await messages('{ search(query: "x") { totalCont } }')).not.toMatch(/Did you mean/);
       expect(await messages('{ search(query: "x", kinds: [Persn]) { totalCount } }')).toMatch(/Did you mean the enum value "Person"\?/);
     } finally {

@@ -16,7 +16,11 @@ export interface GqlResponse<T = Record<string, unknown>> {
   body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-export async function gql<T = Record<string, unknown>>(api: Api, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+export async function gql<T = Record<string, unknown>>(
+  api: Api,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GqlResponse<T>> {
   const res = await api.fetch('http://api.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

@@ -88,11 +88,20 @@ describe('HTTP over a real socket', () => {
   it('compresses POST answers too, and leaves small ones alone', async () => {
     const body = JSON.stringify({ query: '{ relationTypes { name description } }' });
     const res = await new Promise<Raw>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { ...ACCEPT, 'content-type': 'application/json', 'accept-encoding': 'gzip' } }, (r) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { ...ACCEPT, 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+        },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

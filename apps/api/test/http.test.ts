@@ -68,7 +68,8 @@ describe('API over HTTP without a database', () => {
   });
 
   it('refuses deep nesting before touching the database', async () => {
-    const deep = '{ entity(id: "x") { relations { edges { node { from { relations { edges { node { to { relations { edges { node { id } } } } } } } } } } } } }';
+    const deep =
+      '{ entity(id: "x") { relations { edges { node { from { relations { edges { node { to { relations { edges { node { id } } } } } } } } } } } } }';
     const res = await gql(api, deep);
     expect(res.body.errors?.[0]?.message).toMatch(/depth/i);
   });
@@ -96,10 +97,15 @@ describe('API over HTTP without a database', () => {
   });
 
   it('refuses queries whose cost is too high before touching the database, saying what to lower', async () => {
-    const res = await gql(api, '{ search(query: "a", first: 50) { edges { node { relations(first: 100) { edges { node { to { relations(first: 100) { edges { node { id } } } } } } } } } } }');
+    const res = await gql(
+      api,
+      '{ search(query: "a", first: 50) { edges { node { relations(first: 100) { edges { node { to { relations(first: 100) { edges { node { id } } } } } } } } } } }',
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 250_000 });
-    expect(res.body.errors?.[0]?.message).toMatch(/the cost limit is 250,000\. Lower one of the page sizes that multiply it: `search\(first: 50\)` × `search\.edges\.node\.relations\(first: 100\)`/);
+    expect(res.body.errors?.[0]?.message).toMatch(
+      /the cost limit is 250,000\. Lower one of the page sizes that multiply it: `search\(first: 50\)` × `search\.edges\.node\.relations\(first: 100\)`/,
+    );
   });
 
   it('does not suggest field names to probers', async () => {

@@ -39,7 +39,17 @@ describe('listing, filtering, ordering and aggregates', () => {
     const totals = new Set<number>();
     let after: string | null = null;
     for (let page = 0; page < 200; page++) {
-      const res: Awaited<ReturnType<typeof gql<{ relations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } }>>> = await gql(
+      const res: Awaited<
+        ReturnType<
+          typeof gql<{
+            relations: {
+              totalCount: number;
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+              edges: { node: { id: string } }[];
+            };
+          }>
+        >
+      > = await gql(
         api,
         `query($after: String) { relations(where: ${where}, orderBy: ${orderBy}, first: ${first}, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
         { after },
@@ -78,7 +88,9 @@ describe('listing, filtering, ordering and aggregates', () => {
   });
 
   it('keeps relations whose time overlaps the range, ongoing ones included', async () => {
-    const expected = data.relations.filter((r) => r.type === 'MEMBER_OF' && overlaps(r, '2022-01-05')).sort((a, b) => (stored(a).sortStart! < stored(b).sortStart! ? -1 : stored(a).sortStart! > stored(b).sortStart! ? 1 : byId(a, b)));
+    const expected = data.relations
+      .filter((r) => r.type === 'MEMBER_OF' && overlaps(r, '2022-01-05'))
+      .sort((a, b) => (stored(a).sortStart! < stored(b).sortStart! ? -1 : stored(a).sortStart! > stored(b).sortStart! ? 1 : byId(a, b)));
     const { ids } = await allRelationPages('{ types: [MEMBER_OF], from: "2022-01-05" }', '{ field: DATE }', 50);
     expect(ids).toEqual(expected.map((r) => r.id));
     expect(ids).toContain('kazakhstan-member-of-customs-union');
@@ -92,22 +104,33 @@ describe('listing, filtering, ordering and aggregates', () => {
 
   it('filters by entity, contested, confidence range and label, and answers first: 0 with the count only', async () => {
     const expected = data.relations.filter(
-      (r) => (r.from === 'kazakhstan' || r.to === 'kazakhstan') && !stored(r).contested && (r.confidence ?? 0) >= 0.5 && (r.confidence ?? 0) <= 0.95,
+      (r) =>
+        (r.from === 'kazakhstan' || r.to === 'kazakhstan') &&
+        !stored(r).contested &&
+        (r.confidence ?? 0) >= 0.5 &&
+        (r.confidence ?? 0) <= 0.95,
     );
     const res = await gql<{ relations: { totalCount: number; edges: unknown[] } }>(
       api,
       '{ relations(where: { involving: "kazakhstan", contested: false, minConfidence: 0.5, maxConfidence: 0.95 }, first: 0) { totalCount edges { cursor } } }',
     );
     expect(res.body.data!.relations).toEqual({ totalCount: expected.length, edges: [] });
-    const labelled = data.relations.filter((r) => /aid/i.test(relationTypeInfo(r.type).label) || /aid/i.test(relationTypeInfo(r.type).inverseLabel));
-    const byLabel = await gql<{ relations: { totalCount: number } }>(api, '{ relations(where: { labelContains: "AID" }, first: 0) { totalCount } }');
+    const labelled = data.relations.filter(
+      (r) => /aid/i.test(relationTypeInfo(r.type).label) || /aid/i.test(relationTypeInfo(r.type).inverseLabel),
+    );
+    const byLabel = await gql<{ relations: { totalCount: number } }>(
+      api,
+      '{ relations(where: { labelContains: "AID" }, first: 0) { totalCount } }',
+    );
     expect(byLabel.body.data!.relations.totalCount).toBe(labelled.length);
   });
 
   it('lists entities by kind and name, ordered by name or by degree', async () => {
     const people = data.entities
       .filter((e) => e.kind === 'Person' && [e.name, ...e.aliases].some((n) => n.toLowerCase().includes('ba')))
-      .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : 1));
+      .sort((a, b) =>
+        a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : 1,
+      );
     const res = await gql<{ entities: { totalCount: number; edges: { node: { id: string } }[] } }>(
       api,
       '{ entities(where: { kinds: [Person], nameContains: "BA" }, first: 100) { totalCount edges { node { id } } } }',
@@ -117,8 +140,14 @@ describe('listing, filtering, ordering and aggregates', () => {
 
     const degree = new Map<string, number>();
     for (const r of data.relations) for (const id of r.from === r.to ? [r.from] : [r.from, r.to]) degree.set(id, (degree.get(id) ?? 0) + 1);
-    const busiest = [...data.entities].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1)).slice(0, 7).map((e) => e.id);
-    const top = await gql<{ entities: { edges: { node: { id: string } }[] } }>(api, '{ entities(orderBy: { field: DEGREE, direction: DESC }, first: 7) { edges { node { id } } } }');
+    const busiest = [...data.entities]
+      .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1))
+      .slice(0, 7)
+      .map((e) => e.id);
+    const top = await gql<{ entities: { edges: { node: { id: string } }[] } }>(
+      api,
+      '{ entities(orderBy: { field: DEGREE, direction: DESC }, first: 7) { edges { node { id } } } }',
+    );
     expect(top.body.data!.entities.edges.map((e) => e.node.id)).toEqual(busiest);
   });
 
@@ -139,12 +168,16 @@ describe('listing, filtering, ordering and aggregates', () => {
     expect(agg.byType).toEqual(sorted(tally(chosen.map((r) => r.type))));
     expect(agg.byFamily).toEqual(sorted(tally(chosen.map((r) => relationTypeInfo(r.type).family.toUpperCase()))));
     expect(agg.bySource).toEqual(sorted(tally(chosen.flatMap((r) => [...new Set(r.evidence.map((e) => e.sourceId))]))));
-    expect(agg.byMonth).toEqual(
-      tally(chosen.map((r) => (r.date ?? r.startDate)!.slice(0, 7))).sort((x, y) => (x.key < y.key ? -1 : 1)),
-    );
+    expect(agg.byMonth).toEqual(tally(chosen.map((r) => (r.date ?? r.startDate)!.slice(0, 7))).sort((x, y) => (x.key < y.key ? -1 : 1)));
 
-    const kinds = await gql<{ entityAggregate: { count: number; byKind: { key: string; count: number }[] } }>(api, '{ entityAggregate { count byKind { key count } } }');
-    expect(kinds.body.data!.entityAggregate).toEqual({ count: data.entities.length, byKind: sorted(tally(data.entities.map((e) => e.kind))) });
+    const kinds = await gql<{ entityAggregate: { count: number; byKind: { key: string; count: number }[] } }>(
+      api,
+      '{ entityAggregate { count byKind { key count } } }',
+    );
+    expect(kinds.body.data!.entityAggregate).toEqual({
+      count: data.entities.length,
+      byKind: sorted(tally(data.entities.map((e) => e.kind))),
+    });
   });
 
   it('looks up one relation and several entities by id, NOT_FOUND naming the missing', async () => {
@@ -155,7 +188,10 @@ describe('listing, filtering, ordering and aggregates', () => {
     expect(none.body.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', ids: ['nope'] } });
 
     const ids = [data.entities[3]!.id, data.entities[0]!.id];
-    const some = await gql<{ entities: { edges: { node: { id: string } }[] } }>(api, `{ entities(ids: ${JSON.stringify(ids)}) { edges { node { id } } } }`);
+    const some = await gql<{ entities: { edges: { node: { id: string } }[] } }>(
+      api,
+      `{ entities(ids: ${JSON.stringify(ids)}) { edges { node { id } } } }`,
+    );
     expect(some.body.data!.entities.edges.map((e) => e.node.id)).toEqual(ids);
     const missing = await gql(api, `{ entities(ids: ["${ids[0]}", "nope"]) { totalCount } }`);
     expect(missing.body.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', ids: ['nope'] } });

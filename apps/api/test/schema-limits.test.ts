@@ -49,7 +49,8 @@ const STATED: Record<string, number[]> = {
 function statedMaxima(description: string | null | undefined): number[] {
   const text = (description ?? '').replace(/(\d),(\d{3})/g, '$1$2');
   const found: number[] = [];
-  for (const m of text.matchAll(/(?:^|[\s(])\d+–(\d+)|at most (\d+)|cap of (\d+)|more than\s+(\d+)/g)) found.push(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
+  for (const m of text.matchAll(/(?:^|[\s(])\d+–(\d+)|at most (\d+)|cap of (\d+)|more than\s+(\d+)/g))
+    found.push(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
   return found;
 }
 

@@ -61,7 +61,9 @@ describe('schema', () => {
           if (!field.description && !inherited) missing.push(`${type.name}.${field.name}`);
           if ('args' in field) {
             for (const arg of field.args) {
-              const argInherited = isObjectType(type) && type.getInterfaces().some((i) => i.getFields()[field.name]?.args.find((a) => a.name === arg.name)?.description);
+              const argInherited =
+                isObjectType(type) &&
+                type.getInterfaces().some((i) => i.getFields()[field.name]?.args.find((a) => a.name === arg.name)?.description);
               if (!arg.description && !argInherited) missing.push(`${type.name}.${field.name}(${arg.name})`);
             }
           }

@@ -36,7 +36,10 @@ describe('documents in the API (real dataset)', () => {
   });
 
   it('serves each document’s text byte for byte as it ships in the dataset, with its metadata', async () => {
-    const res = await gql<{ sources: { id: string; text: string; title: string; languages: string[] }[] }>(api, '{ sources { id title languages text } }');
+    const res = await gql<{ sources: { id: string; text: string; title: string; languages: string[] }[] }>(
+      api,
+      '{ sources { id title languages text } }',
+    );
     expect(res.body.errors).toBeUndefined();
     const sources = res.body.data!.sources;
     expect(sources.length).toBe(5);
@@ -50,7 +53,16 @@ describe('documents in the API (real dataset)', () => {
   it('anchors every evidence item: its selector slices its own quote out of Source.text', async () => {
     const { data } = await validatedDataset();
     const expected = data.relations.reduce((n, r) => n + r.evidence.length, 0);
-    const res = await gql<{ sources: { id: string; text: string; relations: { totalCount: number; edges: { node: { id: string; evidence: { quote: string; source: { id: string }; selector: Selector }[] } }[] } }[] }>(
+    const res = await gql<{
+      sources: {
+        id: string;
+        text: string;
+        relations: {
+          totalCount: number;
+          edges: { node: { id: string; evidence: { quote: string; source: { id: string }; selector: Selector }[] } }[];
+        };
+      }[];
+    }>(
       api,
       '{ sources { id text relations(first: 100) { totalCount edges { node { id evidence { quote source { id } selector { start end prefix suffix } } } } } } }',
     );
@@ -76,10 +88,9 @@ describe('documents in the API (real dataset)', () => {
   });
 
   it('lists the names of the dataset’s entities as they occur in the text', async () => {
-    const res = await gql<{ sources: { text: string; mentions: { start: number; end: number; entity: { name: string; aliases: string[] } }[] }[] }>(
-      api,
-      '{ sources { text mentions { start end entity { name aliases } } } }',
-    );
+    const res = await gql<{
+      sources: { text: string; mentions: { start: number; end: number; entity: { name: string; aliases: string[] } }[] }[];
+    }>(api, '{ sources { text mentions { start end entity { name aliases } } } }');
     expect(res.body.errors).toBeUndefined();
     let total = 0;
     for (const s of res.body.data!.sources) {

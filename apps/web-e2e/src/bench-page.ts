@@ -11,7 +11,17 @@ import { applyPositions, applyQuickPlacement, freshViewTier } from '../../web/sr
 import { applyViewRendering } from '../../web/src/graph/rendering';
 import { labelTier } from '../../web/src/graph/style';
 
-const api = { cytoscape, layoutJobFrom, OffThreadLayout, layoutOptions, applyPositions, applyQuickPlacement, freshViewTier, applyViewRendering, labelTier };
+const api = {
+  cytoscape,
+  layoutJobFrom,
+  OffThreadLayout,
+  layoutOptions,
+  applyPositions,
+  applyQuickPlacement,
+  freshViewTier,
+  applyViewRendering,
+  labelTier,
+};
 export type BenchApi = typeof api;
 export type { WorkerLike };
 

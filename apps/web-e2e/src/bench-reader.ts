@@ -37,13 +37,36 @@ async function longestDocument(apiUrl: string): Promise<Target> {
   const longest = [...sources].sort((a, b) => b.text.length - a.text.length)[0];
   if (!longest) throw new Error('The graph holds no documents.');
   const { source } = await api<{
-    source: { relations: { edges: { node: { id: string; from: { id: string }; to: { id: string }; evidence: { source: { id: string }; selector: { start: number } }[] } }[] } };
-  }>(apiUrl, 'query($id: ID!) { source(id: $id) { relations(first: 100) { edges { node { id from { id } to { id } evidence { source { id } selector { start } } } } } } }', { id: longest.id });
+    source: {
+      relations: {
+        edges: {
+          node: {
+            id: string;
+            from: { id: string };
+            to: { id: string };
+            evidence: { source: { id: string }; selector: { start: number } }[];
+          };
+        }[];
+      };
+    };
+  }>(
+    apiUrl,
+    'query($id: ID!) { source(id: $id) { relations(first: 100) { edges { node { id from { id } to { id } evidence { source { id } selector { start } } } } } } }',
+    { id: longest.id },
+  );
   let best: Target | null = null;
   for (const { node } of source.relations.edges) {
     for (const e of node.evidence) {
       if (e.source.id !== longest.id || (best && best.start >= e.selector.start)) continue;
-      best = { sourceId: longest.id, title: longest.title, length: longest.text.length, relationId: node.id, from: node.from.id, to: node.to.id, start: e.selector.start };
+      best = {
+        sourceId: longest.id,
+        title: longest.title,
+        length: longest.text.length,
+        relationId: node.id,
+        from: node.from.id,
+        to: node.to.id,
+        start: e.selector.start,
+      };
     }
   }
   if (!best) throw new Error(`No quote is anchored in ${longest.id}.`);
@@ -103,10 +126,17 @@ async function main() {
       await page.locator('[data-testid="reader"]').waitFor({ state: 'detached' });
     }
     const sorted = [...times].sort((a, b) => a - b);
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-    console.log(`Reader: open "${target.title}" (${target.sourceId}, ${target.length.toLocaleString('en')} characters) at the quote at offset ${target.start}`);
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+    console.log(
+      `Reader: open "${target.title}" (${target.sourceId}, ${target.length.toLocaleString('en')} characters) at the quote at offset ${target.start}`,
+    );
     console.log(`${RUNS} runs after ${WARMUP} warm-up, ${VIEWPORT.width}x${VIEWPORT.height}, load average ${load}`);
-    console.log(`p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    console.log(
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
+    );
   } finally {
     await browser.close();
     await stack?.stop();

@@ -179,7 +179,9 @@ type PanMode = 'gesture' | 'programmatic';
  * draws in full whatever the size.
  */
 function startFrames(mode: PanMode): void {
-  const w = window as unknown as PageWindow & { __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number; endDrag: (() => void) | null } };
+  const w = window as unknown as PageWindow & {
+    __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number; endDrag: (() => void) | null };
+  };
   const cy = w.__cy!;
   const startZoom = cy.zoom();
   const startPan = { ...cy.pan() };
@@ -203,7 +205,16 @@ function startFrames(mode: PanMode): void {
         const from = forth ? corner : { x: corner.x + 90, y: corner.y + 60 };
         const p = { x: from.x + (forth ? 6 : -6) * i, y: from.y + (forth ? 4 : -4) * i };
         const mouse = (type: string) =>
-          at(p.x, p.y).dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, clientX: p.x, clientY: p.y, button: 0, buttons: type === 'mouseup' ? 0 : 1 }));
+          at(p.x, p.y).dispatchEvent(
+            new MouseEvent(type, {
+              bubbles: true,
+              cancelable: true,
+              clientX: p.x,
+              clientY: p.y,
+              button: 0,
+              buttons: type === 'mouseup' ? 0 : 1,
+            }),
+          );
         if (i === 0) {
           mouse('mousedown');
           // Stopped mid-drag, the drag must still end: a button left down keeps Cytoscape in its gesture mode.
@@ -215,7 +226,14 @@ function startFrames(mode: PanMode): void {
         }
       } else {
         at(corner.x, corner.y).dispatchEvent(
-          new WheelEvent('wheel', { bubbles: true, cancelable: true, clientX: corner.x, clientY: corner.y, deltaY: i < 8 ? -100 : 100, deltaMode: 0 }),
+          new WheelEvent('wheel', {
+            bubbles: true,
+            cancelable: true,
+            clientX: corner.x,
+            clientY: corner.y,
+            deltaY: i < 8 ? -100 : 100,
+            deltaMode: 0,
+          }),
         );
       }
     } else {
@@ -231,7 +249,9 @@ function startFrames(mode: PanMode): void {
 }
 
 function stopFrames(): { fps: number; worstFrameMs: number; frames: number; moves: number } {
-  const w = window as unknown as { __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number; endDrag: (() => void) | null } };
+  const w = window as unknown as {
+    __frames: { n: number; worst: number; t0: number; stop: boolean; moves: number; endDrag: (() => void) | null };
+  };
   const state = w.__frames;
   state.stop = true;
   state.endDrag?.();
@@ -239,7 +259,12 @@ function stopFrames(): { fps: number; worstFrameMs: number; frames: number; move
 }
 
 /** Pans and zooms for `seconds` (or until `done`), counting frames in the page. */
-async function panZoom(page: Page, mode: PanMode, seconds: number, done?: () => Promise<boolean>): Promise<{ fps: number; worstFrameMs: number; frames: number; moves: number }> {
+async function panZoom(
+  page: Page,
+  mode: PanMode,
+  seconds: number,
+  done?: () => Promise<boolean>,
+): Promise<{ fps: number; worstFrameMs: number; frames: number; moves: number }> {
   await page.evaluate(startFrames, mode);
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end && !(done && (await done()))) await new Promise((r) => setTimeout(r, 100));
@@ -269,7 +294,9 @@ async function explorerFlow(
       w.__cy?.destroy();
       const frame = () => new Promise<number>((r) => requestAnimationFrame((t) => r(t)));
       const longTasks: { start: number; ms: number }[] = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push({ start: e.startTime, ms: e.duration })));
+      const observer = new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => longTasks.push({ start: e.startTime, ms: e.duration })),
+      );
       observer.observe({ type: 'longtask' });
 
       const t0 = performance.now();
@@ -306,7 +333,16 @@ async function explorerFlow(
       const options = B.layoutOptions(cy, { name: 'fcose', pinned: new Set(), randomize: true, animate: false, fit: true })!;
       const job = B.layoutJobFrom(cy, 1, options);
       const layoutStart = performance.now();
-      const flow = { t0, layoutStart, longTasks, observer, layouts, running: layouts.run(job), settled: false, startView: { zoom: cy.zoom(), pan: { ...cy.pan() } } };
+      const flow = {
+        t0,
+        layoutStart,
+        longTasks,
+        observer,
+        layouts,
+        running: layouts.run(job),
+        settled: false,
+        startView: { zoom: cy.zoom(), pan: { ...cy.pan() } },
+      };
       void flow.running.then(() => (flow.settled = true));
       w.__flow = flow;
       return { firstDrawMs, inputMs, zoom, tier };
@@ -315,7 +351,9 @@ async function explorerFlow(
   );
 
   // Pan and zoom while the worker works (up to fpsSeconds).
-  const moving = await panZoom(page, pan, fpsSeconds, () => page.evaluate(() => (window as unknown as { __flow: { settled: boolean } }).__flow.settled));
+  const moving = await panZoom(page, pan, fpsSeconds, () =>
+    page.evaluate(() => (window as unknown as { __flow: { settled: boolean } }).__flow.settled),
+  );
 
   const last = await page.evaluate(
     async ({ timeoutMs }) => {
@@ -354,14 +392,17 @@ async function explorerFlow(
       // Long-task entries are reported after the task: give the last ones time to arrive.
       await new Promise((r) => setTimeout(r, 100));
       observer.disconnect();
-      const longest = (from: number, to: number) => Math.max(0, ...longTasks.filter((t) => t.start >= from && t.start < to).map((t) => t.ms));
+      const longest = (from: number, to: number) =>
+        Math.max(0, ...longTasks.filter((t) => t.start >= from && t.start < to).map((t) => t.ms));
       return {
         longestTaskMs: longest(layoutStart, answered ?? Infinity),
         applyTaskMs: answered === null ? null : longest(answered, Infinity),
         firstTasksMs: longest(t0, layoutStart),
         finalMs,
         workerMs,
-        debug: longTasks.map((t) => `${(t.start - t0).toFixed(0)}+${t.ms.toFixed(0)}`).join(' ') + ` (layout from ${(layoutStart - t0).toFixed(0)}, answer at ${answered === null ? '—' : (answered - t0).toFixed(0)})`,
+        debug:
+          longTasks.map((t) => `${(t.start - t0).toFixed(0)}+${t.ms.toFixed(0)}`).join(' ') +
+          ` (layout from ${(layoutStart - t0).toFixed(0)}, answer at ${answered === null ? '—' : (answered - t0).toFixed(0)})`,
       };
     },
     { timeoutMs },
@@ -374,7 +415,12 @@ async function explorerFlow(
  * `canvas` draws as the explorer does for the view's size (`applyViewRendering`); `canvas-full` always draws in
  * full (edges included while the view moves), as the explorer does for small views.
  */
-async function firstDraw(page: Page, elements: ElementDefinition[], styles: Record<string, unknown>, renderer: Renderer): Promise<{ ms: number; tier: string; large: boolean }> {
+async function firstDraw(
+  page: Page,
+  elements: ElementDefinition[],
+  styles: Record<string, unknown>,
+  renderer: Renderer,
+): Promise<{ ms: number; tier: string; large: boolean }> {
   return page.evaluate(
     async ({ els, styles, renderer }) => {
       const w = window as unknown as PageWindow;
@@ -428,7 +474,14 @@ function flowTable(runs: FlowRun[]): string {
 }
 
 function fpsTable(runs: FpsRun[]): string {
-  const name = (r: FpsRun) => (r.renderer === 'canvas' ? (r.large ? 'canvas, large-view drawing' : 'canvas') : r.renderer === 'canvas-full' ? 'canvas, full drawing' : 'WebGL');
+  const name = (r: FpsRun) =>
+    r.renderer === 'canvas'
+      ? r.large
+        ? 'canvas, large-view drawing'
+        : 'canvas'
+      : r.renderer === 'canvas-full'
+        ? 'canvas, full drawing'
+        : 'WebGL';
   const rows = runs.map(
     (r) =>
       `| ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${name(r)} | ${r.tier} | ${r.firstDrawMs.toFixed(0)} ms | ${r.gestureFps.toFixed(1)} (${r.gestureWorstMs.toFixed(0)} ms) | ${r.scriptedFps.toFixed(1)} |`,
@@ -487,7 +540,10 @@ function targets(flows: FlowRun[], fpsRuns: FpsRun[]): string {
 }
 
 async function main(): Promise<void> {
-  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const here = path.dirname(__filename);
   const workerCode = bundle(path.join(here, '../../web/src/graph/layout/layout.worker.ts'));
@@ -558,7 +614,10 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  const loadAtEnd = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const loadAtEnd = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const body = `Command: \`${COMMAND}\` (script: \`apps/web-e2e/src/bench-rendering.ts\`), run ${started} UTC.

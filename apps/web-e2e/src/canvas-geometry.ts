@@ -82,7 +82,11 @@ export function modelPositions(page: Page): Promise<Record<string, { x: number; 
   });
 }
 
-export function largestMove(a: Record<string, { x: number; y: number }>, b: Record<string, { x: number; y: number }>, ids = Object.keys(a)): number {
+export function largestMove(
+  a: Record<string, { x: number; y: number }>,
+  b: Record<string, { x: number; y: number }>,
+  ids = Object.keys(a),
+): number {
   let worst = 0;
   for (const id of ids) {
     const p = a[id];

@@ -103,7 +103,9 @@ export async function waitForCanvas(page: Page, predicate: string, arg?: unknown
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`waitForCanvas: \`${predicate}\` (arg ${JSON.stringify(arg)}) did not hold within ${timeout} ms${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `waitForCanvas: \`${predicate}\` (arg ${JSON.stringify(arg)}) did not hold within ${timeout} ms${last ? `: ${String(last)}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -138,7 +140,10 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<void
 }
 
 export function visibleIds<T extends { id: string; visible: boolean }>(items: readonly T[]): string[] {
-  return items.filter((i) => i.visible).map((i) => i.id).sort();
+  return items
+    .filter((i) => i.visible)
+    .map((i) => i.id)
+    .sort();
 }
 
 /**
@@ -150,7 +155,10 @@ export async function putTokayevOnCanvas(page: Page, webUrl: string, also = 'tru
   await page.getByText('The canvas is empty.').waitFor();
   const search = page.getByRole('combobox', { name: SEARCH_LABEL });
   await search.fill('Tokayev');
-  await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
+  await page
+    .getByRole('option', { name: /^Kassym-Jomart Tokayev/ })
+    .first()
+    .waitFor();
   await search.press('Enter');
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && (${also})`, 'kassym-jomart-tokayev');
 }

@@ -31,7 +31,9 @@ beforeAll(() => {
     // Taken over when left by a run that was killed (its process is gone), or by this process (a
     // process runs one file at a time); held by another live process, it means two files at once.
     if (pid !== process.pid && alive(pid)) {
-      throw new Error(`Another browser test file is running at the same time (${holder}); they must run one after another (jest.config.js).`);
+      throw new Error(
+        `Another browser test file is running at the same time (${holder}); they must run one after another (jest.config.js).`,
+      );
     }
     writeFileSync(LOCK, me);
   }

@@ -31,7 +31,9 @@ export function stackFromEnv(env: NodeJS.ProcessEnv = process.env): StackInfo {
   const apiUrl = env[STACK_ENV.apiUrl];
   const graph = env[STACK_ENV.graph];
   if (!webUrl || !apiUrl || !graph) {
-    throw new Error('The e2e stack is not running: run these tests through jest (apps/web-e2e/jest.config.js), whose global setup starts it.');
+    throw new Error(
+      'The e2e stack is not running: run these tests through jest (apps/web-e2e/jest.config.js), whose global setup starts it.',
+    );
   }
   return { webUrl, apiUrl, graph };
 }

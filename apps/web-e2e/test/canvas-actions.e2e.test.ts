@@ -23,7 +23,10 @@ beforeAll(async () => {
   await page.goto(stack.webUrl);
   const search = page.getByRole('combobox', { name: SEARCH_LABEL });
   await search.fill('January 2022 unrest');
-  await page.getByRole('option', { name: /January 2022 unrest in Kazakhstan/ }).first().click();
+  await page
+    .getByRole('option', { name: /January 2022 unrest in Kazakhstan/ })
+    .first()
+    .click();
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
 });
 
@@ -67,7 +70,9 @@ describe('canvas actions', () => {
     const canvas = await readCanvas(page);
     const onCanvas = new Set(canvas.nodes.map((n) => n.id));
     for (const node of canvas.nodes.filter((n) => !n.expanded)) {
-      const data = await api<{ entity: { name: string; relations: { edges: { node: { type: string; label: string; to: { id: string } } }[] } } }>(
+      const data = await api<{
+        entity: { name: string; relations: { edges: { node: { type: string; label: string; to: { id: string } } }[] } };
+      }>(
         stack.apiUrl,
         'query($id: ID!, $first: Int!) { entity(id: $id) { name relations(direction: OUT, first: $first) { edges { node { type label to { id } } } } } }',
         { id: node.id, first: 50 },
@@ -98,7 +103,8 @@ describe('canvas actions', () => {
     await selectInTable(target.name);
     await page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Pin' }).click();
     const where = () => page.evaluate((id) => ({ ...window.__steppeCy!.getElementById(id).position() }), target.id);
-    const positions = () => page.evaluate(() => window.__steppeCy!.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`));
+    const positions = () =>
+      page.evaluate(() => window.__steppeCy!.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`));
     const pinnedAt = await where();
     /** Does `change`, then waits until a layout has moved the nodes and finished. */
     const relayoutAfter = async (change: () => Promise<void>) => {
@@ -112,7 +118,12 @@ describe('canvas actions', () => {
       await waitForCanvas(page, 'true');
     };
     for (const layout of ['concentric', 'breadthfirst', 'grid', 'fcose']) {
-      await relayoutAfter(() => page.getByLabel('Layout').selectOption(layout).then(() => undefined));
+      await relayoutAfter(() =>
+        page
+          .getByLabel('Layout')
+          .selectOption(layout)
+          .then(() => undefined),
+      );
       expect(await where()).toEqual(pinnedAt);
       if (layout === 'grid') await screenshot(page, 'actions-02-grid-pinned');
     }
@@ -129,7 +140,8 @@ describe('canvas actions', () => {
     // animation have settled, and until the node is inside the canvas, before clicking on it.
     await waitForCanvas(page, '!cy.animated() && cy.nodes().every((n) => !n.animated())');
     const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
-    const inside = (p: { x: number; y: number }) => p.x > box.x + 10 && p.x < box.x + box.width - 10 && p.y > box.y + 10 && p.y < box.y + box.height - 10;
+    const inside = (p: { x: number; y: number }) =>
+      p.x > box.x + 10 && p.x < box.x + box.width - 10 && p.y > box.y + 10 && p.y < box.y + box.height - 10;
     if (!inside(await nodeOnPage(page, target.id))) {
       await page.getByRole('button', { name: 'Fit', exact: true }).click();
       await waitForCanvas(page, '!cy.animated()');
@@ -157,9 +169,16 @@ describe('canvas actions', () => {
     const filters = page.getByRole('region', { name: 'Filters' });
     await filters.getByLabel('Minimum number of sources').fill('2');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('ms') === '2');
-    const expected = truth.subgraph.edges.filter((e) => e.sourceCount >= 2).map((e) => `relation:${e.id}`).sort();
+    const expected = truth.subgraph.edges
+      .filter((e) => e.sourceCount >= 2)
+      .map((e) => `relation:${e.id}`)
+      .sort();
     // The canvas follows the filter a render later (the same wait as for the other canvas changes).
-    await waitForCanvas(page, `cy.edges().not('.more').filter((e) => e.visible()).map((e) => e.id()).sort().join() === arg`, expected.join());
+    await waitForCanvas(
+      page,
+      `cy.edges().not('.more').filter((e) => e.visible()).map((e) => e.id()).sort().join() === arg`,
+      expected.join(),
+    );
     const after = await readCanvas(page);
     expect(visibleIds(after.edges)).toEqual(expected);
     expect(after.edges).toHaveLength(canvas.edges.length);
@@ -170,7 +189,12 @@ describe('canvas actions', () => {
     await waitForCanvas(page, `cy.nodes().not('.more').every((n) => n.visible() === (n.data('kind') !== 'Place'))`);
     const noPlaces = await readCanvas(page);
     for (const n of noPlaces.nodes) expect(n.visible).toBe(n.kind !== 'Place');
-    expect(await page.getByRole('list', { name: 'Entity kinds' }).getByRole('button', { name: /Places/ }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      await page
+        .getByRole('list', { name: 'Entity kinds' })
+        .getByRole('button', { name: /Places/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('false');
     await filters.getByRole('checkbox', { name: /Places/ }).check();
     await waitForCanvas(page, `cy.nodes().not('.more').every((n) => n.visible())`);
   });
@@ -189,7 +213,11 @@ describe('canvas actions', () => {
     await panel.waitFor();
     const support = panel.getByRole('region', { name: 'Sources that support the claim' });
     const dispute = panel.getByRole('region', { name: 'Sources that dispute the claim' });
-    const quotes = (stances: (s: string) => boolean) => contested!.evidence.filter((e) => stances(e.stance)).map((e) => `“${e.quote}”`).sort();
+    const quotes = (stances: (s: string) => boolean) =>
+      contested!.evidence
+        .filter((e) => stances(e.stance))
+        .map((e) => `“${e.quote}”`)
+        .sort();
     expect((await support.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(quotes((s) => s !== 'DENIED'));
     expect((await dispute.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(quotes((s) => s === 'DENIED'));
     const a = (await support.boundingBox())!;

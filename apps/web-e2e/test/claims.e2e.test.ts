@@ -56,7 +56,11 @@ const relationPanel = () => page.getByRole('region', { name: 'Relation details' 
 const claimsPanel = () => page.getByRole('region', { name: 'Claims' });
 
 async function expectOnCanvas(expected: Claim[]) {
-  await waitForCanvas(page, 'arg.every((id) => cy.edges().some((e) => e.data("relationId") === id))', expected.map((c) => c.id));
+  await waitForCanvas(
+    page,
+    'arg.every((id) => cy.edges().some((e) => e.data("relationId") === id))',
+    expected.map((c) => c.id),
+  );
   const canvas = await readCanvas(page);
   const nodes = new Set(canvas.nodes.map((n) => n.id));
   for (const c of expected) {
@@ -91,7 +95,9 @@ describe('starting from the claims', () => {
     await button.click();
     await expectOnCanvas(contested.claims);
     const firstContested = contested.claims[0]!;
-    await relationPanel().and(page.locator(`[data-relation-id="${firstContested.id}"]`)).waitFor();
+    await relationPanel()
+      .and(page.locator(`[data-relation-id="${firstContested.id}"]`))
+      .waitFor();
     const disputing = relationPanel().getByRole('region', { name: 'Sources that dispute the claim' });
     const supporting = relationPanel().getByRole('region', { name: 'Sources that support the claim' });
     for (const e of firstContested.evidence) {
@@ -115,7 +121,9 @@ describe('starting from the claims', () => {
     await tabTo(page, button, 120);
     await page.keyboard.press('Enter');
     await expectOnCanvas(contested.claims);
-    await relationPanel().and(page.locator(`[data-relation-id="${contested.claims[0]!.id}"]`)).waitFor();
+    await relationPanel()
+      .and(page.locator(`[data-relation-id="${contested.claims[0]!.id}"]`))
+      .waitFor();
 
     // And a type from the select, by keys only.
     const select = claimsPanel().getByLabel('Every claim of a type');

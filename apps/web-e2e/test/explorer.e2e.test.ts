@@ -52,7 +52,9 @@ function readCanvas(page: Page) {
     if (!cy) throw new Error('window.__steppeCy is not set');
     return {
       nodes: cy.nodes().map((n) => ({ id: n.id(), label: String(n.data('label')), kind: String(n.data('kind')) })),
-      edges: cy.edges().map((e) => ({ id: e.id(), relationId: String(e.data('relationId')), source: e.source().id(), target: e.target().id() })),
+      edges: cy
+        .edges()
+        .map((e) => ({ id: e.id(), relationId: String(e.data('relationId')), source: e.source().id(), target: e.target().id() })),
     };
   });
 }
@@ -80,7 +82,12 @@ describe('the explorer, against the real API and a seeded graph', () => {
       const listbox = page.getByRole('listbox', { name: 'Search results' });
       const option = listbox.getByRole('option', { name: new RegExp(`^${ENTITY_NAME}`) });
       await option.waitFor();
-      expect(await listbox.getByRole('group', { name: /People/ }).getByRole('option', { name: new RegExp(`^${ENTITY_NAME}`) }).count()).toBe(1);
+      expect(
+        await listbox
+          .getByRole('group', { name: /People/ })
+          .getByRole('option', { name: new RegExp(`^${ENTITY_NAME}`) })
+          .count(),
+      ).toBe(1);
       expect(await search.getAttribute('aria-expanded')).toBe('true');
       await screenshot(page, '01-search-results');
 
@@ -129,7 +136,12 @@ describe('the explorer, against the real API and a seeded graph', () => {
       for (const target of targets.filter((t) => relations.some((r) => r.id === t.relationId)).slice(0, 6)) {
         await page.mouse.click(box.x + target.x, box.y + target.y);
         const panel = page.locator(`section[aria-label="Relation details"][data-relation-id="${target.relationId}"]`);
-        if (await panel.waitFor({ timeout: 2_000 }).then(() => true, () => false)) {
+        if (
+          await panel.waitFor({ timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          )
+        ) {
           opened = relations.find((r) => r.id === target.relationId);
           break;
         }
@@ -143,7 +155,9 @@ describe('the explorer, against the real API and a seeded graph', () => {
       expect(claim).toBe(`${relation.from.name} ${relation.label} ${relation.to.name}`);
       const facts = panel.locator('dl.facts').first();
       expect(await facts.locator('dt + dd', { has: page.locator('.stance') }).innerText()).toBe(relation.stance.toLowerCase());
-      expect(await facts.getByText(relation.contested ? 'Contested: sources disagree' : 'No source disputes it', { exact: true }).isVisible()).toBe(true);
+      expect(
+        await facts.getByText(relation.contested ? 'Contested: sources disagree' : 'No source disputes it', { exact: true }).isVisible(),
+      ).toBe(true);
       expect(relation.evidence.length).toBeGreaterThan(0);
       const quotes = panel.locator('.evidence-quote');
       expect(await quotes.count()).toBe(relation.evidence.length);

@@ -51,7 +51,11 @@ beforeAll(async () => {
 
   await page.goto(stack.webUrl);
   await page.getByRole('combobox', { name: SEARCH_LABEL }).fill('Tokayev');
-  await page.getByRole('listbox', { name: 'Search results' }).first().getByRole('option', { name: new RegExp(`^${TOKAYEV_NAME}`) }).click();
+  await page
+    .getByRole('listbox', { name: 'Search results' })
+    .first()
+    .getByRole('option', { name: new RegExp(`^${TOKAYEV_NAME}`) })
+    .click();
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 2`, TOKAYEV);
 });
 afterAll(async () => {
@@ -78,9 +82,15 @@ async function closeExport(): Promise<void> {
 
 /** Clicks a button in the dialog and waits for the file it downloads. */
 async function download(name: string): Promise<{ file: string; download: Download }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), dialog().getByRole('button', { name, exact: true }).click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    dialog().getByRole('button', { name, exact: true }).click(),
+  ]);
   const file = await keepDownload(d);
-  await dialog().getByRole('status').getByText(/^Saved steppe-/).waitFor();
+  await dialog()
+    .getByRole('status')
+    .getByText(/^Saved steppe-/)
+    .waitFor();
   return { file, download: d };
 }
 
@@ -93,7 +103,10 @@ async function selectOnCanvas(ids: string[]): Promise<void> {
     if (i > 0) await page.keyboard.up('Shift');
   }
   await page.waitForFunction((want) => {
-    const selected = window.__steppeCy!.nodes(':selected').map((n) => n.id()).sort();
+    const selected = window
+      .__steppeCy!.nodes(':selected')
+      .map((n) => n.id())
+      .sort();
     return JSON.stringify(selected) === JSON.stringify([...want].sort());
   }, ids);
 }
@@ -145,7 +158,10 @@ describe('exports from the explorer', () => {
     const one = sizes['1×']!;
     expect(one.width).toBeGreaterThan(200);
     expect(one.height).toBeGreaterThan(100);
-    for (const [scale, factor] of [['2×', 2], ['4×', 4]] as const) {
+    for (const [scale, factor] of [
+      ['2×', 2],
+      ['4×', 4],
+    ] as const) {
       expect(Math.abs(sizes[scale]!.width - one.width * factor)).toBeLessThanOrEqual(factor);
       expect(Math.abs(sizes[scale]!.height - one.height * factor)).toBeLessThanOrEqual(factor);
     }
@@ -181,7 +197,8 @@ describe('exports from the explorer', () => {
     const walk = (nodes: unknown[]) => {
       for (const node of nodes as Record<string, unknown>[]) {
         for (const [key, value] of Object.entries(node)) {
-          if (key === 'text' && Array.isArray(value)) texts.push(squash((value as { '#text'?: unknown }[]).map((v) => String(v['#text'] ?? '')).join('')));
+          if (key === 'text' && Array.isArray(value))
+            texts.push(squash((value as { '#text'?: unknown }[]).map((v) => String(v['#text'] ?? '')).join('')));
           if (key === 'image') images++;
           if (key !== ':@' && Array.isArray(value)) walk(value);
         }
@@ -227,8 +244,19 @@ describe('exports from the explorer', () => {
     expect(dl.suggestedFilename()).toMatch(/^steppe-kassym-jomart-tokayev-and-.+\.graphml$/);
     const xml = readFileSync(file, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'graph', 'node', 'edge', 'data'].includes(name) }).parse(xml) as {
-      graphml: { key: { id: string; 'attr.name': string }[]; graph: { node: { id: string }[]; edge: { id: string; data: { key: string; '#text'?: string }[] }[]; data: { key: string; '#text'?: string }[] }[] };
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'graph', 'node', 'edge', 'data'].includes(name),
+    }).parse(xml) as {
+      graphml: {
+        key: { id: string; 'attr.name': string }[];
+        graph: {
+          node: { id: string }[];
+          edge: { id: string; data: { key: string; '#text'?: string }[] }[];
+          data: { key: string; '#text'?: string }[];
+        }[];
+      };
     };
     const keyName = new Map(doc.graphml.key.map((k) => [k.id, k['attr.name']]));
     const graph = doc.graphml.graph[0]!;
@@ -279,10 +307,11 @@ describe('exports from the explorer', () => {
       const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
       const count = (fromRow: number, toRow: number, test: (r: number, g: number, b: number) => boolean) => {
         let n = 0;
-        for (let y = fromRow; y < toRow; y++) for (let x = 0; x < bitmap.width; x++) {
-          const i = (y * bitmap.width + x) * 4;
-          if (test(px[i]!, px[i + 1]!, px[i + 2]!)) n++;
-        }
+        for (let y = fromRow; y < toRow; y++)
+          for (let x = 0; x < bitmap.width; x++) {
+            const i = (y * bitmap.width + x) * 4;
+            if (test(px[i]!, px[i + 1]!, px[i + 2]!)) n++;
+          }
         return n;
       };
       const dark = (r: number, g: number, b: number) => r + g + b < 180;
@@ -320,7 +349,13 @@ describe('exports from the explorer', () => {
       sent[id!] = { x: Number(x), y: Number(y) };
     }
     const onCanvas = await page.evaluate(() =>
-      Object.fromEntries(window.__steppeCy!.nodes().not('.more').filter((n) => n.visible()).map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }])),
+      Object.fromEntries(
+        window
+          .__steppeCy!.nodes()
+          .not('.more')
+          .filter((n) => n.visible())
+          .map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }]),
+      ),
     );
     expect(Object.keys(sent).sort()).toEqual(Object.keys(onCanvas).sort());
     for (const [id, p] of Object.entries(onCanvas)) {
@@ -398,7 +433,10 @@ describe('exports from the explorer', () => {
 
 describe('import into the explorer', () => {
   const parsed = () => JSON.parse(jsonExport) as { elements: { nodes: { data: { id: string } }[]; edges: { data: { id: string } }[] } };
-  const ids = () => parsed().elements.nodes.map((n) => n.data.id).sort();
+  const ids = () =>
+    parsed()
+      .elements.nodes.map((n) => n.data.id)
+      .sort();
   const summary = (file: string) => {
     const r = parsed().elements.edges.length;
     return `Imported 2 entities and ${r} ${r === 1 ? 'relation' : 'relations'} from “${file}”.`;
@@ -414,7 +452,11 @@ describe('import into the explorer', () => {
     await waitForCanvas(page, 'cy.nodes().length === 2');
     const canvas = await readCanvas(page);
     expect(canvas.nodes.map((n) => n.id).sort()).toEqual(ids());
-    expect(canvas.edges.map((e) => e.relationId).sort()).toEqual(parsed().elements.edges.map((e) => e.data.id).sort());
+    expect(canvas.edges.map((e) => e.relationId).sort()).toEqual(
+      parsed()
+        .elements.edges.map((e) => e.data.id)
+        .sort(),
+    );
     expect(canvas.edges.map((e) => e.relationId)).toContain(AID);
 
     // The evidence reads in the details panel.
@@ -443,10 +485,14 @@ describe('import into the explorer', () => {
     const broken = JSON.parse(jsonExport) as { elements: { edges: { data: Record<string, unknown> }[] } };
     const edgeAt = broken.elements.edges.findIndex((e) => e.data.id === AID);
     broken.elements.edges[edgeAt]!.data.target = 'nobody';
-    await page.getByTestId('import-file').setInputFiles({ name: 'broken.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'broken.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     const alert = page.getByTestId('import-notice').and(page.getByRole('alert'));
     await alert.waitFor();
-    expect(await alert.locator('p').innerText()).toBe(`“broken.cyjs” could not be imported. Relation "${AID}" ends at "nobody", which is not in the file.`);
+    expect(await alert.locator('p').innerText()).toBe(
+      `“broken.cyjs” could not be imported. Relation "${AID}" ends at "nobody", which is not in the file.`,
+    );
     const after = await readCanvas(page);
     expect(after.nodes.map((n) => n.id)).toEqual(before.nodes.map((n) => n.id));
     expect(after.edges.map((e) => e.id)).toEqual(before.edges.map((e) => e.id));
@@ -476,7 +522,9 @@ describe('import into the explorer', () => {
       elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
       steppe?: { sources?: Record<string, unknown>[] };
     };
-    doc.elements.nodes.push({ data: { id: LONER, kind: 'Person', name: 'Imported Only Person', aliases: [], description: 'Known only to this file.', roles: [] } });
+    doc.elements.nodes.push({
+      data: { id: LONER, kind: 'Person', name: 'Imported Only Person', aliases: [], description: 'Known only to this file.', roles: [] },
+    });
     doc.elements.edges.push({
       data: {
         id: `${LONER}-supported-${TOKAYEV}`,
@@ -490,13 +538,20 @@ describe('import into the explorer', () => {
         evidenceStances: ['CLAIMED'],
       },
     });
-    doc.steppe = { ...doc.steppe, sources: [...(doc.steppe?.sources ?? []), { id: 'e2e-note.md', title: 'A file-only note', languages: ['en'] }] };
+    doc.steppe = {
+      ...doc.steppe,
+      sources: [...(doc.steppe?.sources ?? []), { id: 'e2e-note.md', title: 'A file-only note', languages: ['en'] }],
+    };
     await page.getByRole('button', { name: 'Clear canvas' }).click();
     await waitForCanvas(page, 'cy.nodes().length === 0');
-    await page.getByTestId('import-file').setInputFiles({ name: 'extended.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'extended.cyjs', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     const notice = page.getByTestId('import-notice').and(page.getByRole('status')).locator('p');
     await notice.getByText(/from “extended\.cyjs”/).waitFor();
-    expect(await notice.innerText()).toMatch(/^Imported 3 entities and \d+ relations from “extended\.cyjs”\. 1 of them is not in the API’s graph: shown as the file has it, not expandable, and left out of reports and data files\.$/);
+    expect(await notice.innerText()).toMatch(
+      /^Imported 3 entities and \d+ relations from “extended\.cyjs”\. 1 of them is not in the API’s graph: shown as the file has it, not expandable, and left out of reports and data files\.$/,
+    );
     await waitForCanvas(page, 'cy.nodes().length === 3');
 
     const at = await nodeOnPage(page, LONER);

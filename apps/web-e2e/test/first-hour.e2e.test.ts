@@ -49,7 +49,10 @@ const KEYS = [
 async function putTokayevOnCanvas(page: Page): Promise<void> {
   const search = page.getByRole('combobox', { name: SEARCH_LABEL });
   await search.fill('Tokayev');
-  await page.getByRole('option', { name: /Kassym-Jomart Tokayev/ }).first().waitFor();
+  await page
+    .getByRole('option', { name: /Kassym-Jomart Tokayev/ })
+    .first()
+    .waitFor();
   await search.press('Enter');
   await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, TOKAYEV);
 }
@@ -73,8 +76,14 @@ function picture(page: Page) {
       .forEach((n) => void (positions[n.id()] = n.position()));
     return {
       positions,
-      pinned: cy.nodes('.pinned').map((n) => n.id()).sort(),
-      selected: cy.$(':selected').map((e) => e.id()).sort(),
+      pinned: cy
+        .nodes('.pinned')
+        .map((n) => n.id())
+        .sort(),
+      selected: cy
+        .$(':selected')
+        .map((e) => e.id())
+        .sort(),
       zoom: cy.zoom(),
       pan: cy.pan(),
     };
@@ -101,7 +110,9 @@ async function savedQuery(page: Page): Promise<string> {
  */
 async function leaveSaved(page: Page, value: string): Promise<void> {
   const blank = `${stack.webUrl}/e2e-blank`;
-  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><link rel="icon" href="data:,">' }));
+  await page.route(blank, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><link rel="icon" href="data:,">' }),
+  );
   await page.goto(blank);
   await page.evaluate(({ key, v }) => localStorage.setItem(key, v), { key: SAVED_KEY, v: value });
   await page.unroute(blank);
@@ -127,7 +138,9 @@ for (const viewport of [
       while (presses < 3 && !(await canvas.evaluate((el) => el === document.activeElement))) {
         await page.keyboard.press('Tab');
         presses++;
-        const link = await page.evaluate(() => (document.activeElement?.matches('a[href="#graph-canvas"]') ? document.activeElement.textContent : null));
+        const link = await page.evaluate(() =>
+          document.activeElement?.matches('a[href="#graph-canvas"]') ? document.activeElement.textContent : null,
+        );
         if (link) {
           expect(link).toBe('Skip to the graph');
           expect(await page.locator('a[href="#graph-canvas"]').isVisible()).toBe(true);
@@ -219,10 +232,10 @@ for (const viewport of [
       const list = toggle.locator('xpath=..').locator('dl');
       await list.waitFor();
       const box = (await toggle.boundingBox())!;
-      const onTop = await page.evaluate(
-        ({ x, y }) => document.elementFromPoint(x, y)?.closest('summary')?.textContent ?? null,
-        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
-      );
+      const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('summary')?.textContent ?? null, {
+        x: box.x + box.width / 2,
+        y: box.y + box.height / 2,
+      });
       expect(onTop).toBe('Keyboard shortcuts');
       const listBox = (await list.boundingBox())!;
       expect(listBox.y).toBeGreaterThanOrEqual(0);
@@ -282,7 +295,15 @@ for (const viewport of [
     });
 
     it('keeps focus off <body> after removing the selected entity with the toolbar button', async () => {
-      const someone = await page.evaluate((id) => window.__steppeCy!.nodes().not('.more').filter((n) => n.id() !== id)[0]!.id(), TOKAYEV);
+      const someone = await page.evaluate(
+        (id) =>
+          window
+            .__steppeCy!.nodes()
+            .not('.more')
+            .filter((n) => n.id() !== id)[0]!
+            .id(),
+        TOKAYEV,
+      );
       await tap(page, someone);
       await waitForCanvas(page, 'cy.getElementById(arg).selected()', someone);
       const remove = page.getByRole('toolbar', { name: 'Canvas actions' }).getByRole('button', { name: 'Remove from canvas' });
@@ -321,7 +342,9 @@ for (const viewport of [
     it('survives random keystrokes into every input and control (seeded, reproducible)', async () => {
       const seed = Number(process.env.STEPPE_FUZZ_SEED ?? 20260105) + viewport.width;
       const random = prng(seed);
-      const controls = page.locator('input:not([type=file]):not([type=hidden]), select, textarea, button, summary, a[href], [tabindex="0"]');
+      const controls = page.locator(
+        'input:not([type=file]):not([type=hidden]), select, textarea, button, summary, a[href], [tabindex="0"]',
+      );
       expect(await controls.count()).toBeGreaterThan(20);
       let typed = 0;
       let visited = 0;
@@ -344,7 +367,11 @@ for (const viewport of [
           }
           // A modal (the export dialog) that the keys opened is closed, so the rest of the page stays reachable.
           if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape');
-          expect({ seed, control: i, pageErrors: errors.filter((e) => e.startsWith('pageerror')) }).toEqual({ seed, control: i, pageErrors: [] });
+          expect({ seed, control: i, pageErrors: errors.filter((e) => e.startsWith('pageerror')) }).toEqual({
+            seed,
+            control: i,
+            pageErrors: [],
+          });
         }
       }
       expect(visited).toBeGreaterThan(20);

@@ -87,7 +87,11 @@ describe("the analyst's journey", () => {
   });
 
   it('2. adds him: he is centred and selected, with his neighbours (capped, with "N more" when held back)', async () => {
-    await page.getByRole('listbox', { name: 'Search results' }).first().getByRole('option', { name: new RegExp(`^${TOKAYEV_NAME}`) }).click();
+    await page
+      .getByRole('listbox', { name: 'Search results' })
+      .first()
+      .getByRole('option', { name: new RegExp(`^${TOKAYEV_NAME}`) })
+      .click();
     await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 2`, TOKAYEV);
     await page.getByRole('region', { name: 'Entity details' }).getByRole('heading', { name: TOKAYEV_NAME }).waitFor();
     // Centred: his node sits in the middle of the canvas (once the centring animation is over).
@@ -108,9 +112,13 @@ describe("the analyst's journey", () => {
     const more = await page.evaluate(() => window.__steppeCy!.nodes('.more').map((n) => String(n.data('label'))));
     expect(more).toEqual(truth.neighbourhood.omittedNodes > 0 ? [`+${truth.neighbourhood.omittedNodes} more`] : []);
     // Every relation among the entities on the canvas is drawn (the same as a link to this view would show).
-    const sub = await api<{ subgraph: { edges: { id: string }[] } }>(stack.apiUrl, 'query($ids: [ID!]!) { subgraph(ids: $ids) { edges { id } } }', {
-      ids: canvas.nodes.map((n) => n.id),
-    });
+    const sub = await api<{ subgraph: { edges: { id: string }[] } }>(
+      stack.apiUrl,
+      'query($ids: [ID!]!) { subgraph(ids: $ids) { edges { id } } }',
+      {
+        ids: canvas.nodes.map((n) => n.id),
+      },
+    );
     expect(canvas.edges.map((e) => e.relationId).sort()).toEqual(sub.subgraph.edges.map((e) => e.id).sort());
     await screenshot(page, 'journey-02-added');
   });
@@ -120,7 +128,14 @@ describe("the analyst's journey", () => {
     expect(before.nodes.some((n) => n.id === CSTO)).toBe(true);
     // Model positions (not screen positions: the view may pan to show the newcomers).
     const positions = () =>
-      page.evaluate(() => Object.fromEntries(window.__steppeCy!.nodes().not('.more').map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }] as const)));
+      page.evaluate(() =>
+        Object.fromEntries(
+          window
+            .__steppeCy!.nodes()
+            .not('.more')
+            .map((n) => [n.id(), { ...(n as unknown as NodeSingular).position() }] as const),
+        ),
+      );
     const placedBefore = await positions();
     const at = await nodeOnPage(page, CSTO);
     await page.mouse.dblclick(at.x, at.y);
@@ -190,7 +205,10 @@ describe("the analyst's journey", () => {
     await paths.getByTestId('path-from').filter({ hasText: TOKAYEV_NAME }).waitFor();
     const to = paths.getByRole('combobox', { name: 'Path to' });
     await to.fill('Ablyazov');
-    await paths.getByRole('option', { name: /Ablyazov/ }).first().click();
+    await paths
+      .getByRole('option', { name: /Ablyazov/ })
+      .first()
+      .click();
     await paths.getByTestId('path-to').filter({ hasText: 'Ablyazov' }).waitFor();
     await paths.getByRole('button', { name: 'Find shortest paths' }).click();
     await paths.getByText(/shortest paths? of \d+ hops?, highlighted on the canvas/).waitFor({ timeout: 30_000 });
@@ -206,7 +224,10 @@ describe("the analyst's journey", () => {
     const shown = paths.locator('li.path');
     expect(await shown.count()).toBe(truth.paths.length);
     for (const [i, p] of truth.paths.entries()) {
-      const hops = await shown.nth(i).locator('li.hop').evaluateAll((els) => els.map((el) => el.getAttribute('data-relation-id')));
+      const hops = await shown
+        .nth(i)
+        .locator('li.hop')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-relation-id')));
       expect(hops).toEqual(p.relations.map((r) => r.id));
       expect(p.nodes[0]!.id).toBe(TOKAYEV);
       expect(p.nodes[p.nodes.length - 1]!.id).toBe(ABLYAZOV);
@@ -220,7 +241,9 @@ describe("the analyst's journey", () => {
       expect(el?.classes).toContain('on-path');
       expect(el?.visible).toBe(true);
     }
-    expect(canvas.nodes.filter((n) => n.classes.includes('on-path')).length).toBe(new Set(truth.paths.flatMap((p) => p.nodes.map((n) => n.id))).size);
+    expect(canvas.nodes.filter((n) => n.classes.includes('on-path')).length).toBe(
+      new Set(truth.paths.flatMap((p) => p.nodes.map((n) => n.id))).size,
+    );
     await screenshot(page, 'journey-05-path');
   });
 
@@ -256,7 +279,10 @@ describe("the analyst's journey", () => {
       { ids: before.nodes.map((n) => n.id) },
     );
     // Undated relations stay (the API's rule); dated ones only if they cover 5 January.
-    const expected = truth.subgraph.edges.filter((r) => overlapsDay(r, DAY) !== false).map((r) => `relation:${r.id}`).sort();
+    const expected = truth.subgraph.edges
+      .filter((r) => overlapsDay(r, DAY) !== false)
+      .map((r) => `relation:${r.id}`)
+      .sort();
     const after = await readCanvas(page);
     expect(visibleIds(after.edges)).toEqual(expected);
     expect(truth.subgraph.edges.some((r) => overlapsDay(r, DAY) === false)).toBe(true);
@@ -264,7 +290,9 @@ describe("the analyst's journey", () => {
     // Hidden, not removed: every element is still on the canvas.
     expect(after.nodes.map((n) => n.id).sort()).toEqual(before.nodes.map((n) => n.id).sort());
     expect(after.edges.map((e) => e.id).sort()).toEqual(before.edges.map((e) => e.id).sort());
-    expect(await page.getByTestId('canvas-counts').innerText()).toMatch(new RegExp(`${expected.length} of ${after.edges.length} relations shown`));
+    expect(await page.getByTestId('canvas-counts').innerText()).toMatch(
+      new RegExp(`${expected.length} of ${after.edges.length} relations shown`),
+    );
     await screenshot(page, 'journey-06-dates');
   });
 
@@ -297,11 +325,23 @@ describe("the analyst's journey", () => {
       expect(canvas.edges.map((e) => e.id).sort()).toEqual(canvasBeforeLink.edges.map((e) => e.id).sort());
       expect(visibleIds(canvas.nodes)).toEqual(visibleIds(canvasBeforeLink.nodes));
       expect(visibleIds(canvas.edges)).toEqual(visibleIds(canvasBeforeLink.edges));
-      const selected = (s: typeof canvas) => [...s.nodes, ...s.edges].filter((e) => e.selected).map((e) => e.id).sort();
+      const selected = (s: typeof canvas) =>
+        [...s.nodes, ...s.edges]
+          .filter((e) => e.selected)
+          .map((e) => e.id)
+          .sort();
       expect(selected(canvas)).toEqual(selected(canvasBeforeLink));
-      const onPath = (s: typeof canvas) => [...s.nodes, ...s.edges].filter((e) => e.classes.includes('on-path')).map((e) => e.id).sort();
+      const onPath = (s: typeof canvas) =>
+        [...s.nodes, ...s.edges]
+          .filter((e) => e.classes.includes('on-path'))
+          .map((e) => e.id)
+          .sort();
       expect(onPath(canvas)).toEqual(onPath(canvasBeforeLink));
-      const expanded = (s: typeof canvas) => s.nodes.filter((n) => n.expanded).map((n) => n.id).sort();
+      const expanded = (s: typeof canvas) =>
+        s.nodes
+          .filter((n) => n.expanded)
+          .map((n) => n.id)
+          .sort();
       expect(expanded(canvas)).toEqual(expanded(canvasBeforeLink));
       const filters = other.getByRole('region', { name: 'Filters' });
       expect(await filters.getByLabel('From date').inputValue()).toBe(DAY);

@@ -22,7 +22,13 @@ openPageForFile((p, e) => {
 });
 
 const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-const selection = () => page.evaluate(() => window.__steppeCy!.$(':selected').map((e) => e.id()).sort());
+const selection = () =>
+  page.evaluate(() =>
+    window
+      .__steppeCy!.$(':selected')
+      .map((e) => e.id())
+      .sort(),
+  );
 const isHidden = (id: string) => page.evaluate((i) => window.__steppeCy!.getElementById(i).hasClass('filtered'), id);
 const focusCanvas = async () => {
   await page.keyboard.press('Escape');
@@ -49,7 +55,12 @@ describe('keyboard only', () => {
 
   it('steps through entities on the canvas with the arrow keys, and expands with Enter', async () => {
     await focusCanvas();
-    const order = await page.evaluate(() => window.__steppeCy!.nodes().not('.more').map((n) => n.id()));
+    const order = await page.evaluate(() =>
+      window
+        .__steppeCy!.nodes()
+        .not('.more')
+        .map((n) => n.id()),
+    );
     await page.keyboard.press('ArrowRight');
     const first = await selection();
     expect(first).toHaveLength(1);

@@ -27,7 +27,10 @@ describe('layout worker', () => {
     await page.goto(`${stack.webUrl}/?layoutWorkerFrom=5`);
     const search = page.getByRole('combobox', { name: SEARCH_LABEL });
     await search.fill('January 2022 unrest');
-    await page.getByRole('option', { name: /January 2022 unrest in Kazakhstan/ }).first().click();
+    await page
+      .getByRole('option', { name: /January 2022 unrest in Kazakhstan/ })
+      .first()
+      .click();
     await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
     const thread = await page.getByTestId('graph-canvas').getAttribute('data-layout-thread');
     expect(thread).toBe('worker');

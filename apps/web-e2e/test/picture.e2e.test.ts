@@ -46,14 +46,26 @@ for (const viewport of [
       await page.goto(stack.webUrl);
       const search = page.getByRole('combobox', { name: SEARCH_LABEL });
       await search.fill('Tokayev');
-      await page.getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).first().waitFor();
+      await page
+        .getByRole('option', { name: /^Kassym-Jomart Tokayev/ })
+        .first()
+        .waitFor();
       await search.press('Enter');
       await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 3`, TOKAYEV);
       const count = await page.evaluate(() => window.__steppeCy!.nodes().not('.more').length);
 
       // Arrange: drag one entity somewhere else, pin another, zoom in a step.
       const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
-      const [moved, pinned] = await page.evaluate((t) => window.__steppeCy!.nodes().not('.more').map((n) => n.id()).filter((id) => id !== t).slice(0, 2), TOKAYEV);
+      const [moved, pinned] = await page.evaluate(
+        (t) =>
+          window
+            .__steppeCy!.nodes()
+            .not('.more')
+            .map((n) => n.id())
+            .filter((id) => id !== t)
+            .slice(0, 2),
+        TOKAYEV,
+      );
       const from = (await renderedPositions(page))[moved!]!;
       await page.mouse.move(canvas.x + from.x, canvas.y + from.y);
       await page.mouse.down();
@@ -81,7 +93,9 @@ for (const viewport of [
         await other.waitForTimeout(500);
         const after = await renderedPositions(other);
         const worst = largestMove(before, after);
-        process.stderr.write(`[picture] ${viewport.width}×${viewport.height}: ${count} entities, worst offset after reopening ${worst.toFixed(2)} px\n`);
+        process.stderr.write(
+          `[picture] ${viewport.width}×${viewport.height}: ${count} entities, worst offset after reopening ${worst.toFixed(2)} px\n`,
+        );
         expect(worst).toBeLessThanOrEqual(3);
         const otherView = await other.evaluate(() => ({ zoom: window.__steppeCy!.zoom(), pan: window.__steppeCy!.pan() }));
         expect(otherView.zoom).toBeCloseTo(view.zoom, 2);
@@ -121,11 +135,23 @@ for (const viewport of [
     it('expanding an entity places its neighbours without moving the others, and keeps them in view', async () => {
       const before = await modelPositions(page);
       const ids = Object.keys(before);
-      const target = await page.evaluate((t) => window.__steppeCy!.nodes().not('.more').filter((n) => n.id() !== t && n.data('expanded') !== true).map((n) => n.id())[0]!, TOKAYEV);
+      const target = await page.evaluate(
+        (t) =>
+          window
+            .__steppeCy!.nodes()
+            .not('.more')
+            .filter((n) => n.id() !== t && n.data('expanded') !== true)
+            .map((n) => n.id())[0]!,
+        TOKAYEV,
+      );
       const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
       const at = (await renderedPositions(page))[target]!;
       await page.mouse.dblclick(canvas.x + at.x, canvas.y + at.y);
-      await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().not('.more').length > ${ids.length}`, target);
+      await waitForCanvas(
+        page,
+        `cy.getElementById(arg).data('expanded') === true && cy.nodes().not('.more').length > ${ids.length}`,
+        target,
+      );
       await page.waitForTimeout(600);
       const after = await modelPositions(page);
       expect(largestMove(before, after, ids)).toBeLessThanOrEqual(1);

@@ -101,9 +101,13 @@ describe.each([
     await contested.waitFor();
     await tabTo(page, contested, 120);
     await page.keyboard.press('Enter');
-    await relationPanel().and(page.locator(`[data-relation-id="${first.id}"]`)).waitFor();
+    await relationPanel()
+      .and(page.locator(`[data-relation-id="${first.id}"]`))
+      .waitFor();
 
-    const read = relationPanel().getByRole('button', { name: `Read in source: ${quote.source.title}` }).first();
+    const read = relationPanel()
+      .getByRole('button', { name: `Read in source: ${quote.source.title}` })
+      .first();
     await tabTo(page, read, 200);
     await page.keyboard.press('Enter');
 
@@ -122,7 +126,9 @@ describe.each([
     const docText = (await reader.getByRole('document', { name: 'Document text' }).textContent()) ?? '';
     expect(docText.length).toBeGreaterThan(quote.quote.length * 3);
     const cited = await citations(quote.source.id);
-    const marks = await reader.locator('mark').evaluateAll((els) => els.map((el) => ({ start: Number(el.getAttribute('data-start')), end: Number(el.getAttribute('data-end')) })));
+    const marks = await reader
+      .locator('mark')
+      .evaluateAll((els) => els.map((el) => ({ start: Number(el.getAttribute('data-start')), end: Number(el.getAttribute('data-end')) })));
     for (const c of cited) expect(marks.some((m) => m.start <= c.start && c.end <= m.end)).toBe(true);
     // Its metadata: the outlet or date where the document states them.
     await reader.getByText('Source document').waitFor();
@@ -167,14 +173,20 @@ describe('the document reader', () => {
     const quote = claims[0]!.evidence[0]!;
     await page.getByRole('button', { name: 'Claims, filters and paths' }).click();
     await page.getByRole('button', { name: /^Contested claims \(\d+\)/ }).click();
-    await relationPanel().getByRole('button', { name: `Read in source: ${quote.source.title}` }).first().click();
+    await relationPanel()
+      .getByRole('button', { name: `Read in source: ${quote.source.title}` })
+      .first()
+      .click();
     const reader = page.getByRole('region', { name: `Document: ${quote.source.title}` });
     await reader.getByRole('button', { name: /^Show everything this document supports/ }).click();
     const ids = [...new Set((await citations(quote.source.id)).map((c) => c.id))];
     expect(ids.length).toBeGreaterThan(1);
     await waitForCanvas(page, 'arg.every((id) => cy.edges().some((e) => e.data("relationId") === id))', ids);
     const named = reader.getByRole('region', { name: 'Named in this document' });
-    await named.getByText(/on the canvas/).first().waitFor();
+    await named
+      .getByText(/on the canvas/)
+      .first()
+      .waitFor();
     await screenshot(page, 'reader-03-everything-it-supports');
   });
 
@@ -206,7 +218,7 @@ describe('the document reader', () => {
       await page.keyboard.press('ArrowDown');
       const on = await page.evaluate(() => {
         const id = document.activeElement?.getAttribute('aria-activedescendant');
-        return id ? document.getElementById(id)?.getAttribute('data-source-id') ?? null : null;
+        return id ? (document.getElementById(id)?.getAttribute('data-source-id') ?? null) : null;
       });
       if (on) break;
     }

@@ -102,7 +102,11 @@ for (const { width, height, share } of [
       // No icon comes from elsewhere: the page loads nothing from an origin other than its own and the API's.
       const apiOrigin = new URL(stack.apiUrl).origin;
       const foreign = await page.evaluate(
-        (api) => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => !n.startsWith(location.origin) && !n.startsWith(api)),
+        (api) =>
+          performance
+            .getEntriesByType('resource')
+            .map((r) => r.name)
+            .filter((n) => !n.startsWith(location.origin) && !n.startsWith(api)),
         apiOrigin,
       );
       expect(foreign).toEqual([]);
@@ -173,14 +177,20 @@ for (const { width, height, share } of [
 
 describe('contested relations', () => {
   let page: Page;
-  openPageForFile((p) => {
-    page = p;
-  }, { width: 1280, height: 720 });
+  openPageForFile(
+    (p) => {
+      page = p;
+    },
+    { width: 1280, height: 720 },
+  );
 
   for (const renderer of ['canvas', 'webgl']) {
     it(`are thick and carry a red marker, not only a halo or a dash (${renderer} renderer)`, async () => {
       await page.goto(`${stack.webUrl}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
-      await page.getByRole('region', { name: 'Claims' }).getByRole('button', { name: /^Contested claims/ }).click();
+      await page
+        .getByRole('region', { name: 'Claims' })
+        .getByRole('button', { name: /^Contested claims/ })
+        .click();
       await waitForCanvas(page, `cy.edges('[?contested]').length > 0 && cy.edges('[!contested]').not('.more').length > 0`);
       const styles = await page.evaluate(() => {
         const cy = window.__steppeCy!;

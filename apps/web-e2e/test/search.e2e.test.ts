@@ -51,9 +51,14 @@ describe('search finds what people type', () => {
   it('offers the closest names when nothing matches, and choosing one puts it on the canvas', async () => {
     const ids = await optionsFor('Tokjv');
     expect(ids).toContain('kassym-jomart-tokayev');
-    expect(await page.getByRole('status').filter({ hasText: 'Did you mean' }).innerText()).toMatch(/No entities match “Tokjv”\. Did you mean .*Kassym-Jomart Tokayev/);
+    expect(await page.getByRole('status').filter({ hasText: 'Did you mean' }).innerText()).toMatch(
+      /No entities match “Tokjv”\. Did you mean .*Kassym-Jomart Tokayev/,
+    );
     await screenshot(page, 'search-did-you-mean');
-    await page.getByRole('listbox', { name: 'Did you mean' }).getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Did you mean' })
+      .getByRole('option', { name: /^Kassym-Jomart Tokayev/ })
+      .click();
     await waitForCanvas(page, `cy.getElementById(arg).length === 1`, 'kassym-jomart-tokayev');
     expect(errors).toEqual([]);
   });

@@ -52,7 +52,11 @@ describe('the explorer under its security headers', () => {
     await page.goto(stack.webUrl);
     await page.getByText('The canvas is empty.').waitFor();
     await page.getByRole('combobox', { name: SEARCH_LABEL }).fill('Tokayev');
-    await page.getByRole('listbox', { name: 'Search results' }).first().getByRole('option', { name: /^Kassym-Jomart Tokayev/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Search results' })
+      .first()
+      .getByRole('option', { name: /^Kassym-Jomart Tokayev/ })
+      .click();
     await waitForCanvas(page, `cy.nodes().length > 2`);
     expect(violations).toEqual([]);
   });

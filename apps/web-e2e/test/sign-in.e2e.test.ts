@@ -33,7 +33,13 @@ beforeAll(async () => {
   const authFile = path.join(dir, 'auth.json');
   writeFileSync(
     authFile,
-    JSON.stringify({ oidc: { issuer, audience: 'https://steppe.test/api', explorer: { clientId: 'steppe-explorer', scope: 'openid profile steppe:export' } } }),
+    JSON.stringify({
+      oidc: {
+        issuer,
+        audience: 'https://steppe.test/api',
+        explorer: { clientId: 'steppe-explorer', scope: 'openid profile steppe:export' },
+      },
+    }),
   );
   // The API reads the issuer's keys at the first token, so the provider may start after the stack (it needs the web app's URL).
   process.env.STEPPE_OIDC_ISSUER = issuer;
@@ -57,7 +63,12 @@ beforeAll(async () => {
     },
   });
   provider = spawn(process.execPath, [path.join(REPO_ROOT, 'apps/api/test/oidc/provider.mjs')], {
-    env: { ...process.env, OIDC_PORT: String(issuerPort), OIDC_GRAPHS: JSON.stringify({ alice: [graph] }), OIDC_REDIRECT_URIS: `${webUrl}/` },
+    env: {
+      ...process.env,
+      OIDC_PORT: String(issuerPort),
+      OIDC_GRAPHS: JSON.stringify({ alice: [graph] }),
+      OIDC_REDIRECT_URIS: `${webUrl}/`,
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,10 @@ describe('resolveApiUrl', () => {
   });
 
   it('prefers the runtime STEPPE_API_URL over NEXT_PUBLIC_STEPPE_API_URL', () => {
-    expect(resolveApiUrl({ NEXT_PUBLIC_STEPPE_API_URL: 'http://a:1/graphql' })).toEqual({ url: 'http://a:1/graphql', from: 'NEXT_PUBLIC_STEPPE_API_URL' });
+    expect(resolveApiUrl({ NEXT_PUBLIC_STEPPE_API_URL: 'http://a:1/graphql' })).toEqual({
+      url: 'http://a:1/graphql',
+      from: 'NEXT_PUBLIC_STEPPE_API_URL',
+    });
     expect(resolveApiUrl({ STEPPE_API_URL: ' https://api.example/graphql ', NEXT_PUBLIC_STEPPE_API_URL: 'http://a:1/graphql' })).toEqual({
       url: 'https://api.example/graphql',
       from: 'STEPPE_API_URL',

@@ -27,9 +27,7 @@ function findPackageDir(start: string, accept: (pkg: Record<string, unknown>) =>
 
 /** The graph-seed package directory (the one whose package.json is @steppe/graph-seed). */
 function graphSeedDir(): string {
-  return (
-    findPackageDir(here(), (pkg) => pkg.name === '@steppe/graph-seed') ?? path.resolve(here(), '../..')
-  );
+  return findPackageDir(here(), (pkg) => pkg.name === '@steppe/graph-seed') ?? path.resolve(here(), '../..');
 }
 
 /** graph-seed/data: sources.yaml, entities/*.yaml and relations/*.yaml. */

@@ -58,7 +58,11 @@ export function explainMissingQuote(quote: string, doc: string, others: Readonly
   if (space && !punct) return 'it differs only in spacing or line breaks: copy the passage exactly, including where words run together';
   const both = collapseSpace(plainPunctuation(doc)).includes(collapseSpace(plainPunctuation(quote)));
   if (both) return 'it differs in punctuation marks and spacing: copy the passage exactly from the document';
-  if (collapseSpace(plainPunctuation(doc)).toLowerCase().includes(collapseSpace(plainPunctuation(quote)).toLowerCase())) {
+  if (
+    collapseSpace(plainPunctuation(doc))
+      .toLowerCase()
+      .includes(collapseSpace(plainPunctuation(quote)).toLowerCase())
+  ) {
     return 'it differs in upper/lower case: copy the passage exactly from the document';
   }
   const prefix = longestMatchingPrefix(quote, doc);

@@ -132,7 +132,12 @@ class Checker {
       }
       file.records.forEach((raw, index) => {
         if (isObject(raw)) records.push({ file, index, raw });
-        else this.error(file, [index], `each record must be a mapping of fields ("key: value"), not ${raw === null ? 'an empty item' : Array.isArray(raw) ? 'a list' : `${typeof raw} ${String(raw)}`}`);
+        else
+          this.error(
+            file,
+            [index],
+            `each record must be a mapping of fields ("key: value"), not ${raw === null ? 'an empty item' : Array.isArray(raw) ? 'a list' : `${typeof raw} ${String(raw)}`}`,
+          );
       });
     }
     return { records, salvagedIds };
@@ -146,7 +151,11 @@ class Checker {
       if (!id) continue;
       const first = byId.get(id);
       if (first) {
-        this.error(rec.file, [rec.index, 'id'], `duplicate ${what} id "${id}": first defined at ${where(first)}; rename one or merge the two records`);
+        this.error(
+          rec.file,
+          [rec.index, 'id'],
+          `duplicate ${what} id "${id}": first defined at ${where(first)}; rename one or merge the two records`,
+        );
       } else {
         byId.set(id, rec);
       }
@@ -200,7 +209,12 @@ export async function readDataset(options: ReadDatasetOptions = {}): Promise<Rea
     } else {
       const allowed = ENTITY_KINDS.join(', ');
       if (kind === undefined) c.error(rec.file, [rec.index], `missing required field "kind": add one of ${allowed}`);
-      else c.error(rec.file, [rec.index, 'kind'], `unknown entity kind "${String(kind)}"${didYouMean(String(kind), ENTITY_KINDS)}: use one of ${allowed}`);
+      else
+        c.error(
+          rec.file,
+          [rec.index, 'kind'],
+          `unknown entity kind "${String(kind)}"${didYouMean(String(kind), ENTITY_KINDS)}: use one of ${allowed}`,
+        );
       checkRecord(entityCommonSchema, rec.raw, rec.file, [rec.index], c.issues);
     }
   }
@@ -229,7 +243,16 @@ export async function readDataset(options: ReadDatasetOptions = {}): Promise<Rea
   const cited = new Set<string>();
   const involved = new Set<string>();
   for (const rec of relations) {
-    checkRelation(c, rec, { entityById, unreadEntityIds, brokenEntityFiles, sourceById, documents, cited, involved, salvagedSourceIds: sourceRead.salvagedIds });
+    checkRelation(c, rec, {
+      entityById,
+      unreadEntityIds,
+      brokenEntityFiles,
+      sourceById,
+      documents,
+      cited,
+      involved,
+      salvagedSourceIds: sourceRead.salvagedIds,
+    });
   }
 
   // — coverage —
@@ -276,12 +299,17 @@ async function readDocuments(
     const file = path.join(c.documentsDir, `${id}.txt`);
     if (!names.has(`${id}.txt`)) {
       const known = [...names].map((n) => n.slice(0, -4));
-      c.error(rec.file, [rec.index, 'id'], `source "${id}" has no document: expected ${file}${didYouMean(id, known)}; fix the id or add the document`);
+      c.error(
+        rec.file,
+        [rec.index, 'id'],
+        `source "${id}" has no document: expected ${file}${didYouMean(id, known)}; fix the id or add the document`,
+      );
       continue;
     }
     const text = await readDocument(file);
     // A source without text cannot back a quote, and the loader stores every source's text: an empty document is refused too.
-    if (typeof text === 'string' && text.trim() === '') c.error(rec.file, [rec.index, 'id'], `the document of source "${id}" has no text (${file}): put the document's text in it`);
+    if (typeof text === 'string' && text.trim() === '')
+      c.error(rec.file, [rec.index, 'id'], `the document of source "${id}" has no text (${file}): put the document's text in it`);
     else if (typeof text === 'string') documents.set(id, text);
     else c.error(rec.file, [rec.index, 'id'], `the document of source "${id}" cannot be read (${file}): ${text.problem}`);
   }
@@ -324,9 +352,17 @@ function checkEntities(c: Checker, entities: Rec<EntityRecord>[], entityById: Ma
       if (placeId) {
         const place = entityById.get(placeId);
         if (!place && !unreadIds.has(placeId)) {
-          c.error(rec.file, [rec.index, 'placeId'], `unknown place "${placeId}"${didYouMean(placeId, entityById.keys())}: no entity has this id; add the Place or fix the reference`);
+          c.error(
+            rec.file,
+            [rec.index, 'placeId'],
+            `unknown place "${placeId}"${didYouMean(placeId, entityById.keys())}: no entity has this id; add the Place or fix the reference`,
+          );
         } else if (place?.kind && place.kind !== 'Place') {
-          c.error(rec.file, [rec.index, 'placeId'], `placeId must point to a Place, but "${placeId}" is ${withArticle(place.kind)}: use the id of the Place where the event happened`);
+          c.error(
+            rec.file,
+            [rec.index, 'placeId'],
+            `placeId must point to a Place, but "${placeId}" is ${withArticle(place.kind)}: use the id of the Place where the event happened`,
+          );
         }
       }
     }
@@ -349,7 +385,11 @@ function checkEntities(c: Checker, entities: Rec<EntityRecord>[], entityById: Ma
     for (const spelling of seen) {
       const owner = nameOwner.get(spelling);
       if (owner && owner !== rec && asString(owner.raw.id) !== id) {
-        c.warn(rec.file, [rec.index, 'id'], `"${spelling}" also names entity "${String(owner.raw.id)}" (${where(owner)}): if they are different things, make the alias more specific`);
+        c.warn(
+          rec.file,
+          [rec.index, 'id'],
+          `"${spelling}" also names entity "${String(owner.raw.id)}" (${where(owner)}): if they are different things, make the alias more specific`,
+        );
       } else if (!owner) {
         nameOwner.set(spelling, rec);
       }
@@ -380,7 +420,11 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     const target = ctx.entityById.get(id);
     if (!target) {
       if (!ctx.unreadEntityIds.has(id)) {
-        c.error(rec.file, [rec.index, end], `unknown entity "${id}"${didYouMean(id, ctx.entityById.keys())}: no entity has this id; add it under entities/ or fix the reference`);
+        c.error(
+          rec.file,
+          [rec.index, end],
+          `unknown entity "${id}"${didYouMean(id, ctx.entityById.keys())}: no entity has this id; add it under entities/ or fix the reference`,
+        );
       }
       continue;
     }
@@ -393,13 +437,18 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
       );
     }
   }
-  if (asString(raw.from) && raw.from === raw.to) c.warn(rec.file, [rec.index, 'to'], 'relation points from an entity to itself: check from and to');
+  if (asString(raw.from) && raw.from === raw.to)
+    c.warn(rec.file, [rec.index, 'to'], 'relation points from an entity to itself: check from and to');
 
   // Dates: only on dated types; either a single date or a range, in order.
   if (type && !type.dated) {
     for (const field of DATE_FIELDS) {
       if (raw[field] !== undefined) {
-        c.error(rec.file, [rec.index, field], `${type.name} is not a dated relation type: remove "${field}" (date the event it involves instead)`);
+        c.error(
+          rec.file,
+          [rec.index, field],
+          `${type.name} is not a dated relation type: remove "${field}" (date the event it involves instead)`,
+        );
       }
     }
   }
@@ -419,7 +468,11 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     const sourceId = asString(item.source);
     const quote = typeof item.quote === 'string' ? item.quote : undefined;
     if (item.stance !== undefined && item.stance === relationStance) {
-      c.warn(rec.file, [...path, 'stance'], `same as the relation's stance (${String(relationStance)}): remove it; give a stance on evidence only when this source differs`);
+      c.warn(
+        rec.file,
+        [...path, 'stance'],
+        `same as the relation's stance (${String(relationStance)}): remove it; give a stance on evidence only when this source differs`,
+      );
     }
     const occurrence = typeof item.occurrence === 'number' ? item.occurrence : undefined;
     const key = `${sourceId}\u0000${quote}\u0000${occurrence ?? 1}`;
@@ -430,13 +483,21 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     const source = ctx.sourceById.get(sourceId);
     if (!source) {
       if (!ctx.salvagedSourceIds.has(sourceId)) {
-        c.error(rec.file, [...path, 'source'], `unknown source "${sourceId}"${didYouMean(sourceId, ctx.sourceById.keys())}: add it to sources.yaml or fix the id`);
+        c.error(
+          rec.file,
+          [...path, 'source'],
+          `unknown source "${sourceId}"${didYouMean(sourceId, ctx.sourceById.keys())}: add it to sources.yaml or fix the id`,
+        );
       }
       return;
     }
     const published = asDate(source.raw.publishedAt);
     if (relationStart && published && dateStart(relationStart) > dateEnd(published)) {
-      c.warn(rec.file, [rec.index, raw.date !== undefined ? 'date' : 'startDate'], `dated ${relationStart}, after ${sourceId} was published (${published}): check the date`);
+      c.warn(
+        rec.file,
+        [rec.index, raw.date !== undefined ? 'date' : 'startDate'],
+        `dated ${relationStart}, after ${sourceId} was published (${published}): check the date`,
+      );
     }
     const doc = ctx.documents.get(sourceId);
     if (doc === undefined || quote === undefined || quote.trim() === '') return;
@@ -448,9 +509,17 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
     }
     // The selector must point at one passage: a repeated quote names the occurrence it means.
     if (!anchor.ok && anchor.problem === 'ambiguous') {
-      c.error(rec.file, [...path, 'quote'], `quote occurs ${anchor.occurrences} times in ${sourceId}: say which one with "occurrence: n" (1–${anchor.occurrences}, in reading order), or quote more words`);
+      c.error(
+        rec.file,
+        [...path, 'quote'],
+        `quote occurs ${anchor.occurrences} times in ${sourceId}: say which one with "occurrence: n" (1–${anchor.occurrences}, in reading order), or quote more words`,
+      );
     } else if (!anchor.ok) {
-      c.error(rec.file, [...path, 'occurrence'], `occurrence ${String(item.occurrence)}, but the quote occurs ${anchor.occurrences} time${anchor.occurrences === 1 ? '' : 's'} in ${sourceId}: use 1–${anchor.occurrences}${anchor.occurrences === 1 ? ' or remove it' : ''}`);
+      c.error(
+        rec.file,
+        [...path, 'occurrence'],
+        `occurrence ${String(item.occurrence)}, but the quote occurs ${anchor.occurrences} time${anchor.occurrences === 1 ? '' : 's'} in ${sourceId}: use 1–${anchor.occurrences}${anchor.occurrences === 1 ? ' or remove it' : ''}`,
+      );
     } else if (occurrence !== undefined && anchor.occurrences === 1) {
       c.warn(rec.file, [...path, 'occurrence'], `the quote occurs only once in ${sourceId}: remove "occurrence"`);
     }
@@ -461,12 +530,7 @@ function checkRelation(c: Checker, rec: Rec<RelationRecord>, ctx: RelationContex
 function sortIssues(issues: DatasetIssue[]): DatasetIssue[] {
   return issues
     .map((issue, order) => ({ issue, order }))
-    .sort(
-      (a, b) =>
-        a.issue.file.localeCompare(b.issue.file) ||
-        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
-        a.order - b.order,
-    )
+    .sort((a, b) => a.issue.file.localeCompare(b.issue.file) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.order - b.order)
     .map(({ issue }) => issue);
 }
 
@@ -478,12 +542,23 @@ function buildDataset(
 ): Dataset {
   const outSources: Source[] = sources.map(({ parsed }) => {
     const s = parsed!;
-    return compact({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, publishedAt: s.publishedAt, languages: s.languages, url: s.url, text: documents.get(s.id) });
+    return compact({
+      id: s.id,
+      title: s.title,
+      outlet: s.outlet,
+      author: s.author,
+      publishedAt: s.publishedAt,
+      languages: s.languages,
+      url: s.url,
+      text: documents.get(s.id),
+    });
   });
   const outEntities: Entity[] = entities.map(({ parsed }) => toEntity(parsed!));
   const outRelations: Relation[] = relations.map(({ parsed }) => {
     const r = parsed!;
-    const evidence: Evidence[] = r.evidence.map((e) => compact({ sourceId: e.source, quote: e.quote, stance: e.stance, occurrence: e.occurrence }));
+    const evidence: Evidence[] = r.evidence.map((e) =>
+      compact({ sourceId: e.source, quote: e.quote, stance: e.stance, occurrence: e.occurrence }),
+    );
     return compact({
       id: r.id,
       type: r.type,

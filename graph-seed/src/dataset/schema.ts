@@ -5,15 +5,7 @@
  * an error rather than silently ignored.
  */
 import { z } from 'zod';
-import {
-  ENTITY_KINDS,
-  MAX_QUOTE_LENGTH,
-  RELATION_TYPE_NAMES,
-  TEXT_LIMITS,
-  STANCES,
-  isPartialDate,
-  type EntityKind,
-} from '@steppe/domain';
+import { ENTITY_KINDS, MAX_QUOTE_LENGTH, RELATION_TYPE_NAMES, TEXT_LIMITS, STANCES, isPartialDate, type EntityKind } from '@steppe/domain';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -40,7 +32,11 @@ function checkLength(value: string, max: number, ctx: z.RefinementCtx) {
   // Code points are counted only when the UTF-16 length could be over the limit.
   if (value.length <= max) return;
   const length = quoteLength(value);
-  if (length > max) ctx.addIssue({ code: 'custom', message: `text is ${length.toLocaleString('en-US')} characters, longer than the ${max.toLocaleString('en-US')} allowed here: shorten it` });
+  if (length > max)
+    ctx.addIssue({
+      code: 'custom',
+      message: `text is ${length.toLocaleString('en-US')} characters, longer than the ${max.toLocaleString('en-US')} allowed here: shorten it`,
+    });
 }
 
 const text = (max: number = TEXT_LIMITS.line) =>
@@ -55,10 +51,13 @@ const oneLine = (max: number = TEXT_LIMITS.line) =>
   });
 
 const slug = () =>
-  z.string().max(TEXT_LIMITS.id, { error: `id is longer than the ${TEXT_LIMITS.id} characters allowed: shorten it` }).regex(SLUG, {
-    error: (iss) =>
-      `invalid id "${String(iss.input).slice(0, 80)}": ids are lowercase slugs of a-z, 0-9 and single hyphens, e.g. "kassym-jomart-tokayev"`,
-  });
+  z
+    .string()
+    .max(TEXT_LIMITS.id, { error: `id is longer than the ${TEXT_LIMITS.id} characters allowed: shorten it` })
+    .regex(SLUG, {
+      error: (iss) =>
+        `invalid id "${String(iss.input).slice(0, 80)}": ids are lowercase slugs of a-z, 0-9 and single hyphens, e.g. "kassym-jomart-tokayev"`,
+    });
 
 /** A reference to another record's id; whether it exists is checked across files. */
 const ref = () => text(TEXT_LIMITS.id);
@@ -96,10 +95,13 @@ export const entityKindSchema = z.enum(ENTITY_KINDS);
 export const relationTypeSchema = z.enum(RELATION_TYPE_NAMES);
 
 export const sourceSchema = z.strictObject({
-  id: z.string().max(TEXT_LIMITS.id, { error: `id is longer than the ${TEXT_LIMITS.id} characters allowed: shorten it` }).regex(SOURCE_ID, {
-    error: (iss) =>
-      `invalid source id "${String(iss.input).slice(0, 80)}": use the document's file name without ".txt", e.g. "003_12bead12c958d291"`,
-  }),
+  id: z
+    .string()
+    .max(TEXT_LIMITS.id, { error: `id is longer than the ${TEXT_LIMITS.id} characters allowed: shorten it` })
+    .regex(SOURCE_ID, {
+      error: (iss) =>
+        `invalid source id "${String(iss.input).slice(0, 80)}": use the document's file name without ".txt", e.g. "003_12bead12c958d291"`,
+    }),
   title: oneLine(),
   outlet: oneLine().optional(),
   author: oneLine().optional(),

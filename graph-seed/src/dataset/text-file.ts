@@ -18,7 +18,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
       continue;
     }
     // Lead byte: how many continuation bytes follow, and the smallest code point that needs them.
-    const [need, min] = b >= 0xc2 && b <= 0xdf ? [1, 0x80] : b >= 0xe0 && b <= 0xef ? [2, 0x800] : b >= 0xf0 && b <= 0xf4 ? [3, 0x10000] : [0, 0];
+    const [need, min] =
+      b >= 0xc2 && b <= 0xdf ? [1, 0x80] : b >= 0xe0 && b <= 0xef ? [2, 0x800] : b >= 0xf0 && b <= 0xf4 ? [3, 0x10000] : [0, 0];
     if (need === 0) return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
@@ -38,7 +39,10 @@ export async function readTextFile(absPath: string, maxBytes: number, options: {
   try {
     const { size } = await handle.stat();
     if (size > maxBytes) {
-      return { ok: false, message: `file is ${size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} allowed: split it into smaller files` };
+      return {
+        ok: false,
+        message: `file is ${size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} allowed: split it into smaller files`,
+      };
     }
     const bytes = await handle.readFile();
     try {

@@ -19,7 +19,10 @@ export interface YamlFile {
 
 /** "[3].evidence[0].quote" */
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${seg}`)).join('').replace(/^\./, '');
+  return path
+    .map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${seg}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function nodeLine(node: { range?: [number, number, number] | null } | null | undefined, lc: LineCounter) {
@@ -88,8 +91,7 @@ export async function readYamlFile(absPath: string, file: string, issues: Datase
   const text = read.text;
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
-  const lineOf = (path: readonly PathSegment[], options?: { key?: boolean }) =>
-    locate(doc, lc, path, options?.key ?? false);
+  const lineOf = (path: readonly PathSegment[], options?: { key?: boolean }) => locate(doc, lc, path, options?.key ?? false);
   const result = { file, records: [] as unknown[], salvaged: [] as unknown[], usable: false, lineOf };
 
   for (const err of doc.errors) {
@@ -126,9 +128,7 @@ export async function readYamlFile(absPath: string, file: string, issues: Datase
     return result;
   }
   if (!Array.isArray(value)) {
-    issues.push(
-      makeIssue(file, nodeLine(doc.contents as Node, lc), '', 'expected a YAML list of records, each starting with "- id: …"'),
-    );
+    issues.push(makeIssue(file, nodeLine(doc.contents as Node, lc), '', 'expected a YAML list of records, each starting with "- id: …"'));
     return result;
   }
   result.records = value;

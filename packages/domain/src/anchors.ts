@@ -103,7 +103,8 @@ export function splitPassages(text: string): { start: number; end: number }[] {
       // The last sentence end within the limit, else the last space, else a hard cut.
       const window = text.slice(start, start + MAX_PASSAGE_LENGTH);
       const sentence = Math.max(...[...window.matchAll(/[.!?…]["”’»)]?\s+/g)].map((m) => m.index + m[0].length), 0);
-      const cut = sentence > MAX_PASSAGE_LENGTH / 4 ? sentence : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_LENGTH;
+      const cut =
+        sentence > MAX_PASSAGE_LENGTH / 4 ? sentence : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_LENGTH;
       const piece = text.slice(start, start + cut).trimEnd();
       passages.push({ start, end: start + piece.length });
       start += cut;

@@ -30,8 +30,7 @@ export const ENTITY_KIND_INFO: Readonly<Record<EntityKind, EntityKindInfo>> = {
   Organisation: {
     kind: 'Organisation',
     plural: 'Organisations',
-    description:
-      'A government body, party, alliance, company, media outlet, online service or movement.',
+    description: 'A government body, party, alliance, company, media outlet, online service or movement.',
     colour: '#d9822b',
     shape: 'round-rectangle',
     icon: '🏛',

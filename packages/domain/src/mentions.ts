@@ -52,10 +52,15 @@ export function findMentions(text: string, index: ReadonlyMap<string, readonly s
     const start = match.index;
     const previous = words[words.length - 1];
     const gap = previous ? text.slice(previous.end, start) : '';
-    words.push({ start, end: start + match[0].length, key: nameKey(match[0]), spacedBefore: previous !== undefined && /^[ \t]+$/.test(gap) });
+    words.push({
+      start,
+      end: start + match[0].length,
+      key: nameKey(match[0]),
+      spacedBefore: previous !== undefined && /^[ \t]+$/.test(gap),
+    });
   }
   const mentions: Mention[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = 0;
     let ids: readonly string[] | undefined;
     let end = 0;

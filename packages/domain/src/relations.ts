@@ -68,8 +68,7 @@ export const RELATION_TYPES = [
     name: 'REMOVED',
     label: 'removed',
     inverseLabel: 'was removed by',
-    description:
-      'A person or body removed someone from an office or council (the office is kept on the relation).',
+    description: 'A person or body removed someone from an office or council (the office is kept on the relation).',
     from: ACTOR,
     to: ['Person', 'Organisation'],
     dated: true,
@@ -308,9 +307,7 @@ export type RelationType = (typeof RELATION_TYPES)[number]['name'];
 
 export const RELATION_TYPE_NAMES: readonly RelationType[] = RELATION_TYPES.map((t) => t.name);
 
-const BY_NAME: ReadonlyMap<string, RelationTypeInfo> = new Map(
-  RELATION_TYPES.map((t) => [t.name, t as RelationTypeInfo]),
-);
+const BY_NAME: ReadonlyMap<string, RelationTypeInfo> = new Map(RELATION_TYPES.map((t) => [t.name, t as RelationTypeInfo]));
 
 export function isRelationType(value: unknown): value is RelationType {
   return typeof value === 'string' && BY_NAME.has(value);

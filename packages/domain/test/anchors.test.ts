@@ -1,4 +1,13 @@
-import { MAX_PASSAGE_LENGTH, SELECTOR_CONTEXT_LENGTH, anchorQuote, occurrencesOf, rangesOverlap, selectorAt, splitPassages, type TextSelector } from '../src';
+import {
+  MAX_PASSAGE_LENGTH,
+  SELECTOR_CONTEXT_LENGTH,
+  anchorQuote,
+  occurrencesOf,
+  rangesOverlap,
+  selectorAt,
+  splitPassages,
+  type TextSelector,
+} from '../src';
 
 function anchored(text: string, quote: string, occurrence?: number): TextSelector {
   const result = anchorQuote(text, quote, occurrence);
@@ -60,7 +69,7 @@ describe('anchorQuote', () => {
     expect(text.slice(curly.start, curly.end)).toBe('“it’s far from over”');
     const straight = anchored(text, '"it\'s far from over"');
     expect(straight.start).toBeGreaterThan(curly.end);
-    expect(anchorQuote(text, '“it\'s far from over”')).toEqual({ ok: false, problem: 'not-found' });
+    expect(anchorQuote(text, "“it's far from over”")).toEqual({ ok: false, problem: 'not-found' });
     // Whitespace is not normalised either: a doubled space is a different quote.
     expect(anchorQuote('far  from', 'far from')).toEqual({ ok: false, problem: 'not-found' });
   });
@@ -105,7 +114,12 @@ describe('splitPassages', () => {
   it('gives each paragraph as a passage, trimmed, slicing the text exactly', () => {
     const text = 'Jan 5, 2022\n0 0\n\n  Protests spread.  \n\nTokayev asked the CSTO for help.\n';
     const passages = splitPassages(text);
-    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(['Jan 5, 2022', '0 0', 'Protests spread.', 'Tokayev asked the CSTO for help.']);
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual([
+      'Jan 5, 2022',
+      '0 0',
+      'Protests spread.',
+      'Tokayev asked the CSTO for help.',
+    ]);
   });
 
   it('cuts a long paragraph after sentence ends, within the limit, losing nothing but spaces', () => {

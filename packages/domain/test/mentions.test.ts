@@ -16,7 +16,8 @@ function named(text: string): [string, string][] {
 
 describe('findMentions', () => {
   it('finds names and aliases, longest first, with exact offsets', () => {
-    const text = 'President Kassym-Jomart Tokayev asked the CSTO for help; Tokayev later thanked the Collective Security Treaty Organization.';
+    const text =
+      'President Kassym-Jomart Tokayev asked the CSTO for help; Tokayev later thanked the Collective Security Treaty Organization.';
     expect(named(text)).toEqual([
       ['tokayev', 'Kassym-Jomart Tokayev'],
       ['csto', 'CSTO'],

@@ -29,9 +29,11 @@ describe('seeded randomness', () => {
     const next = mulberry32(7);
     expect(drawn).toEqual([next(), next()]);
     expect(Math.random).toBe(original);
-    expect(() => withSeededRandom(7, () => {
-      throw new Error('layout failed');
-    })).toThrow('layout failed');
+    expect(() =>
+      withSeededRandom(7, () => {
+        throw new Error('layout failed');
+      }),
+    ).toThrow('layout failed');
     expect(Math.random).toBe(original);
   });
 });

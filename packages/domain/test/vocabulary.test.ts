@@ -1,12 +1,4 @@
-import {
-  ENTITY_KINDS,
-  ENTITY_KIND_INFO,
-  RELATION_FAMILIES,
-  RELATION_TYPES,
-  allowsEndpoints,
-  isContested,
-  relationTypeInfo,
-} from '../src';
+import { ENTITY_KINDS, ENTITY_KIND_INFO, RELATION_FAMILIES, RELATION_TYPES, allowsEndpoints, isContested, relationTypeInfo } from '../src';
 
 describe('relation vocabulary', () => {
   it('includes the types the documents need', () => {

@@ -71,7 +71,22 @@ const BATCH = 500;
 export async function* writeCsvZip(input: ExportInput, options: CsvOptions = {}): AsyncGenerator<Uint8Array> {
   const citations = new CitationTracker(input.sources);
   const eFields = edgeFields(citations.title);
-  const edgeColumns = eFields.filter((f) => ['relationType', 'label', 'date', 'startDate', 'endDate', 'start', 'end', 'stance', 'confidence', 'detail', 'sourceCount', 'contested'].includes(f.name));
+  const edgeColumns = eFields.filter((f) =>
+    [
+      'relationType',
+      'label',
+      'date',
+      'startDate',
+      'endDate',
+      'start',
+      'end',
+      'stance',
+      'confidence',
+      'detail',
+      'sourceCount',
+      'contested',
+    ].includes(f.name),
+  );
   const registry = new NodeRegistry();
   const out: Uint8Array[] = [];
   let failure: Error | null = null;

@@ -236,7 +236,8 @@ export async function* writeCypher(input: ExportInput, options: CypherOptions = 
     pendingRels.set(type, []);
   };
   for await (const r of iterate(input.edges)) {
-    if (!isRelationType(r.type)) throw new ExportInputError(`Relation "${r.id}" has type "${String(r.type)}", which is not in the vocabulary.`);
+    if (!isRelationType(r.type))
+      throw new ExportInputError(`Relation "${r.id}" has type "${String(r.type)}", which is not in the vocabulary.`);
     registry.checkEdge(r.id, r.from, r.to);
     citations.cite(r);
     bump(r.type);

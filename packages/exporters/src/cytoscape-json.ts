@@ -76,7 +76,9 @@ export async function* writeCytoscapeJson(input: ExportInput, options: JsonOptio
   const fields = edgeFields(citations.title);
   const registry = new NodeRegistry();
   const buf = new TextBuffer();
-  buf.push(`{"format_version":"1.0","generated_by":"${CYTOSCAPE_JSON_GENERATOR}","target_cytoscapejs_version":"~3.33",\n"elements":{"nodes":[`);
+  buf.push(
+    `{"format_version":"1.0","generated_by":"${CYTOSCAPE_JSON_GENERATOR}","target_cytoscapejs_version":"~3.33",\n"elements":{"nodes":[`,
+  );
   let first = true;
   for await (const n of iterate(input.nodes)) {
     registry.addNode(n.id);

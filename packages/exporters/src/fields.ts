@@ -51,11 +51,28 @@ export const NODE_FIELDS: readonly Field<Entity>[] = [
   { name: 'country', type: 'string', description: 'Country (organisations, places).', get: (e) => str(prop(e, 'country')) },
   { name: 'lat', type: 'double', description: 'Latitude (places).', get: (e) => num(prop(e, 'lat')) },
   { name: 'lon', type: 'double', description: 'Longitude (places).', get: (e) => num(prop(e, 'lon')) },
-  { name: 'startDate', type: 'string', description: 'First date of an event (YYYY, YYYY-MM or YYYY-MM-DD).', get: (e) => str(prop(e, 'startDate')) },
+  {
+    name: 'startDate',
+    type: 'string',
+    description: 'First date of an event (YYYY, YYYY-MM or YYYY-MM-DD).',
+    get: (e) => str(prop(e, 'startDate')),
+  },
   { name: 'endDate', type: 'string', description: 'Last date of an event.', get: (e) => str(prop(e, 'endDate')) },
   { name: 'placeId', type: 'string', description: 'Id of the place where an event happened.', get: (e) => str(prop(e, 'placeId')) },
-  { name: 'colour', type: 'string', description: 'Colour of the kind in Steppe’s palette.', get: (e) => ENTITY_KIND_INFO[e.kind]?.colour, derived: true },
-  { name: 'shape', type: 'string', description: 'Cytoscape node shape of the kind.', get: (e) => ENTITY_KIND_INFO[e.kind]?.shape, derived: true },
+  {
+    name: 'colour',
+    type: 'string',
+    description: 'Colour of the kind in Steppe’s palette.',
+    get: (e) => ENTITY_KIND_INFO[e.kind]?.colour,
+    derived: true,
+  },
+  {
+    name: 'shape',
+    type: 'string',
+    description: 'Cytoscape node shape of the kind.',
+    get: (e) => ENTITY_KIND_INFO[e.kind]?.shape,
+    derived: true,
+  },
 ];
 
 /** The stance of each piece of evidence (the relation's own where the evidence gives none). */
@@ -109,12 +126,27 @@ export function edgeFields(titles: (sourceId: string) => string | undefined): re
     { name: 'start', type: 'string', description: 'First day covered (YYYY-MM-DD).', get: (r) => relationInterval(r).start, derived: true },
     { name: 'end', type: 'string', description: 'Last day covered (YYYY-MM-DD).', get: (r) => relationInterval(r).end, derived: true },
     { name: 'stance', type: 'string', description: 'ASSERTED, CLAIMED, REPORTED or DENIED.', get: (r) => r.stance },
-    { name: 'confidence', type: 'double', description: 'How well the evidence supports the relation (0–1).', get: (r) => num(r.confidence) },
+    {
+      name: 'confidence',
+      type: 'double',
+      description: 'How well the evidence supports the relation (0–1).',
+      get: (r) => num(r.confidence),
+    },
     { name: 'detail', type: 'string', description: 'Office, allegation or other detail.', get: (r) => str(r.detail) },
     { name: 'sourceCount', type: 'int', description: 'Number of distinct sources.', get: sourceCountOf },
     { name: 'contested', type: 'boolean', description: 'Some sources support it and some deny it.', get: contestedOf },
-    { name: 'evidenceSources', type: 'list', description: 'Source id of each piece of evidence.', get: (r) => r.evidence.map((e) => e.sourceId) },
-    { name: 'evidenceQuotes', type: 'list', description: 'Verbatim quote of each piece of evidence.', get: (r) => r.evidence.map((e) => e.quote) },
+    {
+      name: 'evidenceSources',
+      type: 'list',
+      description: 'Source id of each piece of evidence.',
+      get: (r) => r.evidence.map((e) => e.sourceId),
+    },
+    {
+      name: 'evidenceQuotes',
+      type: 'list',
+      description: 'Verbatim quote of each piece of evidence.',
+      get: (r) => r.evidence.map((e) => e.quote),
+    },
     { name: 'evidenceStances', type: 'list', description: 'Stance of each piece of evidence.', get: evidenceStances },
     {
       name: 'evidenceStarts',
@@ -126,10 +158,11 @@ export function edgeFields(titles: (sourceId: string) => string | undefined): re
       name: 'evidenceEnds',
       type: 'list',
       description: 'Where each quote ends in its source’s text (exclusive: text.slice(start, end) is the quote).',
-      get: (r) => r.evidence.map((e) => {
-        const start = evidenceStart(e);
-        return start === undefined ? '' : String(start + e.quote.length);
-      }),
+      get: (r) =>
+        r.evidence.map((e) => {
+          const start = evidenceStart(e);
+          return start === undefined ? '' : String(start + e.quote.length);
+        }),
     },
     {
       name: 'sourceTitles',

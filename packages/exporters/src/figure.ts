@@ -63,15 +63,17 @@ export function layoutPositions(nodes: readonly Entity[], edges: readonly Export
     cy.nodes().positions(() => ({ x: 0, y: 0 }));
     if (sorted.length > 1) {
       withSeededRandom(20_220_105, () =>
-        cy.layout({
-          name: 'fcose',
-          animate: false,
-          randomize: true,
-          quality: 'proof',
-          nodeRepulsion: () => 9000,
-          idealEdgeLength: () => 110,
-          nodeSeparation: 90,
-        } as cytoscape.LayoutOptions).run(),
+        cy
+          .layout({
+            name: 'fcose',
+            animate: false,
+            randomize: true,
+            quality: 'proof',
+            nodeRepulsion: () => 9000,
+            idealEdgeLength: () => 110,
+            nodeSeparation: 90,
+          } as cytoscape.LayoutOptions)
+          .run(),
       );
     }
     const out = new Map<string, Point>();
@@ -91,9 +93,20 @@ const NODE_R = 16;
 function shapePoints(kind: EntityKind, x: number, y: number, r: number): string | undefined {
   const shape = ENTITY_KIND_INFO[kind]?.shape;
   const pts = (list: [number, number][]) => list.map(([px, py]) => `${(x + px).toFixed(1)},${(y + py).toFixed(1)}`).join(' ');
-  if (shape === 'diamond') return pts([[0, -r * 1.15], [r * 1.15, 0], [0, r * 1.15], [-r * 1.15, 0]]);
+  if (shape === 'diamond')
+    return pts([
+      [0, -r * 1.15],
+      [r * 1.15, 0],
+      [0, r * 1.15],
+      [-r * 1.15, 0],
+    ]);
   if (shape === 'hexagon') {
-    return pts(Array.from({ length: 6 }, (_, i) => [r * 1.1 * Math.cos((Math.PI / 3) * i), r * 1.1 * Math.sin((Math.PI / 3) * i)] as [number, number]));
+    return pts(
+      Array.from(
+        { length: 6 },
+        (_, i) => [r * 1.1 * Math.cos((Math.PI / 3) * i), r * 1.1 * Math.sin((Math.PI / 3) * i)] as [number, number],
+      ),
+    );
   }
   return undefined;
 }
@@ -178,7 +191,10 @@ export interface Figure {
 
 function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], options: FigureOptions): Figure {
   const given = options.positions;
-  const positions = given && nodes.every((n) => given[n.id] !== undefined) ? new Map(nodes.map((n) => [n.id, { ...given[n.id]! }])) : layoutPositions(nodes, edges);
+  const positions =
+    given && nodes.every((n) => given[n.id] !== undefined)
+      ? new Map(nodes.map((n) => [n.id, { ...given[n.id]! }]))
+      : layoutPositions(nodes, edges);
   const maxWidth = options.width ?? 960;
   const highlight = new Set(options.highlight ?? []);
   const margin = 24;
@@ -208,7 +224,10 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
   maxX += margin;
   minY -= margin;
   maxY += margin;
-  const width = Math.max(options.fit ? Math.min(maxWidth, Math.max(options.minWidth ?? 480, Math.ceil(maxX - minX))) : maxWidth, Math.ceil(maxX - minX));
+  const width = Math.max(
+    options.fit ? Math.min(maxWidth, Math.max(options.minWidth ?? 480, Math.ceil(maxX - minX))) : maxWidth,
+    Math.ceil(maxX - minX),
+  );
   // A graph narrower than the drawing is centred in it.
   const offsetX = Math.max(0, (width - (maxX - minX)) / 2);
   // The legend's items (kinds, then families on a new row), wrapped to the drawing's width.
@@ -235,22 +254,47 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
 
   const xml = new XmlWriter(SVG_NS, 'svg');
   const svg = xml.root;
-  for (const [k, v] of Object.entries({ width: width.toFixed(0), height: height.toFixed(0), viewBox: `0 0 ${width.toFixed(0)} ${height.toFixed(0)}`, role: 'img', 'font-family': 'Helvetica, Arial, sans-serif' })) {
+  for (const [k, v] of Object.entries({
+    width: width.toFixed(0),
+    height: height.toFixed(0),
+    viewBox: `0 0 ${width.toFixed(0)} ${height.toFixed(0)}`,
+    role: 'img',
+    'font-family': 'Helvetica, Arial, sans-serif',
+  })) {
     svg.setAttribute(k, v);
   }
   xml.frameEl(svg, 'title', {}, options.title ?? `Graph of ${nodes.length} entities and ${edges.length} relations`);
   if (options.description) xml.frameEl(svg, 'desc', {}, options.description);
   const defs = xml.frameEl(svg, 'defs');
   for (const { family: f } of legendFamilies) {
-    const marker = xml.frameEl(defs, 'marker', { id: `arrow-${f}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' });
+    const marker = xml.frameEl(defs, 'marker', {
+      id: `arrow-${f}`,
+      viewBox: '0 0 10 10',
+      refX: '9',
+      refY: '5',
+      markerWidth: '7',
+      markerHeight: '7',
+      orient: 'auto-start-reverse',
+    });
     xml.frameEl(marker, 'path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: RELATION_FAMILIES[f].colour });
   }
-  if (options.background !== 'transparent') xml.frameEl(svg, 'rect', { x: 0, y: 0, width: width.toFixed(0), height: height.toFixed(0), fill: '#ffffff' });
+  if (options.background !== 'transparent')
+    xml.frameEl(svg, 'rect', { x: 0, y: 0, width: width.toFixed(0), height: height.toFixed(0), fill: '#ffffff' });
   if (options.title) {
     // About 8.5 px per character of 15 px bold Helvetica: cut what would run past the edge.
-    xml.frameEl(svg, 'text', { class: 'title', x: 12, y: 22, 'font-size': 15, 'font-weight': 'bold', fill: '#111111' }, truncate(options.title, Math.floor((width - 24) / 8.5)));
+    xml.frameEl(
+      svg,
+      'text',
+      { class: 'title', x: 12, y: 22, 'font-size': 15, 'font-weight': 'bold', fill: '#111111' },
+      truncate(options.title, Math.floor((width - 24) / 8.5)),
+    );
     if (options.subtitle) {
-      xml.frameEl(svg, 'text', { class: 'subtitle', x: 12, y: 40, 'font-size': 11, fill: '#555555' }, truncate(options.subtitle, Math.floor((width - 24) / 6)));
+      xml.frameEl(
+        svg,
+        'text',
+        { class: 'subtitle', x: 12, y: 40, 'font-size': 11, fill: '#555555' },
+        truncate(options.subtitle, Math.floor((width - 24) / 6)),
+      );
     }
   }
 
@@ -308,7 +352,17 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
         xml.frameEl(
           edgeLayer,
           'text',
-          { x: cx.toFixed(1), y: (cy2 - 3).toFixed(1), 'font-size': 9, fill: '#444444', stroke: '#ffffff', 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'text-anchor': 'middle' },
+          {
+            x: cx.toFixed(1),
+            y: (cy2 - 3).toFixed(1),
+            'font-size': 9,
+            fill: '#444444',
+            stroke: '#ffffff',
+            'stroke-width': 2.5,
+            'stroke-linejoin': 'round',
+            'paint-order': 'stroke',
+            'text-anchor': 'middle',
+          },
           truncate(label, 30),
         );
       }
@@ -324,15 +378,37 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
     const info = ENTITY_KIND_INFO[n.kind];
     const r = NODE_R * scale;
     const g = xml.frameEl(nodeLayer, 'g', { 'data-entity': n.id });
-    const common = { fill: info?.colour ?? '#999999', stroke: highlight.has(n.id) ? '#111111' : '#ffffff', 'stroke-width': highlight.has(n.id) ? 3 : 1.5 };
+    const common = {
+      fill: info?.colour ?? '#999999',
+      stroke: highlight.has(n.id) ? '#111111' : '#ffffff',
+      'stroke-width': highlight.has(n.id) ? 3 : 1.5,
+    };
     const points = shapePoints(n.kind, x, y, r);
     if (points) xml.frameEl(g, 'polygon', { points, ...common });
     else if (info?.shape === 'round-rectangle') {
-      xml.frameEl(g, 'rect', { x: (x - r).toFixed(1), y: (y - r * 0.8).toFixed(1), width: (2 * r).toFixed(1), height: (1.6 * r).toFixed(1), rx: (r * 0.3).toFixed(1), ...common });
+      xml.frameEl(g, 'rect', {
+        x: (x - r).toFixed(1),
+        y: (y - r * 0.8).toFixed(1),
+        width: (2 * r).toFixed(1),
+        height: (1.6 * r).toFixed(1),
+        rx: (r * 0.3).toFixed(1),
+        ...common,
+      });
     } else xml.frameEl(g, 'circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), ...common });
     xml.frameEl(g, 'title', {}, `${n.name} (${n.kind})`);
     if (labelNodes || highlight.has(n.id)) {
-      const text = xml.frameEl(g, 'text', { x: x.toFixed(1), y: (y + r + 12).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#111111', stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'font-weight': highlight.has(n.id) ? 'bold' : undefined });
+      const text = xml.frameEl(g, 'text', {
+        x: x.toFixed(1),
+        y: (y + r + 12).toFixed(1),
+        'font-size': 11,
+        'text-anchor': 'middle',
+        fill: '#111111',
+        stroke: '#ffffff',
+        'stroke-width': 3,
+        'stroke-linejoin': 'round',
+        'paint-order': 'stroke',
+        'font-weight': highlight.has(n.id) ? 'bold' : undefined,
+      });
       (labelLines.get(n.id) ?? [n.name]).forEach((line, i) => {
         xml.frameEl(text, 'tspan', { x: x.toFixed(1), dy: i === 0 ? undefined : LABEL_LINE_HEIGHT }, line);
       });
@@ -357,7 +433,8 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
     const p = place(w);
     const points = shapePoints(k, p.x + 6, p.y, 6);
     if (points) xml.frameEl(legend, 'polygon', { points, fill: info.colour });
-    else if (info.shape === 'round-rectangle') xml.frameEl(legend, 'rect', { x: p.x, y: p.y - 5, width: 12, height: 10, rx: 2, fill: info.colour });
+    else if (info.shape === 'round-rectangle')
+      xml.frameEl(legend, 'rect', { x: p.x, y: p.y - 5, width: 12, height: 10, rx: 2, fill: info.colour });
     else xml.frameEl(legend, 'circle', { cx: p.x + 6, cy: p.y, r: 6, fill: info.colour });
     xml.frameEl(legend, 'text', { x: p.x + 16, y: p.y + 4, fill: '#111111' }, info.plural);
   }
@@ -369,7 +446,15 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
   for (const { family: f, w } of legendFamilies) {
     const style = RELATION_FAMILIES[f];
     const p = place(w);
-    xml.frameEl(legend, 'line', { x1: p.x, y1: p.y, x2: p.x + 22, y2: p.y, stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': DASH[style.lineStyle] });
+    xml.frameEl(legend, 'line', {
+      x1: p.x,
+      y1: p.y,
+      x2: p.x + 22,
+      y2: p.y,
+      stroke: style.colour,
+      'stroke-width': 2,
+      'stroke-dasharray': DASH[style.lineStyle],
+    });
     xml.frameEl(legend, 'text', { x: p.x + 28, y: p.y + 4, fill: '#111111' }, style.label);
   }
   return { svg: xml.serialize(svg), width: Number(width.toFixed(0)), height: Number(height.toFixed(0)) };
@@ -382,7 +467,10 @@ function drawFigure(nodes: readonly Entity[], edges: readonly ExportRelation[], 
  */
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-export function renderFigureDocument(graph: ExportGraph, options: Pick<FigureOptions, 'background' | 'width'> = {}): Figure & { text: string } {
+export function renderFigureDocument(
+  graph: ExportGraph,
+  options: Pick<FigureOptions, 'background' | 'width'> = {},
+): Figure & { text: string } {
   const { meta } = graph;
   const subtitle = [
     `${count(graph.nodes.length, 'entity', 'entities')}, ${count(graph.edges.length, 'relation', 'relations')}`,
@@ -402,7 +490,14 @@ export function renderFigureDocument(graph: ExportGraph, options: Pick<FigureOpt
   ]
     .filter(Boolean)
     .join('\n');
-  const figure = drawFigure(graph.nodes, graph.edges, { fit: true, ...options, highlight: meta.query.ids, title: meta.title, subtitle, description });
+  const figure = drawFigure(graph.nodes, graph.edges, {
+    fit: true,
+    ...options,
+    highlight: meta.query.ids,
+    title: meta.title,
+    subtitle,
+    description,
+  });
   return { ...figure, text: `<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n` };
 }
 

@@ -26,15 +26,69 @@ export interface FormatInfo {
 }
 
 export const FORMAT_INFO: Readonly<Record<ExportFormat, FormatInfo>> = {
-  json: { format: 'json', description: 'Cytoscape.js elements JSON (Cytoscape.js, Cytoscape desktop)', extension: 'cyjs', contentType: 'application/json; charset=utf-8', streams: true },
-  graphml: { format: 'graphml', description: 'GraphML (yEd, Gephi, NetworkX, igraph)', extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', streams: true },
-  gexf: { format: 'gexf', description: 'GEXF 1.3 with time intervals (Gephi)', extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', streams: true },
-  csv: { format: 'csv', description: 'nodes.csv, edges.csv, evidence.csv, sources.csv in a zip', extension: 'zip', contentType: 'application/zip', streams: true },
-  cypher: { format: 'cypher', description: 'Cypher script that re-creates the subgraph in Neo4j', extension: 'cypher', contentType: 'application/x-cypher-query; charset=utf-8', streams: true },
-  html: { format: 'html', description: 'Report: figure, entities, relations with quotes and citations, sources', extension: 'html', contentType: 'text/html; charset=utf-8', streams: false },
-  pdf: { format: 'pdf', description: 'The report printed on A4 by Chromium', extension: 'pdf', contentType: 'application/pdf', streams: false },
-  svg: { format: 'svg', description: 'The report’s figure on its own, as vector graphics', extension: 'svg', contentType: 'image/svg+xml; charset=utf-8', streams: false },
-  png: { format: 'png', description: 'The figure rasterised by Chromium at a chosen scale, white or transparent background', extension: 'png', contentType: 'image/png', streams: false },
+  json: {
+    format: 'json',
+    description: 'Cytoscape.js elements JSON (Cytoscape.js, Cytoscape desktop)',
+    extension: 'cyjs',
+    contentType: 'application/json; charset=utf-8',
+    streams: true,
+  },
+  graphml: {
+    format: 'graphml',
+    description: 'GraphML (yEd, Gephi, NetworkX, igraph)',
+    extension: 'graphml',
+    contentType: 'application/graphml+xml; charset=utf-8',
+    streams: true,
+  },
+  gexf: {
+    format: 'gexf',
+    description: 'GEXF 1.3 with time intervals (Gephi)',
+    extension: 'gexf',
+    contentType: 'application/gexf+xml; charset=utf-8',
+    streams: true,
+  },
+  csv: {
+    format: 'csv',
+    description: 'nodes.csv, edges.csv, evidence.csv, sources.csv in a zip',
+    extension: 'zip',
+    contentType: 'application/zip',
+    streams: true,
+  },
+  cypher: {
+    format: 'cypher',
+    description: 'Cypher script that re-creates the subgraph in Neo4j',
+    extension: 'cypher',
+    contentType: 'application/x-cypher-query; charset=utf-8',
+    streams: true,
+  },
+  html: {
+    format: 'html',
+    description: 'Report: figure, entities, relations with quotes and citations, sources',
+    extension: 'html',
+    contentType: 'text/html; charset=utf-8',
+    streams: false,
+  },
+  pdf: {
+    format: 'pdf',
+    description: 'The report printed on A4 by Chromium',
+    extension: 'pdf',
+    contentType: 'application/pdf',
+    streams: false,
+  },
+  svg: {
+    format: 'svg',
+    description: 'The report’s figure on its own, as vector graphics',
+    extension: 'svg',
+    contentType: 'image/svg+xml; charset=utf-8',
+    streams: false,
+  },
+  png: {
+    format: 'png',
+    description: 'The figure rasterised by Chromium at a chosen scale, white or transparent background',
+    extension: 'png',
+    contentType: 'image/png',
+    streams: false,
+  },
 };
 
 export interface WriteOptions {

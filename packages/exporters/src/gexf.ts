@@ -61,7 +61,12 @@ export async function* writeGexf(input: ExportInput): AsyncGenerator<string> {
   ];
   xml.frameEl(metaEl, 'description', {}, about.filter(Boolean).join('\n'));
 
-  const graph = xml.frameEl(root, 'graph', { defaultedgetype: 'directed', mode: 'dynamic', timeformat: 'date', timerepresentation: 'interval' });
+  const graph = xml.frameEl(root, 'graph', {
+    defaultedgetype: 'directed',
+    mode: 'dynamic',
+    timeformat: 'date',
+    timerepresentation: 'interval',
+  });
   const nodeAttrs = xml.frameEl(graph, 'attributes', { class: 'node', mode: 'static' });
   // label and colour are GEXF's own (label attribute, viz:color).
   const nFields = NODE_FIELDS.filter((f) => f.name !== 'label' && f.name !== 'colour' && f.name !== 'shape');

@@ -21,7 +21,8 @@ export function graphmlValue(type: ValueType, value: Exclude<Value, undefined>):
 const NMTOKEN = /^[\p{L}\p{N}._:\-\u00B7]+$/u;
 
 function checkId(what: string, id: string) {
-  if (!NMTOKEN.test(id)) throw new ExportInputError(`${what} id "${id}" cannot be a GraphML id (letters, digits, ".", "-", "_", ":" only).`);
+  if (!NMTOKEN.test(id))
+    throw new ExportInputError(`${what} id "${id}" cannot be a GraphML id (letters, digits, ".", "-", "_", ":" only).`);
 }
 
 /** Graph-level attributes: where the export came from. */
@@ -29,7 +30,12 @@ const GRAPH_FIELDS: readonly Field<ExportMeta>[] = [
   { name: 'title', type: 'string', description: 'Title of the export.', get: (m) => m.title },
   { name: 'generatedAt', type: 'string', description: 'When the export was made (ISO 8601).', get: (m) => m.generatedAt },
   { name: 'graph', type: 'string', description: 'The Steppe graph it was read from.', get: (m) => m.graph },
-  { name: 'query', type: 'string', description: 'The export arguments (ids, depth, relationTypes, limit) as JSON.', get: (m) => JSON.stringify(m.query) },
+  {
+    name: 'query',
+    type: 'string',
+    description: 'The export arguments (ids, depth, relationTypes, limit) as JSON.',
+    get: (m) => JSON.stringify(m.query),
+  },
   { name: 'permalink', type: 'string', description: 'The explorer address that shows this view.', get: (m) => m.permalink },
   { name: 'apiUrl', type: 'string', description: 'The API request that reproduces the export.', get: (m) => m.apiUrl },
   { name: 'command', type: 'string', description: 'The CLI command that reproduces the export.', get: (m) => m.command },
@@ -38,7 +44,10 @@ const GRAPH_FIELDS: readonly Field<ExportMeta>[] = [
 ];
 
 /** Appended after the edges, when the citations are known (GraphML allows graph data anywhere in <graph>). */
-const SOURCES_KEY = { name: 'sources', description: 'The cited sources as a JSON array of {id, number, title, outlet, author, publishedAt, languages, url}.' };
+const SOURCES_KEY = {
+  name: 'sources',
+  description: 'The cited sources as a JSON array of {id, number, title, outlet, author, publishedAt, languages, url}.',
+};
 
 function sourceJson(s: Source, number: number) {
   const out: Record<string, unknown> = { id: s.id, number };

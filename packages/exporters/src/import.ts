@@ -1,13 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import {
-  isEntityKind,
-  isRelationType,
-  isStance,
-  type Entity,
-  type Evidence,
-  type Source,
-  type Stance,
-} from '@steppe/domain';
+import { isEntityKind, isRelationType, isStance, type Entity, type Evidence, type Source, type Stance } from '@steppe/domain';
 import type { ExportGraph, ExportMeta, ExportQuery, ExportRelation } from './types';
 
 /** A file that is not one of our exports, or is damaged: the message says where. */
@@ -29,7 +21,8 @@ function strings(v: unknown, where: string): string[] {
 function toEntity(p: Props, where: string): Entity {
   const id = str(p.id);
   if (!id) throw new ImportError(`${where} has no id.`);
-  if (!isEntityKind(p.kind)) throw new ImportError(`${where} (${id}) has kind ${JSON.stringify(p.kind)}, not one of Person, Organisation, Place, Event.`);
+  if (!isEntityKind(p.kind))
+    throw new ImportError(`${where} (${id}) has kind ${JSON.stringify(p.kind)}, not one of Person, Organisation, Place, Event.`);
   const base = {
     id,
     name: str(p.name) ?? str(p.label) ?? id,
@@ -43,7 +36,14 @@ function toEntity(p: Props, where: string): Entity {
     case 'Organisation':
       return drop({ ...base, kind: 'Organisation' as const, orgType: str(p.orgType), country: str(p.country) });
     case 'Place':
-      return drop({ ...base, kind: 'Place' as const, placeType: str(p.placeType), country: str(p.country), lat: num(p.lat), lon: num(p.lon) });
+      return drop({
+        ...base,
+        kind: 'Place' as const,
+        placeType: str(p.placeType),
+        country: str(p.country),
+        lat: num(p.lat),
+        lon: num(p.lon),
+      });
     case 'Event':
       return drop({ ...base, kind: 'Event' as const, startDate: str(p.startDate), endDate: str(p.endDate), placeId: str(p.placeId) });
   }
@@ -53,7 +53,8 @@ function toRelation(p: Props, where: string): ExportRelation {
   const id = str(p.id);
   if (!id) throw new ImportError(`${where} has no id.`);
   const type = p.relationType ?? p.interaction ?? p.type;
-  if (!isRelationType(type)) throw new ImportError(`${where} (${id}) has relation type ${JSON.stringify(type)}, which is not in Steppe's vocabulary.`);
+  if (!isRelationType(type))
+    throw new ImportError(`${where} (${id}) has relation type ${JSON.stringify(type)}, which is not in Steppe's vocabulary.`);
   const from = str(p.source) ?? str(p.from);
   const to = str(p.target) ?? str(p.to);
   if (!from || !to) throw new ImportError(`${where} (${id}) lacks its source or target.`);
@@ -130,7 +131,8 @@ function checked(graph: ExportGraph): ExportGraph {
   for (const e of graph.edges) {
     if (edgeIds.has(e.id)) throw new ImportError(`Relation id "${e.id}" appears twice.`);
     edgeIds.add(e.id);
-    for (const end of [e.from, e.to]) if (!ids.has(end)) throw new ImportError(`Relation "${e.id}" ends at "${end}", which is not in the file.`);
+    for (const end of [e.from, e.to])
+      if (!ids.has(end)) throw new ImportError(`Relation "${e.id}" ends at "${end}", which is not in the file.`);
   }
   return graph;
 }
@@ -236,7 +238,8 @@ export function parseGraphml(text: string): ExportGraph {
   }
   if (errors.length > 0) throw new ImportError(`Not well-formed XML: ${errors[0]}`);
   const root = doc.documentElement;
-  if (!root || root.localName !== 'graphml' || root.namespaceURI !== GRAPHML_NS) throw new ImportError('Not GraphML: the root is not <graphml> in the GraphML namespace.');
+  if (!root || root.localName !== 'graphml' || root.namespaceURI !== GRAPHML_NS)
+    throw new ImportError('Not GraphML: the root is not <graphml> in the GraphML namespace.');
   const keys = new Map<string, Key>();
   for (const k of children(root, 'key')) {
     const id = k.getAttribute('id');
@@ -264,10 +267,15 @@ export function parseGraphml(text: string): ExportGraph {
       throw new ImportError('graph: "sources" should hold a JSON list.');
     }
   }
-  const nodes = children(graphEl, 'node').map((n, i) => toEntity({ ...dataOf(n, keys, `Node ${i + 1}`), id: n.getAttribute('id') }, `Node ${i + 1}`));
+  const nodes = children(graphEl, 'node').map((n, i) =>
+    toEntity({ ...dataOf(n, keys, `Node ${i + 1}`), id: n.getAttribute('id') }, `Node ${i + 1}`),
+  );
   const edges = children(graphEl, 'edge').map((e, i) => {
     const where = `Edge ${i + 1}`;
-    return toRelation({ ...dataOf(e, keys, where), id: e.getAttribute('id'), source: e.getAttribute('source'), target: e.getAttribute('target') }, where);
+    return toRelation(
+      { ...dataOf(e, keys, where), id: e.getAttribute('id'), source: e.getAttribute('source'), target: e.getAttribute('target') },
+      where,
+    );
   });
   const sources = (Array.isArray(sourceProps) ? sourceProps : []).map((s, i) => toSource(s, `Source ${i + 1}`));
   return checked({ meta, nodes, edges, sources });

@@ -85,7 +85,10 @@ export function renderReportHtml(graph: ExportGraph): string {
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const nodes = [...graph.nodes].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   const edges = [...graph.edges].sort(
-    (a, b) => (a.date ?? a.startDate ?? '9999').localeCompare(b.date ?? b.startDate ?? '9999') || a.type.localeCompare(b.type) || a.id.localeCompare(b.id),
+    (a, b) =>
+      (a.date ?? a.startDate ?? '9999').localeCompare(b.date ?? b.startDate ?? '9999') ||
+      a.type.localeCompare(b.type) ||
+      a.id.localeCompare(b.id),
   );
   const citations = new CitationTracker(graph.sources);
   for (const e of edges) citations.cite(e);
@@ -97,7 +100,12 @@ export function renderReportHtml(graph: ExportGraph): string {
       { id: `entity-${i + 1}` },
       h('td', null, String(i + 1)),
       h('td', null, h('strong', null, n.name), n.aliases.length > 0 ? h('div', { class: 'muted' }, n.aliases.join(', ')) : null),
-      h('td', { class: 'kind-cell' }, h('span', { class: 'kind', style: `background:${ENTITY_KIND_INFO[n.kind]?.colour ?? '#999'}` }), n.kind),
+      h(
+        'td',
+        { class: 'kind-cell' },
+        h('span', { class: 'kind', style: `background:${ENTITY_KIND_INFO[n.kind]?.colour ?? '#999'}` }),
+        n.kind,
+      ),
       h('td', null, n.description),
     ),
   );
@@ -143,7 +151,12 @@ export function renderReportHtml(graph: ExportGraph): string {
   });
 
   const q = meta.query;
-  const queryText = [`ids: ${q.ids.join(', ')}`, `depth: ${q.depth}`, q.relationTypes ? `relation types: ${q.relationTypes.join(', ')}` : '', q.limit ? `limit: ${q.limit}` : '']
+  const queryText = [
+    `ids: ${q.ids.join(', ')}`,
+    `depth: ${q.depth}`,
+    q.relationTypes ? `relation types: ${q.relationTypes.join(', ')}` : '',
+    q.limit ? `limit: ${q.limit}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -153,7 +166,11 @@ export function renderReportHtml(graph: ExportGraph): string {
           'figure',
           null,
           raw(renderFigureSvg(graph.nodes, graph.edges, { highlight: q.ids, ...(meta.positions ? { positions: meta.positions } : {}) })),
-          h('figcaption', null, 'Entities by kind (colour and shape); relations by family (colour and line), arrows from subject to object; thick lines are contested. Start entities are outlined.'),
+          h(
+            'figcaption',
+            null,
+            'Entities by kind (colour and shape); relations by family (colour and line), arrows from subject to object; thick lines are contested. Start entities are outlined.',
+          ),
         )
       : h('p', { class: 'muted' }, 'No entities.');
 
@@ -177,17 +194,42 @@ export function renderReportHtml(graph: ExportGraph): string {
       meta.notes ? h('section', { class: 'notes' }, h('h2', null, 'Notes'), h('p', { class: 'notes-text' }, meta.notes)) : '',
       figure,
       h('h2', null, 'Entities'),
-      h('table', { class: 'entities' }, h('thead', null, h('tr', null, ['#', 'Name', 'Kind', 'Description'].map((t) => h('th', null, t)))), h('tbody', null, entityRows)),
+      h(
+        'table',
+        { class: 'entities' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['#', 'Name', 'Kind', 'Description'].map((t) => h('th', null, t)),
+          ),
+        ),
+        h('tbody', null, entityRows),
+      ),
       h('h2', null, 'Relations'),
       h(
         'table',
         { class: 'relations' },
-        h('thead', null, h('tr', null, ['#', 'Subject', 'Relation', 'Object', 'Date', 'Stance', 'Evidence'].map((t) => h('th', null, t)))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['#', 'Subject', 'Relation', 'Object', 'Date', 'Stance', 'Evidence'].map((t) => h('th', null, t)),
+          ),
+        ),
         h('tbody', null, relationRows),
       ),
       h('h2', null, 'Sources'),
       sources.length > 0
-        ? h('ol', { class: 'sources' }, sources.map((s, i) => h('li', { id: `source-${i + 1}` }, sourceLine(s))))
+        ? h(
+            'ol',
+            { class: 'sources' },
+            sources.map((s, i) => h('li', { id: `source-${i + 1}` }, sourceLine(s))),
+          )
         : h('p', { class: 'muted' }, 'No sources cited.'),
       h('h2', null, 'Reproduce'),
       h(

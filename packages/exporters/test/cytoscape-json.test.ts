@@ -50,21 +50,34 @@ describe('Cytoscape.js JSON export', () => {
       expect(cy.nodes().length).toBe(entities.length);
       const back = cy.json() as { elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] } };
       const edge = back.elements.edges.find((e) => e.data.id === 'tokayev-appointed-smailov')!;
-      expect(edge.data).toMatchObject({ source: 'kassym-jomart-tokayev', target: 'alikhan-smailov', detail: 'acting Prime Minister', confidence: 1 });
+      expect(edge.data).toMatchObject({
+        source: 'kassym-jomart-tokayev',
+        target: 'alikhan-smailov',
+        detail: 'acting Prime Minister',
+        confidence: 1,
+      });
     } finally {
       cy.destroy();
     }
   });
 
   it('keeps only flat values and string lists (what Cytoscape desktop can hold)', () => {
-    const doc = JSON.parse(text) as { elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] }; data: Record<string, unknown> };
+    const doc = JSON.parse(text) as {
+      elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
+      data: Record<string, unknown>;
+    };
     for (const el of [...doc.elements.nodes, ...doc.elements.edges, { data: doc.data }]) {
       for (const [k, v] of Object.entries(el.data)) {
         const flat = ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
         if (!flat) throw new Error(`${k} is not flat: ${JSON.stringify(v)}`);
       }
     }
-    expect(doc.data).toMatchObject({ name: meta.title, generatedAt: meta.generatedAt, permalink: meta.permalink, sourceIds: ['src-a', 'src-b'] });
+    expect(doc.data).toMatchObject({
+      name: meta.title,
+      generatedAt: meta.generatedAt,
+      permalink: meta.permalink,
+      sourceIds: ['src-a', 'src-b'],
+    });
   });
 
   it('lists only the cited sources, numbered in citation order', () => {
@@ -100,7 +113,9 @@ describe('Cytoscape.js JSON export', () => {
     // with it: every cited source's text, byte for byte; the uncited source is still left out
     const doc = await collectText(writeCytoscapeJson(input({ sources: withTexts }), { includeText: true }));
     const parsed = JSON.parse(doc);
-    expect(parsed.steppe.sources.map((s: { id: string; text: string }) => [s.id, s.text])).toEqual(withTexts.slice(0, 2).map((s) => [s.id, s.text]));
+    expect(parsed.steppe.sources.map((s: { id: string; text: string }) => [s.id, s.text])).toEqual(
+      withTexts.slice(0, 2).map((s) => [s.id, s.text]),
+    );
     // Cytoscape desktop's flat network attributes do not get the texts
     expect(JSON.stringify(parsed.data)).not.toContain('Full text of');
     expect(parseExport(doc).sources).toEqual(withTexts.slice(0, 2));

@@ -18,7 +18,8 @@ describe('figure from the explorer’s positions', () => {
     const g = all(svg).find((n) => n.attrs['data-entity'] === id)!;
     const shape = g.children.find((c) => ['circle', 'rect', 'polygon'].includes(c.name))!;
     if (shape.name === 'circle') return { x: Number(shape.attrs.cx), y: Number(shape.attrs.cy) };
-    if (shape.name === 'rect') return { x: Number(shape.attrs.x) + Number(shape.attrs.width) / 2, y: Number(shape.attrs.y) + Number(shape.attrs.height) / 2 };
+    if (shape.name === 'rect')
+      return { x: Number(shape.attrs.x) + Number(shape.attrs.width) / 2, y: Number(shape.attrs.y) + Number(shape.attrs.height) / 2 };
     const pts = shape.attrs.points!.split(' ').map((p) => p.split(',').map(Number) as [number, number]);
     return { x: pts.reduce((a, p) => a + p[0], 0) / pts.length, y: pts.reduce((a, p) => a + p[1], 0) / pts.length };
   };
@@ -82,7 +83,9 @@ describe('figure on its own (SVG)', () => {
   });
 
   it('labels every entity and relation, and keeps every shape inside the drawing', () => {
-    const texts = all(root).filter((n) => n.name === 'text').map((n) => n.text);
+    const texts = all(root)
+      .filter((n) => n.name === 'text')
+      .map((n) => n.text);
     for (const r of relations) expect(texts).toContain(relationTypeInfo(r.type).label);
     const width = Number(root.attrs.width);
     const height = Number(root.attrs.height);
@@ -92,7 +95,11 @@ describe('figure on its own (SVG)', () => {
       const g = groups.find((x) => x.attrs['data-entity'] === e.id)!;
       // The full name on hover, and the whole name as the label (wrapped into lines, never cut).
       expect(kids(g, 'title')[0]!.text).toBe(`${e.name} (${e.kind})`);
-      expect(kids(kids(g, 'text')[0]!, 'tspan').map((t) => t.text).join(' ')).toBe(e.name.split(/\s+/).join(' '));
+      expect(
+        kids(kids(g, 'text')[0]!, 'tspan')
+          .map((t) => t.text)
+          .join(' '),
+      ).toBe(e.name.split(/\s+/).join(' '));
     }
     for (const g of groups) {
       const shape = g.children.find((c) => ['circle', 'rect', 'polygon'].includes(c.name))!;
@@ -103,7 +110,12 @@ describe('figure on its own (SVG)', () => {
         xs.push(cx - r, cx + r);
         ys.push(cy - r, cy + r);
       } else if (shape.name === 'rect') {
-        const [x, y, w, h] = [shape.attrs.x, shape.attrs.y, shape.attrs.width, shape.attrs.height].map(Number) as [number, number, number, number];
+        const [x, y, w, h] = [shape.attrs.x, shape.attrs.y, shape.attrs.width, shape.attrs.height].map(Number) as [
+          number,
+          number,
+          number,
+          number,
+        ];
         xs.push(x, x + w);
         ys.push(y, y + h);
       } else {
@@ -130,7 +142,8 @@ describe('figure on its own (SVG)', () => {
   });
 
   it('paints a white background, or none when transparent', () => {
-    const background = (svg: XNode) => kids(svg, 'rect').filter((r) => r.attrs.fill === '#ffffff' && r.attrs.x === '0' && r.attrs.y === '0');
+    const background = (svg: XNode) =>
+      kids(svg, 'rect').filter((r) => r.attrs.fill === '#ffffff' && r.attrs.x === '0' && r.attrs.y === '0');
     expect(background(root)).toHaveLength(1);
     const clear = parseXml(renderFigureDocument(graph, { background: 'transparent' }).text);
     expect(background(clear)).toHaveLength(0);
@@ -154,13 +167,16 @@ describe('figure on its own (SVG)', () => {
     const points = circles.map((c) => [Number(c.attrs.cx), Number(c.attrs.cy)] as const);
     let closest = Infinity;
     for (let i = 0; i < points.length; i++) {
-      for (let j = i + 1; j < points.length; j++) closest = Math.min(closest, Math.hypot(points[i]![0] - points[j]![0], points[i]![1] - points[j]![1]));
+      for (let j = i + 1; j < points.length; j++)
+        closest = Math.min(closest, Math.hypot(points[i]![0] - points[j]![0], points[i]![1] - points[j]![1]));
     }
     // No two entities overlap: centres at least a diameter apart.
     expect(closest).toBeGreaterThanOrEqual(2 * r);
   });
 
   it('refuses more than a report holds', async () => {
-    await expect(collectText(writeFigureSvg(syntheticInput(501, { nodes: 0, edges: 0 })))).rejects.toThrow(/A figure holds at most 500 entities/);
+    await expect(collectText(writeFigureSvg(syntheticInput(501, { nodes: 0, edges: 0 })))).rejects.toThrow(
+      /A figure holds at most 500 entities/,
+    );
   });
 });

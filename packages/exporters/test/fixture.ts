@@ -21,14 +21,47 @@ export const entities: Entity[] = [
     description: 'President of Kazakhstan',
     roles: ['President'],
   },
-  { id: 'csto', kind: 'Organisation', name: 'Collective Security Treaty Organization', aliases: ['ODKB', 'CSTO'], description: 'Military alliance', orgType: 'alliance' },
-  { id: 'almaty', kind: 'Place', name: 'Almaty', aliases: ['Alma-Ata'], description: 'Largest city', placeType: 'city', country: 'Kazakhstan', lat: 43.2389, lon: 76.8897 },
-  { id: 'january-unrest', kind: 'Event', name: 'January unrest', aliases: [], description: 'Protests, riots', startDate: '2022-01', endDate: '2022-01-11', placeId: 'almaty' },
+  {
+    id: 'csto',
+    kind: 'Organisation',
+    name: 'Collective Security Treaty Organization',
+    aliases: ['ODKB', 'CSTO'],
+    description: 'Military alliance',
+    orgType: 'alliance',
+  },
+  {
+    id: 'almaty',
+    kind: 'Place',
+    name: 'Almaty',
+    aliases: ['Alma-Ata'],
+    description: 'Largest city',
+    placeType: 'city',
+    country: 'Kazakhstan',
+    lat: 43.2389,
+    lon: 76.8897,
+  },
+  {
+    id: 'january-unrest',
+    kind: 'Event',
+    name: 'January unrest',
+    aliases: [],
+    description: 'Protests, riots',
+    startDate: '2022-01',
+    endDate: '2022-01-11',
+    placeId: 'almaty',
+  },
 ];
 
 export const sources: Source[] = [
   { id: 'src-a', title: 'Massive internal unrest, part "one"', languages: ['en', 'ru'] },
-  { id: 'src-b', title: 'Protests coordinated from abroad', author: 'Own. corr.', publishedAt: '2022-01-05', languages: ['en'], url: 'https://example.org/b?x=1&y=2' },
+  {
+    id: 'src-b',
+    title: 'Protests coordinated from abroad',
+    author: 'Own. corr.',
+    publishedAt: '2022-01-05',
+    languages: ['en'],
+    url: 'https://example.org/b?x=1&y=2',
+  },
   { id: 'src-unused', title: 'Never cited', languages: ['en'] },
 ];
 
@@ -58,7 +91,13 @@ export const relations: ExportRelation[] = [
     stance: 'REPORTED',
     confidence: 1,
     detail: 'acting Prime Minister',
-    evidence: [{ sourceId: 'src-a', quote: 'The previous Vice-Prime Minister Älichan Smajylow is to take over the official business temporarily,.', stance: 'REPORTED' }],
+    evidence: [
+      {
+        sourceId: 'src-a',
+        quote: 'The previous Vice-Prime Minister Älichan Smajylow is to take over the official business temporarily,.',
+        stance: 'REPORTED',
+      },
+    ],
     sourceCount: 1,
     contested: false,
   },

@@ -39,8 +39,10 @@ describe('GEXF 1.3 export', () => {
     }
     const nodes = kids(kids(graph, 'nodes')[0]!, 'node');
     const edges = kids(kids(graph, 'edges')[0]!, 'edge');
-    for (const n of nodes) for (const v of kids(kids(n, 'attvalues')[0]!, 'attvalue')) expect(declared.get('node')!.has(v.attrs.for!)).toBe(true);
-    for (const e of edges) for (const v of kids(kids(e, 'attvalues')[0]!, 'attvalue')) expect(declared.get('edge')!.has(v.attrs.for!)).toBe(true);
+    for (const n of nodes)
+      for (const v of kids(kids(n, 'attvalues')[0]!, 'attvalue')) expect(declared.get('node')!.has(v.attrs.for!)).toBe(true);
+    for (const e of edges)
+      for (const v of kids(kids(e, 'attvalues')[0]!, 'attvalue')) expect(declared.get('edge')!.has(v.attrs.for!)).toBe(true);
     expect(nodes.map((n) => n.attrs.id).sort()).toEqual(entities.map((e) => e.id).sort());
     const nodeIds = new Set(nodes.map((n) => n.attrs.id));
     for (const e of edges) {
@@ -51,7 +53,12 @@ describe('GEXF 1.3 export', () => {
 
   it('puts time intervals on dated relations only (first and last day the date covers)', () => {
     const edges = new Map(kids(kids(graph, 'edges')[0]!, 'edge').map((e) => [e.attrs.id!, e.attrs]));
-    expect(edges.get('tokayev-requested-aid-from-csto')).toMatchObject({ start: '2022-01-05', end: '2022-01-05', kind: 'REQUESTED_AID_FROM', weight: '2' });
+    expect(edges.get('tokayev-requested-aid-from-csto')).toMatchObject({
+      start: '2022-01-05',
+      end: '2022-01-05',
+      kind: 'REQUESTED_AID_FROM',
+      weight: '2',
+    });
     expect(edges.get('tokayev-appointed-smailov')).toMatchObject({ start: '2022-01-01', end: '2022-02-28' });
     expect(edges.get('csto-coordinated-unrest')).toMatchObject({ start: '2022-01-01', end: '2022-12-31' });
     expect(edges.get('unrest-occurred-in-almaty')!.start).toBeUndefined();
@@ -62,7 +69,8 @@ describe('GEXF 1.3 export', () => {
   it('keeps names and quotes intact, line breaks included, in attribute values', () => {
     const node = kids(kids(graph, 'nodes')[0]!, 'node').find((n) => n.attrs.id === 'alikhan-smailov')!;
     expect(node.attrs.label).toBe('Älichan Smajylow');
-    const values = (el: XNode) => Object.fromEntries(kids(kids(el, 'attvalues')[0]!, 'attvalue').map((v) => [v.attrs.for!, v.attrs.value!]));
+    const values = (el: XNode) =>
+      Object.fromEntries(kids(kids(el, 'attvalues')[0]!, 'attvalue').map((v) => [v.attrs.for!, v.attrs.value!]));
     expect(values(node).n_name).toBe('Älichan Smajylow');
     const edge = kids(kids(graph, 'edges')[0]!, 'edge').find((e) => e.attrs.id === 'tokayev-requested-aid-from-csto')!;
     const v = values(edge);

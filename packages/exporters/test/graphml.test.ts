@@ -102,7 +102,9 @@ describe('GraphML export', () => {
   });
 
   it('refuses ids that cannot be GraphML ids, and reports undeclared keys on import', async () => {
-    await expect(collectText(writeGraphml(input({ nodes: [{ ...entities[0]!, id: 'has space' }], edges: [] })))).rejects.toThrow(/cannot be a GraphML id/);
+    await expect(collectText(writeGraphml(input({ nodes: [{ ...entities[0]!, id: 'has space' }], edges: [] })))).rejects.toThrow(
+      /cannot be a GraphML id/,
+    );
     const broken = text.replace('<data key="n_kind">', '<data key="n_nope">');
     expect(() => parseGraphml(broken)).toThrow(/no <key> declaration/);
     expect(() => parseGraphml('<graphml><graph/>')).toThrow(/well-formed/);

@@ -33,7 +33,10 @@ export function parseXml(text: string): XNode {
     const attrs = (item[':@'] as Record<string, string> | undefined) ?? {};
     const kids = (item[name] as Record<string, unknown>[]) ?? [];
     const children = kids.map(convert).filter((x): x is XNode => x !== undefined);
-    const text = kids.filter((k) => '#text' in k).map((k) => String(k['#text'])).join('');
+    const text = kids
+      .filter((k) => '#text' in k)
+      .map((k) => String(k['#text']))
+      .join('');
     return { name, attrs, children, text };
   };
   const roots = tree.map(convert).filter((x): x is XNode => x !== undefined);

@@ -124,7 +124,14 @@ interface KeyedEntity {
  */
 export function edgesAmongSubquery(
   nodes: string,
-  opts: { types?: readonly string[]; evidence?: boolean; details?: boolean; condition?: string; imports?: readonly string[]; filter?: FilterShape },
+  opts: {
+    types?: readonly string[];
+    evidence?: boolean;
+    details?: boolean;
+    condition?: string;
+    imports?: readonly string[];
+    filter?: FilterShape;
+  },
 ): string {
   const t = relTypeAlternation(opts.types);
   return `CALL (${[nodes, ...(opts.imports ?? [])].join(', ')}) {
@@ -292,7 +299,13 @@ export function subgraphStatement(opts: { evidence?: boolean; details?: boolean 
  * Paths between two entities, shortest first, with whether each endpoint exists
  * (one statement, always one row). `maxHops` must be a validated integer.
  */
-export function pathsStatement(opts: { maxHops: number; types?: readonly string[]; mode: PathMode; evidence?: boolean; details?: boolean }): string {
+export function pathsStatement(opts: {
+  maxHops: number;
+  types?: readonly string[];
+  mode: PathMode;
+  evidence?: boolean;
+  details?: boolean;
+}): string {
   if (!Number.isInteger(opts.maxHops) || opts.maxHops < 1 || opts.maxHops > 6) throw new Error('maxHops must be 1–6');
   const rel = `[${relTypeAlternation(opts.types)}*1..${opts.maxHops}]`;
   const match =
@@ -445,7 +458,11 @@ export function createExplorer(read: ReadRunner, graph: string) {
     },
 
     /** Relations among exactly the given entities. */
-    async subgraph(ids: readonly string[], edgeLimit: number, opts: { evidence?: boolean; details?: boolean } = {}): Promise<Subgraph & { missingIds: string[] }> {
+    async subgraph(
+      ids: readonly string[],
+      edgeLimit: number,
+      opts: { evidence?: boolean; details?: boolean } = {},
+    ): Promise<Subgraph & { missingIds: string[] }> {
       const unique = [...new Set(ids)];
       const rows = await read(subgraphStatement(opts), { graph, ids: unique, edgeLimit: neo4j.int(edgeLimit) });
       const row = rows[0];
@@ -467,7 +484,11 @@ export function createExplorer(read: ReadRunner, graph: string) {
     findPaths,
 
     /** Paths between two entities, shortest first. `maxHops` is a validated integer (1–6). */
-    async paths(fromId: string, toId: string, opts: { maxHops: number; types?: readonly string[]; mode: PathMode; limit: number }): Promise<PathRecord[]> {
+    async paths(
+      fromId: string,
+      toId: string,
+      opts: { maxHops: number; types?: readonly string[]; mode: PathMode; limit: number },
+    ): Promise<PathRecord[]> {
       return (await findPaths(fromId, toId, opts)).paths;
     },
 

@@ -112,7 +112,13 @@ export function createExportReader(options: ExportReaderOptions) {
       // count (room 0), expanding the held-back entities too, so every depth is counted.
       for (let level = 0; level < opts.depth && frontier.length > 0; level++) {
         const room = full ? 0 : Math.max(opts.limit - nodeIds.length, 0);
-        const [row] = await read(neighbours, { g, frontier, known: [...known], room: neo4j.int(room), keysCap: neo4j.int(DEFAULT_EXPANSION_BUDGET) });
+        const [row] = await read(neighbours, {
+          g,
+          frontier,
+          known: [...known],
+          room: neo4j.int(room),
+          keysCap: neo4j.int(DEFAULT_EXPANSION_BUDGET),
+        });
         const total = Number(row?.total ?? 0);
         const page = ((row?.page as string[] | undefined) ?? []).map(String);
         const heldBack = ((row?.heldBack as string[] | undefined) ?? []).map(String);

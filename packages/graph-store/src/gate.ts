@@ -45,7 +45,9 @@ export function createQueryGate(options: QueryGateOptions): QueryGate {
       return Promise.resolve();
     }
     if (line.length >= queueSize) {
-      return Promise.reject(new GraphBusyError(`The graph database is busy: ${running} queries are running and ${line.length} are waiting.`));
+      return Promise.reject(
+        new GraphBusyError(`The graph database is busy: ${running} queries are running and ${line.length} are waiting.`),
+      );
     }
     return new Promise<void>((resolve, reject) => {
       const entry = {

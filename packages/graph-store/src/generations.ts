@@ -17,9 +17,7 @@ const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 export function assertGraphName(name: string): void {
   if (!GRAPH_NAME.test(name)) {
-    throw new Error(
-      `Invalid graph name "${name}": use 1–63 lowercase letters, digits, "-" or "_", starting with a letter or digit.`,
-    );
+    throw new Error(`Invalid graph name "${name}": use 1–63 lowercase letters, digits, "-" or "_", starting with a letter or digit.`);
   }
 }
 

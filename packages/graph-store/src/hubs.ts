@@ -67,9 +67,7 @@ export async function writeHubIndex(
 ): Promise<void> {
   for (let start = 0; start < hubKeys.length; start += HUBS_PER_TRANSACTION) {
     const batch = hubKeys.slice(start, start + HUBS_PER_TRANSACTION);
-    await session.executeWrite((tx) =>
-      tx.run(HUB_INDEX_CYPHER, { batch, generation, hubs: hubKeys }),
-    );
+    await session.executeWrite((tx) => tx.run(HUB_INDEX_CYPHER, { batch, generation, hubs: hubKeys }));
     onProgress(start + batch.length);
   }
 }

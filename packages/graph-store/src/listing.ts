@@ -79,10 +79,11 @@ export function relationMatch(where: RelationWhere): { cypher: string; params: R
     where.from !== undefined ? `r.sortStart IS NOT NULL AND (r.sortEnd >= $from OR ${openEnded('r')})` : '',
     where.to !== undefined ? 'r.sortStart IS NOT NULL AND r.sortStart <= $to' : '',
   ].filter(Boolean);
-  const match = where.involving !== undefined
-    ? `MATCH (x:Entity {graph: g, id: $involving})-[r${t}]-()
+  const match =
+    where.involving !== undefined
+      ? `MATCH (x:Entity {graph: g, id: $involving})-[r${t}]-()
          WITH DISTINCT r`
-    : `MATCH (a:Entity)-[r${t}]->()
+      : `MATCH (a:Entity)-[r${t}]->()
          WHERE a.graph = g AND a.id IS NOT NULL`;
   const filter = conditions.length > 0 ? `${where.involving !== undefined ? 'WHERE' : 'AND'} ${conditions.join(' AND ')}` : '';
   return {
@@ -107,7 +108,9 @@ export function entityMatch(where: EntityWhere): { cypher: string; params: Recor
   const conditions = [
     'n.graph = g AND n.id IS NOT NULL',
     where.kinds && where.kinds.length > 0 ? 'n.kind IN $kinds' : '',
-    where.nameContains !== undefined ? '(toLower(n.name) CONTAINS $name OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $name))' : '',
+    where.nameContains !== undefined
+      ? '(toLower(n.name) CONTAINS $name OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $name))'
+      : '',
     where.minDegree !== undefined ? 'COUNT { (n)--() } >= $minDegree' : '',
   ].filter(Boolean);
   return {
@@ -136,7 +139,11 @@ export function createListing(read: ReadRunner, graph: string) {
      * `limit: 0` (counts, `first: 0`) runs the count alone: ordering every match for an empty page cost 3–4× the count
      * on the 1M-relation bench graph.
      */
-    async listRelations(where: RelationWhere, order: { key: RelationOrderKey; direction?: SortDirection }, paging: Paging): Promise<{ items: RelationRecord[]; totalCount: number }> {
+    async listRelations(
+      where: RelationWhere,
+      order: { key: RelationOrderKey; direction?: SortDirection },
+      paging: Paging,
+    ): Promise<{ items: RelationRecord[]; totalCount: number }> {
       const { cypher, params } = relationMatch(where);
       const sort = RELATION_ORDER[order.key];
       if (!sort) throw new Error(`Invalid relation order "${order.key}"`);
@@ -146,12 +153,16 @@ export function createListing(read: ReadRunner, graph: string) {
            ${cypher}
            RETURN count(r) AS total
          }
-         ${paging.limit > 0 ? `OPTIONAL CALL (g) {
+         ${
+           paging.limit > 0
+             ? `OPTIONAL CALL (g) {
            ${cypher}
            WITH r ORDER BY ${sort} ${direction(order.direction)}, r.id SKIP $offset LIMIT $limit
            RETURN collect(${relationProjection('r')}) AS page
          }
-         RETURN total, coalesce(page, []) AS page` : 'RETURN total, [] AS page'}`,
+         RETURN total, coalesce(page, []) AS page`
+             : 'RETURN total, [] AS page'
+         }`,
         { graph, ...params, offset: neo4j.int(paging.offset), limit: neo4j.int(paging.limit) },
       );
       const row = rows[0];
@@ -159,7 +170,11 @@ export function createListing(read: ReadRunner, graph: string) {
     },
 
     /** One page of entities matching `where`, in the given order (ties broken by id), with the total. */
-    async listEntities(where: EntityWhere, order: { key: EntityOrderKey; direction?: SortDirection }, paging: Paging): Promise<{ items: EntityRecord[]; totalCount: number }> {
+    async listEntities(
+      where: EntityWhere,
+      order: { key: EntityOrderKey; direction?: SortDirection },
+      paging: Paging,
+    ): Promise<{ items: EntityRecord[]; totalCount: number }> {
       const { cypher, params } = entityMatch(where);
       const sort = ENTITY_ORDER[order.key];
       if (!sort) throw new Error(`Invalid entity order "${order.key}"`);
@@ -169,12 +184,16 @@ export function createListing(read: ReadRunner, graph: string) {
            ${cypher}
            RETURN count(n) AS total
          }
-         ${paging.limit > 0 ? `OPTIONAL CALL (g) {
+         ${
+           paging.limit > 0
+             ? `OPTIONAL CALL (g) {
            ${cypher}
            WITH n ORDER BY ${sort} ${direction(order.direction)}, n.id SKIP $offset LIMIT $limit
            RETURN collect(${entityProjection('n')}) AS page
          }
-         RETURN total, coalesce(page, []) AS page` : 'RETURN total, [] AS page'}`,
+         RETURN total, coalesce(page, []) AS page`
+             : 'RETURN total, [] AS page'
+         }`,
         { graph, ...params, offset: neo4j.int(paging.offset), limit: neo4j.int(paging.limit) },
       );
       const row = rows[0];
@@ -195,7 +214,12 @@ export function createListing(read: ReadRunner, graph: string) {
     /** How many relations match `where`, by type (most first). */
     async relationsByType(where: RelationWhere): Promise<Bucket[]> {
       const { cypher, params } = relationMatch(where);
-      return toBuckets(await read(`${ACTIVE_GENERATION} ${cypher} RETURN type(r) AS key, count(r) AS count ORDER BY count DESC, key`, { graph, ...params }));
+      return toBuckets(
+        await read(`${ACTIVE_GENERATION} ${cypher} RETURN type(r) AS key, count(r) AS count ORDER BY count DESC, key`, {
+          graph,
+          ...params,
+        }),
+      );
     },
 
     /** How many relations matching `where` each source is cited for (a relation counts once per source). */
@@ -232,7 +256,9 @@ export function createListing(read: ReadRunner, graph: string) {
     /** How many entities match `where`, by kind. */
     async entitiesByKind(where: EntityWhere): Promise<Bucket[]> {
       const { cypher, params } = entityMatch(where);
-      return toBuckets(await read(`${ACTIVE_GENERATION} ${cypher} RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key`, { graph, ...params }));
+      return toBuckets(
+        await read(`${ACTIVE_GENERATION} ${cypher} RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key`, { graph, ...params }),
+      );
     },
   };
 }
@@ -240,5 +266,7 @@ export function createListing(read: ReadRunner, graph: string) {
 /** Relation types of the vocabulary whose label or inverse label contains `text` (case-insensitive). */
 export function typesLabelled(text: string): string[] {
   const needle = text.toLowerCase();
-  return RELATION_TYPES.filter((t) => t.label.toLowerCase().includes(needle) || t.inverseLabel.toLowerCase().includes(needle)).map((t) => t.name);
+  return RELATION_TYPES.filter((t) => t.label.toLowerCase().includes(needle) || t.inverseLabel.toLowerCase().includes(needle)).map(
+    (t) => t.name,
+  );
 }

@@ -64,7 +64,22 @@ export function relationProjection(variable = 'r', opts: { evidence?: boolean; d
 }
 
 /** The stored node properties an EntityRecord is built from (never `graph` or the sort keys). */
-const ENTITY_FIELDS = ['id', 'kind', 'name', 'aliases', 'description', 'roles', 'orgType', 'country', 'placeType', 'lat', 'lon', 'startDate', 'endDate', 'placeId'];
+const ENTITY_FIELDS = [
+  'id',
+  'kind',
+  'name',
+  'aliases',
+  'description',
+  'roles',
+  'orgType',
+  'country',
+  'placeType',
+  'lat',
+  'lon',
+  'startDate',
+  'endDate',
+  'placeId',
+];
 
 /** Explicit projection of an entity node: the fields toEntity reads. */
 export function entityProjection(variable = 'n'): string {

@@ -19,8 +19,39 @@
  * against the running database by store.int.test.ts.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not',
-  'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'for',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'no',
+  'not',
+  'of',
+  'on',
+  'or',
+  'such',
+  'that',
+  'the',
+  'their',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'to',
+  'was',
+  'will',
+  'with',
 ]);
 
 /** At most this many words of a query are used (the API also caps its length). */
@@ -107,9 +138,7 @@ export function buildLooseLuceneQuery(input: string): string | undefined {
 export function buildSuggestionQuery(input: string): string | undefined {
   const words = queryWords(input).filter((t) => t.length >= 3);
   if (words.length === 0) return undefined;
-  return words
-    .flatMap((t) => [`name:${t}~2^2`, `aliases:${t}~2`, `name:${t.slice(0, 3)}*`, `aliases:${t.slice(0, 3)}*`])
-    .join(' OR ');
+  return words.flatMap((t) => [`name:${t}~2^2`, `aliases:${t}~2`, `name:${t.slice(0, 3)}*`, `aliases:${t.slice(0, 3)}*`]).join(' OR ');
 }
 
 /** A name or query reduced to its words, for comparing a query with a name. */

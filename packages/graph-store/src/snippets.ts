@@ -78,6 +78,8 @@ export function snippetOf(passage: string, passageStart: number, query: string):
     start: passageStart + from,
     end: passageStart + to,
     text: passage.slice(from, to),
-    highlights: matches.filter((m) => m.start >= from && m.end <= to).map((m) => ({ start: passageStart + m.start, end: passageStart + m.end })),
+    highlights: matches
+      .filter((m) => m.start >= from && m.end <= to)
+      .map((m) => ({ start: passageStart + m.start, end: passageStart + m.end })),
   };
 }

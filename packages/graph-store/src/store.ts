@@ -231,7 +231,15 @@ export function createGraphStore(options: GraphStoreOptions) {
       );
       const row = rows[0];
       if (!row) return { items: [], totalCount: 0 };
-      const page = row.page as { sourceId: string; start: unknown; end: unknown; text: string; score: number; relationCount: unknown; relations: Record<string, unknown>[] }[];
+      const page = row.page as {
+        sourceId: string;
+        start: unknown;
+        end: unknown;
+        text: string;
+        score: number;
+        relationCount: unknown;
+        relations: Record<string, unknown>[];
+      }[];
       const items = page.map((p) => {
         const start = Number(p.start);
         return {
@@ -291,10 +299,12 @@ export function createGraphStore(options: GraphStoreOptions) {
          RETURN properties(s) AS props`,
         { graph, ids: [...new Set(ids)] },
       );
-      return new Map(rows.map((row) => {
-        const source = toSource(row.props as Record<string, unknown>);
-        return [source.id, source];
-      }));
+      return new Map(
+        rows.map((row) => {
+          const source = toSource(row.props as Record<string, unknown>);
+          return [source.id, source];
+        }),
+      );
     },
 
     /** How many entities of each kind and relations of each type the graph holds (recorded at load time). */

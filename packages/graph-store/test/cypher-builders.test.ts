@@ -9,7 +9,16 @@ describe('projections', () => {
   it('project relations explicitly, with or without the evidence lists, never the generation key', () => {
     const full = relationProjection('r');
     expect(full).toMatch(/^r \{\.id, /);
-    for (const field of ['.sourceCount', '.contested', '.evidenceSources', '.evidenceQuotes', '.evidenceStances', 'type: type(r)', 'from: startNode(r).id', 'to: endNode(r).id']) {
+    for (const field of [
+      '.sourceCount',
+      '.contested',
+      '.evidenceSources',
+      '.evidenceQuotes',
+      '.evidenceStances',
+      'type: type(r)',
+      'from: startNode(r).id',
+      'to: endNode(r).id',
+    ]) {
       expect(full).toContain(field);
     }
     expect(full).not.toMatch(/\.\*|\.graph\b|sortStart/);
@@ -88,9 +97,16 @@ describe('neighbourhood level statement', () => {
     expect(q).toContain('WHEN total > room THEN found[0..room + $keysCap]');
     expect(q).toContain('$withEdges AND ($final OR total > room OR total = 0)');
     expect(paramsOf(q)).toEqual(new Set(['graph', 'ids', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
-    const filtered = neighbourhoodLevelStatement({ first: true, direction: 'BOTH', kinds: true, filter: { minSources: true, from: true, to: true } });
+    const filtered = neighbourhoodLevelStatement({
+      first: true,
+      direction: 'BOTH',
+      kinds: true,
+      filter: { minSources: true, from: true, to: true },
+    });
     expect(filtered).toContain('m.kind IN $kinds');
-    expect(paramsOf(filtered)).toEqual(new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(filtered)).toEqual(
+      new Set(['graph', 'ids', 'kinds', 'minSources', 'from', 'to', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']),
+    );
   });
 
   it('continues from element ids of the previous levels, checked against the active generation', () => {
@@ -106,7 +122,9 @@ describe('neighbourhood level statement', () => {
     const q = neighbourhoodLevelStatement({ first: false, direction: 'BOTH', sampled: true });
     expect(q).toContain('CALL (n) { MATCH (n)-[r]-(m:Entity) RETURN r, m LIMIT $perNode }');
     expect(q).toContain('toInteger(round(size(found) * toFloat(cost) / scanned))');
-    expect(paramsOf(q)).toEqual(new Set(['graph', 'known', 'seen', 'frontier', 'perNode', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']));
+    expect(paramsOf(q)).toEqual(
+      new Set(['graph', 'known', 'seen', 'frontier', 'perNode', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']),
+    );
   });
 
   it('includes the evidence lists only when asked', () => {
@@ -141,7 +159,13 @@ describe('subgraph and paths statements', () => {
 
 describe('relation list', () => {
   it('writes vocabulary types into the pattern and everything else as parameters', () => {
-    const { cypher, params } = relationListQuery('steppe', { types: ['ACCUSED', 'DENIED'], contested: true, sourceId: "x' OR 1=1", offset: 20, limit: 10 });
+    const { cypher, params } = relationListQuery('steppe', {
+      types: ['ACCUSED', 'DENIED'],
+      contested: true,
+      sourceId: "x' OR 1=1",
+      offset: 20,
+      limit: 10,
+    });
     expect(cypher).toContain('[r:ACCUSED|DENIED]');
     expect(cypher).not.toContain("x' OR 1=1");
     for (const name of paramsOf(cypher)) expect(params).toHaveProperty(name as string);

@@ -55,15 +55,24 @@ describe('the store’s read statements', () => {
     ['sources', (s) => s.sources()],
     ['relationsCitingSource', (s) => s.relationsCitingSource('src-1', 0, 10)],
     ['relations (unfiltered)', (s) => s.relations({ offset: 0, limit: 10 })],
-    ['relations (type, contested, source)', (s) => s.relations({ types: ['ACCUSED', 'LEADS'], contested: true, sourceId: 'src-1', offset: 5, limit: 10 })],
+    [
+      'relations (type, contested, source)',
+      (s) => s.relations({ types: ['ACCUSED', 'LEADS'], contested: true, sourceId: 'src-1', offset: 5, limit: 10 }),
+    ],
     ['search', (s) => s.search('tokayev', { kinds: ['Person'], offset: 0, limit: 10 })],
     ['entitiesByIds', (s) => s.entitiesByIds(['a', 'b'])],
     ['relationsOf (both ways, all types)', (s) => s.relationsOf(['a'], { offset: 0, limit: 10 })],
-    ['relationsOf (out, one type, no evidence)', (s) => s.relationsOf(['a'], { direction: 'OUT', types: ['ACCUSED'], evidence: false, offset: 0, limit: 10 })],
+    [
+      'relationsOf (out, one type, no evidence)',
+      (s) => s.relationsOf(['a'], { direction: 'OUT', types: ['ACCUSED'], evidence: false, offset: 0, limit: 10 }),
+    ],
     ['sourcesByIds', (s) => s.sourcesByIds(['src-1'])],
     ['vocabularyCounts', (s) => s.vocabularyCounts()],
     ['timeline', (s) => s.timeline({ from: '2022-01-01', to: '2022-12-31', ids: ['a'], kinds: ['Event'], limit: 50 })],
-    ['neighbourhood (first level, no filter)', (s) => s.neighbourhood(['a'], { depth: 1, direction: 'BOTH', nodeLimit: 100, edgeLimit: 500 })],
+    [
+      'neighbourhood (first level, no filter)',
+      (s) => s.neighbourhood(['a'], { depth: 1, direction: 'BOTH', nodeLimit: 100, edgeLimit: 500 }),
+    ],
     ['subgraph', (s) => s.subgraph(['a', 'b'], 500)],
     ['paths', (s) => s.paths('a', 'b', { maxHops: 3, mode: 'SHORTEST', limit: 5 })],
   ];
@@ -80,7 +89,17 @@ describe('the explorer’s statement builders', () => {
   it.each([
     ['first level', { first: true, direction: 'BOTH' as const }],
     ['later level, outgoing, typed', { first: false, direction: 'OUT' as const, types: ['ACCUSED', 'LEADS'] }],
-    ['incoming, every filter, no evidence or details', { first: false, direction: 'IN' as const, evidence: false, details: false, kinds: true, filter: { minSources: true, from: true, to: true } }],
+    [
+      'incoming, every filter, no evidence or details',
+      {
+        first: false,
+        direction: 'IN' as const,
+        evidence: false,
+        details: false,
+        kinds: true,
+        filter: { minSources: true, from: true, to: true },
+      },
+    ],
   ])('a neighbourhood level: %s', (_name, opts) => {
     expect(neighbourhoodLevelStatement(opts)).toMatchSnapshot();
   });

@@ -1,6 +1,17 @@
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { RELATION_TYPES, type Entity, type EntityKind, type Relation, type RelationType } from '@steppe/domain';
-import { createGraphStore, findHubs, HUB_NEIGHBOUR_KEYS, HUB_RELATION_KEYS, loadGraph, relationProps, type Direction, type GraphData, type GraphStore, type RelationFilter } from '../src';
+import {
+  createGraphStore,
+  findHubs,
+  HUB_NEIGHBOUR_KEYS,
+  HUB_RELATION_KEYS,
+  loadGraph,
+  relationProps,
+  type Direction,
+  type GraphData,
+  type GraphStore,
+  type RelationFilter,
+} from '../src';
 import { subgraphStatement } from '../src/explore';
 import { dropGraph, testDriver, uniqueGraph } from './support/neo4j';
 
@@ -28,7 +39,10 @@ function randomGraph(seed: number): GraphData {
     const to = tos[Math.floor(tos.length * rand() ** 2.5)]!;
     if (from.id === to.id) continue;
     const day = `2022-0${1 + Math.floor(rand() * 6)}-1${Math.floor(rand() * 9)}`;
-    const evidence = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({ sourceId: `s-${Math.floor(rand() * 3)}`, quote: `quote ${i}` }));
+    const evidence = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({
+      sourceId: `s-${Math.floor(rand() * 3)}`,
+      quote: `quote ${i}`,
+    }));
     relations.push({
       id: `r-${String(i).padStart(4, '0')}`,
       type: type.name as RelationType,
@@ -89,7 +103,11 @@ function hubGraph(): GraphData {
 
 /** Relationships the subgraph statement expands for these entities (rows out of Expand operators, from PROFILE). */
 async function subgraphExpansions(driver: Driver, graph: string, ids: string[]): Promise<number> {
-  const { summary } = await driver.executeQuery(`PROFILE ${subgraphStatement({ evidence: false })}`, { graph, ids, edgeLimit: neo4j.int(2000) });
+  const { summary } = await driver.executeQuery(`PROFILE ${subgraphStatement({ evidence: false })}`, {
+    graph,
+    ids,
+    edgeLimit: neo4j.int(2000),
+  });
   const expanded = (plan: ProfiledPlan): number =>
     (plan.operatorType.startsWith('Expand') ? plan.rows : 0) + plan.children.reduce((sum, c) => sum + expanded(c), 0);
   return expanded(summary.profile as ProfiledPlan);
@@ -172,9 +190,19 @@ function referenceNeighbourhood(
     reach.push(...frontier);
   }
   const omittedNodes = reach.length - nodes.length;
-  const among = data.relations.filter((r) => nodes.includes(r.from) && nodes.includes(r.to) && passes(r)).map((r) => r.id).sort();
+  const among = data.relations
+    .filter((r) => nodes.includes(r.from) && nodes.includes(r.to) && passes(r))
+    .map((r) => r.id)
+    .sort();
   const edges = among.slice(0, opts.edgeLimit);
-  return { nodes, edges, truncated: omittedNodes > 0 || among.length > edges.length, omittedNodes, omittedEdges: among.length - edges.length, missingIds };
+  return {
+    nodes,
+    edges,
+    truncated: omittedNodes > 0 || among.length > edges.length,
+    omittedNodes,
+    omittedEdges: among.length - edges.length,
+    missingIds,
+  };
 }
 
 describe('neighbourhood, subgraph and paths against a plain reference implementation', () => {
@@ -221,8 +249,24 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     ['outgoing only, 2 hops', ['e-05'], { depth: 2, direction: 'OUT', nodeLimit: 500, edgeLimit: 2000 }],
     ['incoming only, 2 hops', ['e-02'], { depth: 2, direction: 'IN', nodeLimit: 500, edgeLimit: 2000 }],
     ['several starts, an unknown id', ['e-10', 'e-33', 'nobody', 'e-10'], { depth: 2, direction: 'BOTH', nodeLimit: 30, edgeLimit: 2000 }],
-    ['kinds and minSources', ['e-01'], { depth: 2, direction: 'BOTH', nodeLimit: 500, edgeLimit: 2000, kinds: ['Person', 'Place'], minSources: 2 }],
-    ['a date window and types', ['e-00'], { depth: 2, direction: 'BOTH', nodeLimit: 50, edgeLimit: 2000, from: '2022-02-01', to: '2022-04-30', types: ['APPOINTED', 'ACCUSED', 'MET_WITH'].filter((t) => RELATION_TYPES.some((x) => x.name === t)) }],
+    [
+      'kinds and minSources',
+      ['e-01'],
+      { depth: 2, direction: 'BOTH', nodeLimit: 500, edgeLimit: 2000, kinds: ['Person', 'Place'], minSources: 2 },
+    ],
+    [
+      'a date window and types',
+      ['e-00'],
+      {
+        depth: 2,
+        direction: 'BOTH',
+        nodeLimit: 50,
+        edgeLimit: 2000,
+        from: '2022-02-01',
+        to: '2022-04-30',
+        types: ['APPOINTED', 'ACCUSED', 'MET_WITH'].filter((t) => RELATION_TYPES.some((x) => x.name === t)),
+      },
+    ],
     ['the limit reached exactly by the start entities', ['e-03', 'e-04'], { depth: 2, direction: 'BOTH', nodeLimit: 2, edgeLimit: 2000 }],
   ];
 
@@ -238,7 +282,11 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     ['the hub, 1 hop, truncated', ['hub'], { depth: 1, direction: 'BOTH', nodeLimit: 30, edgeLimit: 2000 }],
     ['the looped hub, 1 hop', ['loophub'], { depth: 1, direction: 'BOTH', nodeLimit: 500, edgeLimit: 50 }],
     ['both hubs, 1 hop', ['hub', 'loophub'], { depth: 1, direction: 'BOTH', nodeLimit: 500, edgeLimit: 2000 }],
-    ['a leaf, 2 hops, minSources and a date window', ['p-004'], { depth: 2, direction: 'BOTH', nodeLimit: 200, edgeLimit: 2000, minSources: 2, from: '2022-02-01', to: '2022-12-31' }],
+    [
+      'a leaf, 2 hops, minSources and a date window',
+      ['p-004'],
+      { depth: 2, direction: 'BOTH', nodeLimit: 200, edgeLimit: 2000, minSources: 2, from: '2022-02-01', to: '2022-12-31' },
+    ],
   ];
 
   it.each(cases)('%s', async (_name, ids, opts) => {
@@ -281,7 +329,11 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
 
   it('reports each statement with the parameters it ran with (the bench replays them)', async () => {
     const seen: { params: Record<string, unknown>; atTheTime: string }[] = [];
-    const recording = createGraphStore({ driver, graph, onQuery: (e) => seen.push({ params: e.params, atTheTime: JSON.stringify(e.params) }) });
+    const recording = createGraphStore({
+      driver,
+      graph,
+      onQuery: (e) => seen.push({ params: e.params, atTheTime: JSON.stringify(e.params) }),
+    });
     await recording.neighbourhood(['e-57'], { depth: 3, direction: 'BOTH', nodeLimit: 40, edgeLimit: 2000 });
     expect(seen.length).toBeGreaterThan(1);
     for (const s of seen) expect(JSON.stringify(s.params)).toBe(s.atTheTime);
@@ -292,7 +344,10 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     const before = statements;
     const sub = await store.subgraph(ids, 5);
     expect(statements - before).toBe(1);
-    const among = data.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)).map((r) => r.id).sort();
+    const among = data.relations
+      .filter((r) => ids.includes(r.from) && ids.includes(r.to))
+      .map((r) => r.id)
+      .sort();
     expect(sub.nodes.map((n) => n.id)).toEqual(ids.slice(0, 5));
     expect(sub.edges.map((e) => e.id)).toEqual(among.slice(0, 5));
     expect(sub.omittedEdges).toBe(among.length - Math.min(5, among.length));
@@ -310,33 +365,42 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     const light = await store.findPaths(r.from, r.to, { maxHops: 3, mode: 'SHORTEST', limit: 1, evidence: false });
     expect(light.paths[0]!.relations[0]!.evidence).toEqual([]);
     const before = statements;
-    expect(await store.findPaths('nobody', r.to, { maxHops: 3, mode: 'ALL_SHORTEST', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody'] });
-    expect(await store.findPaths('nobody', 'none', { maxHops: 3, mode: 'ALL', limit: 5 })).toEqual({ paths: [], missingIds: ['nobody', 'none'] });
+    expect(await store.findPaths('nobody', r.to, { maxHops: 3, mode: 'ALL_SHORTEST', limit: 5 })).toEqual({
+      paths: [],
+      missingIds: ['nobody'],
+    });
+    expect(await store.findPaths('nobody', 'none', { maxHops: 3, mode: 'ALL', limit: 5 })).toEqual({
+      paths: [],
+      missingIds: ['nobody', 'none'],
+    });
     expect(statements - before).toBe(2);
   });
 
-  it.each([1, 2, 3])('counts every entity held back at depth %i: omittedNodes is the unlimited answer less what is returned', async (depth) => {
-    let state = depth * 7_919;
-    const rand = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
-    for (let i = 0; i < 8; i++) {
-      const start = data.entities[Math.floor(rand() * data.entities.length)]!.id;
-      const nodeLimit = 1 + Math.floor(rand() * 30);
-      const direction = (['BOTH', 'OUT', 'IN'] as const)[i % 3]!;
-      const unlimited = await store.neighbourhood([start], { depth, direction, nodeLimit: 100_000, edgeLimit: 1, withEdges: false });
-      const limited = await store.neighbourhood([start], { depth, direction, nodeLimit, edgeLimit: 1, withEdges: false });
-      expect(unlimited.omittedNodes).toBe(0);
-      expect({ start, nodeLimit, direction, omitted: limited.omittedNodes, exact: limited.omittedNodesExact }).toEqual({
-        start,
-        nodeLimit,
-        direction,
-        omitted: unlimited.nodes.length - limited.nodes.length,
-        exact: true,
-      });
-    }
-  });
+  it.each([1, 2, 3])(
+    'counts every entity held back at depth %i: omittedNodes is the unlimited answer less what is returned',
+    async (depth) => {
+      let state = depth * 7_919;
+      const rand = () => {
+        state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+        return state / 2 ** 31;
+      };
+      for (let i = 0; i < 8; i++) {
+        const start = data.entities[Math.floor(rand() * data.entities.length)]!.id;
+        const nodeLimit = 1 + Math.floor(rand() * 30);
+        const direction = (['BOTH', 'OUT', 'IN'] as const)[i % 3]!;
+        const unlimited = await store.neighbourhood([start], { depth, direction, nodeLimit: 100_000, edgeLimit: 1, withEdges: false });
+        const limited = await store.neighbourhood([start], { depth, direction, nodeLimit, edgeLimit: 1, withEdges: false });
+        expect(unlimited.omittedNodes).toBe(0);
+        expect({ start, nodeLimit, direction, omitted: limited.omittedNodes, exact: limited.omittedNodesExact }).toEqual({
+          start,
+          nodeLimit,
+          direction,
+          omitted: unlimited.nodes.length - limited.nodes.length,
+          exact: true,
+        });
+      }
+    },
+  );
 
   it('estimates omittedNodes, and says so, when a depth would read more than the expansion budget', async () => {
     const opts = { depth: 2, direction: 'BOTH' as const, nodeLimit: 5, edgeLimit: 2000 };
@@ -363,7 +427,10 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     ['the looped hub alone', ['loophub']],
   ])('with hubs, the induced subgraph of %s', async (_name, ids) => {
     const sub = await hubStore.subgraph(ids, 2000);
-    const among = hubData.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)).map((r) => r.id).sort();
+    const among = hubData.relations
+      .filter((r) => ids.includes(r.from) && ids.includes(r.to))
+      .map((r) => r.id)
+      .sort();
     expect(among.length).toBeGreaterThan(0);
     expect(sub.edges.map((e) => e.id)).toEqual(among);
     expect(sub.omittedEdges).toBe(0);
@@ -420,7 +487,12 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
         sources: [{ id: 's-0', title: 'Source 0', languages: ['en'] }],
         entities: ['centre', 'a', 'b', 'c'].map(person),
         relations: ['a', 'b', 'c'].map((leaf, i) => ({
-          id: `star-${i}`, type: 'ACCUSED', from: 'centre', to: leaf, stance: 'REPORTED', confidence: 0.5,
+          id: `star-${i}`,
+          type: 'ACCUSED',
+          from: 'centre',
+          to: leaf,
+          stance: 'REPORTED',
+          confidence: 0.5,
           evidence: [{ sourceId: 's-0', quote: 'q' }],
         })),
       };
@@ -452,7 +524,10 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
       ['every entity', hubData.entities.map((e) => e.id)],
     ])('returns the induced subgraph of %s', async (_name, ids) => {
       const sub = await indexedHubStore.subgraph(ids, 2000);
-      const among = hubData.relations.filter((r) => ids.includes(r.from) && ids.includes(r.to)).map((r) => r.id).sort();
+      const among = hubData.relations
+        .filter((r) => ids.includes(r.from) && ids.includes(r.to))
+        .map((r) => r.id)
+        .sort();
       expect(among.length).toBeGreaterThan(0);
       expect(sub.edges.map((e) => e.id)).toEqual(among);
     });

@@ -4,7 +4,14 @@ import { createQueryGate, GraphBusyError } from '../src/gate';
 function controllable(log: string[], name: string) {
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  return { work: async () => { log.push(`start ${name}`); await done; return name; }, finish: () => finish() };
+  return {
+    work: async () => {
+      log.push(`start ${name}`);
+      await done;
+      return name;
+    },
+    finish: () => finish(),
+  };
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
@@ -53,7 +60,11 @@ describe('query gate', () => {
     expect(gate.stats.waiting).toBe(0);
     a.finish();
     await ra;
-    await expect(gate.run(async () => { throw new Error('query failed'); })).rejects.toThrow('query failed');
+    await expect(
+      gate.run(async () => {
+        throw new Error('query failed');
+      }),
+    ).rejects.toThrow('query failed');
     expect(await gate.run(async () => 'after')).toBe('after');
     expect(gate.stats).toEqual({ running: 0, waiting: 0 });
   });

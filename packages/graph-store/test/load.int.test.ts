@@ -123,7 +123,10 @@ describe('loadGraph against a real Neo4j', () => {
       id: `awkward-${i}`,
       confidence: [0.1 + 0.2, 1, 1e-7, 0][i]!,
       detail: i % 2 ? `detail "${quote}"` : undefined,
-      evidence: [{ sourceId: 'doc-1', quote }, { sourceId: 'doc-1', quote: quote.toUpperCase(), stance: 'DENIED' as const }],
+      evidence: [
+        { sourceId: 'doc-1', quote },
+        { sourceId: 'doc-1', quote: quote.toUpperCase(), stance: 'DENIED' as const },
+      ],
     }));
     // COORDINATED: a quote holding a separator character sends its whole batch as rows.
     const separatorBatch: Relation[] = [
@@ -146,7 +149,13 @@ describe('loadGraph against a real Neo4j', () => {
     );
     expect(records).toHaveLength(data.relations.length);
     const cypherType = (value: unknown) =>
-      Array.isArray(value) ? 'LIST<STRING NOT NULL> NOT NULL' : typeof value === 'number' ? 'FLOAT NOT NULL' : typeof value === 'boolean' ? 'BOOLEAN NOT NULL' : 'STRING NOT NULL';
+      Array.isArray(value)
+        ? 'LIST<STRING NOT NULL> NOT NULL'
+        : typeof value === 'number'
+          ? 'FLOAT NOT NULL'
+          : typeof value === 'boolean'
+            ? 'BOOLEAN NOT NULL'
+            : 'STRING NOT NULL';
     for (const relation of data.relations) {
       const stored = records.find((rec) => rec.get('props').id === relation.id);
       const expected = relationProps(relation);

@@ -1,4 +1,14 @@
-import { buildLooseLuceneQuery, buildLuceneQuery, buildPassageQuery, buildSuggestionQuery, nameMatchTier, nameKey, queryWords, SEARCH_FIELDS, searchTerms } from '../src/search-query';
+import {
+  buildLooseLuceneQuery,
+  buildLuceneQuery,
+  buildPassageQuery,
+  buildSuggestionQuery,
+  nameMatchTier,
+  nameKey,
+  queryWords,
+  SEARCH_FIELDS,
+  searchTerms,
+} from '../src/search-query';
 
 describe('searchTerms', () => {
   it('folds case and diacritics like the index analyzer', () => {
@@ -61,7 +71,7 @@ describe('buildLuceneQuery', () => {
 });
 
 describe('buildPassageQuery', () => {
-  it('searches the passage index\'s one field, every content word required', () => {
+  it("searches the passage index's one field, every content word required", () => {
     const q = buildPassageQuery('protests in Zhanaozen')!;
     expect(q.split(' AND ')).toHaveLength(2);
     expect(q).toContain('text:protests^4');

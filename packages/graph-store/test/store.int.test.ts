@@ -65,7 +65,11 @@ describe('graph store reads against a real Neo4j', () => {
       expect([first.items.length, second.items.length]).toEqual([2, 1]);
       const ids = [...first.items, ...second.items].map((h) => h.entity.id);
       expect(ids.sort()).toEqual(['fort-1', 'fort-2', 'fort-3']);
-      expect(await paged.search('steppe', { kinds: ['Place'], offset: 3, limit: 2 })).toEqual({ items: [], totalCount: 3, suggestions: [] });
+      expect(await paged.search('steppe', { kinds: ['Place'], offset: 3, limit: 2 })).toEqual({
+        items: [],
+        totalCount: 3,
+        suggestions: [],
+      });
       const both = await paged.search('steppe', { kinds: ['Place', 'Person'], offset: 0, limit: 10 });
       expect(both.items.map((h) => h.entity.kind).sort()).toEqual(['Person', 'Person', 'Person', 'Place', 'Place', 'Place']);
     } finally {
@@ -130,7 +134,9 @@ describe('graph store reads against a real Neo4j', () => {
 
   it('refuses a relation type outside the vocabulary before writing any Cypher', async () => {
     const before = queries;
-    await expect(store.relations({ types: ['KNOWS] ->() DETACH DELETE a //'], offset: 0, limit: 5 })).rejects.toThrow(/Unknown relation type/);
+    await expect(store.relations({ types: ['KNOWS] ->() DETACH DELETE a //'], offset: 0, limit: 5 })).rejects.toThrow(
+      /Unknown relation type/,
+    );
     expect(queries).toBe(before);
   });
 

@@ -201,7 +201,10 @@ async function runMaven(mvnPath: string, env: NodeJS.ProcessEnv, onLog?: (line: 
   if (code !== 0) {
     throw new LauncherBuildError(
       `Maven failed to build the Neo4j launcher (exit code ${code}): mvn ${args.join(' ')}\n` +
-        output.slice(-40).map((line) => `  ${line}`).join('\n'),
+        output
+          .slice(-40)
+          .map((line) => `  ${line}`)
+          .join('\n'),
     );
   }
 }

@@ -35,14 +35,23 @@ export function buildProgram(): Command {
   program
     .command('start')
     .description('build if needed, start Neo4j in the foreground and stop it on Ctrl-C / SIGTERM')
-    .addOption(new Option('-p, --port <port>', 'Bolt port (0 = any free port)').env('NEO4J_PORT').argParser(parsePort).default(DEFAULT_CLI_PORT))
+    .addOption(
+      new Option('-p, --port <port>', 'Bolt port (0 = any free port)').env('NEO4J_PORT').argParser(parsePort).default(DEFAULT_CLI_PORT),
+    )
     .addOption(dataDirOption())
     .addOption(new Option('--heap <size>', 'JVM max heap, e.g. 512m or 4g [default: 512m]').env('NEO4J_HEAP'))
     .addOption(new Option('--page-cache <size>', 'page cache size [default: 256m]').env('NEO4J_PAGECACHE'))
     .addOption(new Option('--tx-timeout <duration>', 'transaction timeout, e.g. 30s [default: none]').env('NEO4J_TX_TIMEOUT'))
-    .addOption(new Option('--password <password>', "the neo4j user's password (min. 8 chars)").env('NEO4J_PASSWORD').default(DEFAULT_DEV_PASSWORD))
+    .addOption(
+      new Option('--password <password>', "the neo4j user's password (min. 8 chars)").env('NEO4J_PASSWORD').default(DEFAULT_DEV_PASSWORD),
+    )
     .addOption(new Option('--no-auth', 'run without authentication'))
-    .addOption(new Option('--jit <mode>', 'full (servers, benchmarks) or quick (faster start, slower peak)').env('NEO4J_JIT').choices(['full', 'quick']).default('full'))
+    .addOption(
+      new Option('--jit <mode>', 'full (servers, benchmarks) or quick (faster start, slower peak)')
+        .env('NEO4J_JIT')
+        .choices(['full', 'quick'])
+        .default('full'),
+    )
     .addOption(new Option('--timeout <seconds>', 'give up if not ready after this long').argParser(parseSeconds).default(120))
     .option('-v, --verbose', "print the JVM's output and build progress")
     .action(startCommand);

@@ -47,10 +47,7 @@ export class Neo4jStartError extends Neo4jLocalError {
     readonly stderrTail: readonly string[],
     options?: { cause?: unknown },
   ) {
-    super(
-      stderrTail.length > 0 ? `${message}\nLast lines of the JVM's stderr:\n  ${stderrTail.join('\n  ')}` : message,
-      options,
-    );
+    super(stderrTail.length > 0 ? `${message}\nLast lines of the JVM's stderr:\n  ${stderrTail.join('\n  ')}` : message, options);
   }
 }
 

@@ -8,23 +8,10 @@ export {
   type Neo4jConnection,
 } from './connection';
 export { ensureLauncherBuilt, type BuildOptions, type LauncherBuild } from './build';
-export {
-  DEFAULT_START_TIMEOUT_MS,
-  DEFAULT_STOP_TIMEOUT_MS,
-  startLocalNeo4j,
-  type LocalNeo4j,
-  type StartLocalNeo4jOptions,
-} from './start';
+export { DEFAULT_START_TIMEOUT_MS, DEFAULT_STOP_TIMEOUT_MS, startLocalNeo4j, type LocalNeo4j, type StartLocalNeo4jOptions } from './start';
 export { neo4jStatus, stopRunningNeo4j, type LocateOptions, type Neo4jStatus, type StopResult } from './status';
 export { DEFAULT_HEAP, DEFAULT_PAGE_CACHE, type JitMode } from './jvm';
 export { defaultDataDir, pidFileFor } from './paths';
 export type { PidFileContent } from './pidfile';
 export { findFreePort } from './ports';
-export {
-  AlreadyRunningError,
-  LauncherBuildError,
-  Neo4jLocalError,
-  Neo4jStartError,
-  PortInUseError,
-  ToolchainMissingError,
-} from './errors';
+export { AlreadyRunningError, LauncherBuildError, Neo4jLocalError, Neo4jStartError, PortInUseError, ToolchainMissingError } from './errors';

@@ -112,7 +112,11 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions = {}): Pro
 
     let uri: string;
     try {
-      uri = await waitUntilServing(launcher, { user: DEFAULT_NEO4J_USER, password }, { deadline: startedAt + timeoutMs, timeoutMs, dataDir });
+      uri = await waitUntilServing(
+        launcher,
+        { user: DEFAULT_NEO4J_USER, password },
+        { deadline: startedAt + timeoutMs, timeoutMs, dataDir },
+      );
     } catch (error) {
       await launcher.stop(5_000);
       const portTaken = error instanceof LauncherExitedError && error.exit.code === EXIT_PORT_IN_USE;

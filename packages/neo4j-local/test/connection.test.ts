@@ -19,9 +19,11 @@ describe('neo4jConnectionFromEnv', () => {
   });
 
   it('reads all three variables', () => {
-    expect(
-      neo4jConnectionFromEnv({ NEO4J_URI: ' neo4j://h:1 ', NEO4J_USER: 'alice', NEO4J_PASSWORD: 'pw with spaces ' }),
-    ).toEqual({ uri: 'neo4j://h:1', user: 'alice', password: 'pw with spaces ' });
+    expect(neo4jConnectionFromEnv({ NEO4J_URI: ' neo4j://h:1 ', NEO4J_USER: 'alice', NEO4J_PASSWORD: 'pw with spaces ' })).toEqual({
+      uri: 'neo4j://h:1',
+      user: 'alice',
+      password: 'pw with spaces ',
+    });
   });
 
   it('has no password (auth none) when NEO4J_PASSWORD is unset or empty', () => {

@@ -34,9 +34,7 @@ describe('launcherCommandArgs', () => {
     const main = args.indexOf('steppe.Neo4jLauncher');
     const jvm = args.slice(0, main);
     const launcher = args.slice(main + 1);
-    expect(jvm).toEqual(
-      expect.arrayContaining(['-Xmx4g', '-XX:TieredStopAtLevel=1', '-XX:SharedArchiveFile=/x/a.jsa', '-Dfoo=bar']),
-    );
+    expect(jvm).toEqual(expect.arrayContaining(['-Xmx4g', '-XX:TieredStopAtLevel=1', '-XX:SharedArchiveFile=/x/a.jsa', '-Dfoo=bar']));
     expect(launcher).toEqual(['--port', '7777', '--data-dir', '/d/data', '--page-cache', '2g', '--tx-timeout', '30s', '--no-auth']);
   });
 

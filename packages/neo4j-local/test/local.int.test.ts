@@ -41,7 +41,11 @@ describe('startLocalNeo4j', () => {
     const driver = openNeo4jDriver(running);
     try {
       await driver.executeQuery('CREATE (:Probe {id: $id, name: $name})', { id: neo4j.int(1), name: 'steppe' });
-      const { records } = await driver.executeQuery('MATCH (p:Probe {id: $id}) RETURN p.name AS name', { id: neo4j.int(1) }, { routing: 'READ' });
+      const { records } = await driver.executeQuery(
+        'MATCH (p:Probe {id: $id}) RETURN p.name AS name',
+        { id: neo4j.int(1) },
+        { routing: 'READ' },
+      );
       expect(records.map((r) => r.get('name'))).toEqual(['steppe']);
     } finally {
       await driver.close();
@@ -136,9 +140,7 @@ describe('a port that is already taken', () => {
     const started = Date.now();
     const attempt = startLocalNeo4j({ ...quick, port, dataDir: path.join(tmp, 'taken') });
     await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
-    await expect(attempt).rejects.toThrow(
-      `port ${port} is already in use: stop whatever is listening there or set NEO4J_PORT`,
-    );
+    await expect(attempt).rejects.toThrow(`port ${port} is already in use: stop whatever is listening there or set NEO4J_PORT`);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 

@@ -125,7 +125,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ['API', options.apiPort],
       ['web app', options.webPort],
     ] as const) {
-      if (port !== 0 && (await isPortInUse(port))) throw new Error(`Port ${port} (for the ${what}) is already in use: stop whatever listens there, or choose another port (npm start: STEPPE_API_PORT, STEPPE_WEB_PORT).`);
+      if (port !== 0 && (await isPortInUse(port)))
+        throw new Error(
+          `Port ${port} (for the ${what}) is already in use: stop whatever listens there, or choose another port (npm start: STEPPE_API_PORT, STEPPE_WEB_PORT).`,
+        );
     }
     if (options.web === 'start' && options.buildIfMissing) buildWebIfNeeded(log);
 
@@ -145,7 +148,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       env: baseEnv,
       output: options.output,
     });
-    if (seeded !== 0) throw new Error(`Seeding graph "${options.graph}" failed (exit ${seeded}); see the seeder's output${options.output.kind === 'files' ? ` in ${options.output.dir}` : ' above'}.`);
+    if (seeded !== 0)
+      throw new Error(
+        `Seeding graph "${options.graph}" failed (exit ${seeded}); see the seeder's output${options.output.kind === 'files' ? ` in ${options.output.dir}` : ' above'}.`,
+      );
     log(`graph "${options.graph}" seeded`);
 
     const apiPort = options.apiPort || (await findFreePort());
@@ -174,7 +180,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       repoPath('node_modules', '.bin', 'next'),
       [options.web, '-p', String(webPort), '-H', options.host],
       // STEPPE_API_URL is read by app/page.tsx on every request: the built app needs no rebuild for another API.
-      { cwd: WEB_DIR, output: options.output, env: { ...baseEnv, STEPPE_API_URL: apiUrl, ...(options.web === 'start' ? { NODE_ENV: 'production' } : {}) } },
+      {
+        cwd: WEB_DIR,
+        output: options.output,
+        env: { ...baseEnv, STEPPE_API_URL: apiUrl, ...(options.web === 'start' ? { NODE_ENV: 'production' } : {}) },
+      },
     );
     services.push(web);
     cleanups.push({ what: `web app (pid ${web.pid})`, run: () => web.stop() });

@@ -72,7 +72,12 @@ function installExitHook(): void {
  * next start → workers), and a Ctrl-C in the terminal reaches only the
  * orchestrator, which then stops the services in order.
  */
-export function startService(name: ServiceName, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; output: ServiceOutput }): Service {
+export function startService(
+  name: ServiceName,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; output: ServiceOutput },
+): Service {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command} ${args.join(' ')})`);
   const pid = child.pid;
@@ -121,7 +126,12 @@ export function startService(name: ServiceName, command: string, args: string[],
 }
 
 /** Runs a command to completion (its output as a service's); resolves with its exit code. */
-export function runStep(name: ServiceName, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; output: ServiceOutput }): Promise<number> {
+export function runStep(
+  name: ServiceName,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; output: ServiceOutput },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     if (options.output.kind === 'files') {

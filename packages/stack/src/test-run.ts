@@ -43,7 +43,11 @@ interface JestReport {
 }
 
 /** How many tests of each project (keyed by its folder relative to the repository) the report holds. */
-export function testsPerProject(report: Pick<JestReport, 'testResults'>, projects: readonly string[], root = REPO_ROOT): Record<string, number> {
+export function testsPerProject(
+  report: Pick<JestReport, 'testResults'>,
+  projects: readonly string[],
+  root = REPO_ROOT,
+): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(projects.map((p) => [path.relative(root, p), 0]));
   for (const file of report.testResults) {
     const project = projects.filter((p) => file.name.startsWith(p + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -56,7 +60,10 @@ export function testsPerProject(report: Pick<JestReport, 'testResults'>, project
 export function fallenCounts(counts: Record<string, number>, minimums: Record<string, number>): string[] {
   return Object.entries(minimums)
     .filter(([project, least]) => (counts[project] ?? 0) < least)
-    .map(([project, least]) => `${project}: ${counts[project] ?? 0} tests, fewer than the ${least} recorded in packages/stack/test-counts.json`);
+    .map(
+      ([project, least]) =>
+        `${project}: ${counts[project] ?? 0} tests, fewer than the ${least} recorded in packages/stack/test-counts.json`,
+    );
 }
 
 export interface JestSummary {
@@ -119,7 +126,11 @@ export async function testAll(jestArgs: string[]): Promise<number> {
     };
 
     // The browser tests serve the production build of the web app.
-    const buildCode = await run(repoPath('node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=@steppe/web', '--output-logs=errors-only'], env);
+    const buildCode = await run(
+      repoPath('node_modules', '.bin', 'turbo'),
+      ['run', 'build', '--filter=@steppe/web', '--output-logs=errors-only'],
+      env,
+    );
     if (buildCode !== 0) {
       console.error('Building the web app failed; browser tests cannot run.');
     }
@@ -139,9 +150,14 @@ export async function testAll(jestArgs: string[]): Promise<number> {
     if (buildCode !== 0) summary.failed += 1;
     // Only a full run (no path pattern or other jest arguments) holds every test.
     if (jestArgs.length === 0 && existsSync(TEST_COUNTS_FILE)) {
-      const fallen = fallenCounts(testsPerProject(results, jestProjects()), JSON.parse(readFileSync(TEST_COUNTS_FILE, 'utf8')) as Record<string, number>);
+      const fallen = fallenCounts(
+        testsPerProject(results, jestProjects()),
+        JSON.parse(readFileSync(TEST_COUNTS_FILE, 'utf8')) as Record<string, number>,
+      );
       if (fallen.length > 0) {
-        console.error(`Fewer tests than before (a project dropped out of the run, or tests were removed; if on purpose, lower the count):\n  ${fallen.join('\n  ')}`);
+        console.error(
+          `Fewer tests than before (a project dropped out of the run, or tests were removed; if on purpose, lower the count):\n  ${fallen.join('\n  ')}`,
+        );
         summary.failed += fallen.length;
       }
     }

@@ -59,12 +59,15 @@ describe('docker-compose.yml', () => {
 
   it('runs commands that exist in the image: the seeder, tsx for the API, next for the web app', () => {
     const inImage = (service: Service & { working_dir?: string }, file: string) =>
-      path.isAbsolute(file) ? repoPath(path.relative('/app', file)) : repoPath(path.relative('/app', path.join(service.working_dir ?? '/app', file)));
+      path.isAbsolute(file)
+        ? repoPath(path.relative('/app', file))
+        : repoPath(path.relative('/app', path.join(service.working_dir ?? '/app', file)));
     for (const name of ['seed', 'api', 'web']) {
       const service = services[name]! as Service & { working_dir?: string };
       const [program, ...args] = service.command!;
       const files = [program!, ...args.filter((a) => /\.(ts|js)$/.test(a))].filter((f) => f !== 'node');
-      for (const file of files) expect({ service: name, file, exists: existsSync(inImage(service, file)) }).toEqual({ service: name, file, exists: true });
+      for (const file of files)
+        expect({ service: name, file, exists: existsSync(inImage(service, file)) }).toEqual({ service: name, file, exists: true });
     }
   });
 });
@@ -88,7 +91,18 @@ describe('the Steppe image (packages/stack/Dockerfile)', () => {
     expect(existsSync(repoPath('graph-seed/data/documents'))).toBe(true);
     for (const pattern of ignored) {
       const bare = pattern.replace(/^\*\*\//, '');
-      expect(['graph-seed', 'graph-seed/data', 'data', 'documents', 'graph-seed/data/documents', 'graph-seed/**', '*.yaml', '**/*.yaml', '*.txt', '**/*.txt']).not.toContain(bare);
+      expect([
+        'graph-seed',
+        'graph-seed/data',
+        'data',
+        'documents',
+        'graph-seed/data/documents',
+        'graph-seed/**',
+        '*.yaml',
+        '**/*.yaml',
+        '*.txt',
+        '**/*.txt',
+      ]).not.toContain(bare);
     }
   });
 

@@ -33,13 +33,28 @@ describe('jest projects', () => {
 
   it('are every workspace that has tests: none drops out of `npm test` for want of a jest.config.js', () => {
     const withTests = workspaceDirs().filter(hasTests);
-    for (const dir of withTests) expect({ workspace: path.relative(REPO_ROOT, dir), jestConfig: existsSync(path.join(dir, 'jest.config.js')) }).toEqual({ workspace: path.relative(REPO_ROOT, dir), jestConfig: true });
+    for (const dir of withTests)
+      expect({ workspace: path.relative(REPO_ROOT, dir), jestConfig: existsSync(path.join(dir, 'jest.config.js')) }).toEqual({
+        workspace: path.relative(REPO_ROOT, dir),
+        jestConfig: true,
+      });
     expect(relative(jestProjects())).toEqual(relative(withTests));
   });
 
   it('cover every layer of the repository', () => {
     const names = relative(jestProjects());
-    for (const expected of ['packages/domain', 'packages/graph-store', 'packages/exporters', 'packages/neo4j-local', 'packages/stack', 'packages/chromium', 'graph-seed', 'apps/api', 'apps/web', 'apps/web-e2e']) {
+    for (const expected of [
+      'packages/domain',
+      'packages/graph-store',
+      'packages/exporters',
+      'packages/neo4j-local',
+      'packages/stack',
+      'packages/chromium',
+      'graph-seed',
+      'apps/api',
+      'apps/web',
+      'apps/web-e2e',
+    ]) {
       expect(names).toContain(expected);
     }
   });

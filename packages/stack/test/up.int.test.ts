@@ -22,7 +22,8 @@ function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal
 async function waitForOutput(child: ChildProcess, output: () => string, text: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!output().includes(text)) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`steppe-stack up exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`steppe-stack up exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${output()}`);
     if (Date.now() > deadline) throw new Error(`steppe-stack up did not print "${text}" within ${timeoutMs / 1000} s:\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -43,19 +44,35 @@ describe('steppe-stack up (npm start)', () => {
     // Only when the test failed half-way: the orchestrator and its services, by their own process groups.
     for (const pgid of groups) if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
     // The seeder's own reset: only this graph's data.
-    spawnSync(process.execPath, [repoPath('graph-seed', 'bin', 'steppe-seed.js'), '--reset', '--yes', '--graph', graph], { env: process.env, stdio: 'ignore' });
+    spawnSync(process.execPath, [repoPath('graph-seed', 'bin', 'steppe-seed.js'), '--reset', '--yes', '--graph', graph], {
+      env: process.env,
+      stdio: 'ignore',
+    });
   }, 120_000);
 
   it('serves the seeded graph through the API and the explorer, and Ctrl-C stops every process it started', async () => {
     expect(process.env.NEO4J_URI).toBeTruthy();
     const [apiPort, webPort] = [await findFreePort(), await findFreePort()];
     let output = '';
-    child = spawn(process.execPath, [repoPath('packages', 'stack', 'bin', 'steppe-stack.js'), 'up', '--api-port', String(apiPort), '--web-port', String(webPort), '--graph', graph], {
-      cwd: repoPath(),
-      env: { ...process.env, NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1' },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        repoPath('packages', 'stack', 'bin', 'steppe-stack.js'),
+        'up',
+        '--api-port',
+        String(apiPort),
+        '--web-port',
+        String(webPort),
+        '--graph',
+        graph,
+      ],
+      {
+        cwd: repoPath(),
+        env: { ...process.env, NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1' },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     groups.push(child.pid!);
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

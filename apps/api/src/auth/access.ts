@@ -95,7 +95,10 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
     const apiKey = headers.get(API_KEY_HEADER)?.trim();
     const authorization = headers.get('authorization')?.trim();
     if (apiKey && authorization) {
-      throw unauthenticated('Send one credential: an API key (X-Api-Key) or a bearer token (Authorization), not both.', { code: 'invalid_request', description: 'more than one credential' });
+      throw unauthenticated('Send one credential: an API key (X-Api-Key) or a bearer token (Authorization), not both.', {
+        code: 'invalid_request',
+        description: 'more than one credential',
+      });
     }
     if (!apiKey && !authorization) {
       if (anonymous) return anonymous;
@@ -106,7 +109,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
     let token = apiKey;
     if (authorization) {
       const match = /^Bearer[ ]+(\S+)$/i.exec(authorization);
-      if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".', { code: 'invalid_request', description: 'not a Bearer credential' });
+      if (!match)
+        throw unauthenticated('The Authorization header must be "Bearer <token>".', {
+          code: 'invalid_request',
+          description: 'not a Bearer credential',
+        });
       token = match[1]!;
     }
     if (apiKey || isApiKeyShaped(token!)) {
@@ -114,13 +121,20 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       if (!principal) throw unauthenticated('This API key is not valid here.', { code: 'invalid_token', description: 'unknown API key' });
       return principal;
     }
-    if (!oidc) throw unauthenticated('This API accepts API keys only (stp_…), and this is not one.', { code: 'invalid_token', description: 'not an API key' });
+    if (!oidc)
+      throw unauthenticated('This API accepts API keys only (stp_…), and this is not one.', {
+        code: 'invalid_token',
+        description: 'not an API key',
+      });
     try {
       return await oidc.verify(token!);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(`The bearer token was refused: ${error.message}.`, { code: 'invalid_token', description: error.message });
+      if (error instanceof InvalidTokenError)
+        throw unauthenticated(`The bearer token was refused: ${error.message}.`, { code: 'invalid_token', description: error.message });
       if (error instanceof IssuerUnavailableError) {
-        throw new AccessError(503, 'SERVICE_UNAVAILABLE', `Tokens cannot be checked right now (${error.message}). Try again shortly.`, { 'retry-after': '5' });
+        throw new AccessError(503, 'SERVICE_UNAVAILABLE', `Tokens cannot be checked right now (${error.message}). Try again shortly.`, {
+          'retry-after': '5',
+        });
       }
       throw error;
     }
@@ -151,7 +165,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       const principal = await authenticate(headers);
       const graph = selectGraph(principal, headers);
       if (exporting && !principal.export) {
-        throw new AccessError(403, 'FORBIDDEN', `${who(principal)} may read this graph but not export it${principal.kind === 'oidc' && auth?.oidc?.exportScope ? ` (exporting needs the "${auth.oidc.exportScope}" scope)` : ''}.`);
+        throw new AccessError(
+          403,
+          'FORBIDDEN',
+          `${who(principal)} may read this graph but not export it${principal.kind === 'oidc' && auth?.oidc?.exportScope ? ` (exporting needs the "${auth.oidc.exportScope}" scope)` : ''}.`,
+        );
       }
       return { principal, graph };
     },

@@ -34,9 +34,11 @@ const ApiKeySchema = z.strictObject({
 
 const OidcSchema = z.strictObject({
   /** The issuer, exactly as tokens name it in `iss` (its discovery document is at <issuer>/.well-known/openid-configuration). */
-  issuer: z.url({ error: 'the issuer\'s URL, exactly as its tokens name it in `iss` (https://…)' }),
+  issuer: z.url({ error: "the issuer's URL, exactly as its tokens name it in `iss` (https://…)" }),
   /** What the API expects in `aud` (the API's identifier at the issuer). */
-  audience: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'what `aud` must hold: the API\'s identifier at the issuer, a string or a list of strings' }),
+  audience: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+    error: "what `aud` must hold: the API's identifier at the issuer, a string or a list of strings",
+  }),
   /** The issuer's keys; default: `jwks_uri` from its discovery document. */
   jwksUri: z.url().optional(),
   /** The claim that lists the caller's graphs: an array of strings, or one space-separated string. */
@@ -76,7 +78,8 @@ export const AuthConfigSchema = z
     const seen = new Map<string, number>();
     config.apiKeys.forEach((key, i) => {
       const before = seen.get(key.sha256);
-      if (before !== undefined) ctx.addIssue({ code: 'custom', message: `the same key hash as apiKeys[${before}]`, path: ['apiKeys', i, 'sha256'] });
+      if (before !== undefined)
+        ctx.addIssue({ code: 'custom', message: `the same key hash as apiKeys[${before}]`, path: ['apiKeys', i, 'sha256'] });
       seen.set(key.sha256, i);
     });
   });
@@ -106,7 +109,9 @@ export function loadAuthConfig(file: string): AuthConfig {
   try {
     text = readFileSync(full, 'utf8');
   } catch (error) {
-    throw new AuthConfigError(`STEPPE_AUTH_CONFIG: cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new AuthConfigError(
+      `STEPPE_AUTH_CONFIG: cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   let value: unknown;
   try {

@@ -24,7 +24,8 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 function describe(error: unknown, config: OidcConfig): InvalidTokenError | IssuerUnavailableError {
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('the token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return new InvalidTokenError(`the token is not meant for this API (its audience is not ${JSON.stringify(config.audience)})`);
+    if (error.claim === 'aud')
+      return new InvalidTokenError(`the token is not meant for this API (its audience is not ${JSON.stringify(config.audience)})`);
     if (error.claim === 'iss') return new InvalidTokenError(`the token was not issued by ${config.issuer}`);
     if (error.claim === 'nbf') return new InvalidTokenError('the token is not valid yet');
     return new InvalidTokenError(`the token's "${error.claim}" claim is not valid (${error.reason})`);
@@ -32,7 +33,8 @@ function describe(error: unknown, config: OidcConfig): InvalidTokenError | Issue
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
     return new InvalidTokenError(`the token's signature does not verify against the keys of ${config.issuer}`);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return new InvalidTokenError('the token is signed with an algorithm this API does not accept');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new InvalidTokenError('the token is signed with an algorithm this API does not accept');
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error instanceof IssuerUnavailableError) {
     return new IssuerUnavailableError(`the keys of ${config.issuer} could not be fetched: ${(error as Error).message}`);
   }
@@ -92,7 +94,8 @@ export function createOidcVerifier(config: OidcConfig, fetchImpl: typeof fetch =
     } catch (error) {
       throw new IssuerUnavailableError(`discovery failed: ${(error as Error).message}`);
     }
-    if (document.issuer !== config.issuer) throw new IssuerUnavailableError(`${url} names issuer ${JSON.stringify(document.issuer)}, not ${config.issuer}`);
+    if (document.issuer !== config.issuer)
+      throw new IssuerUnavailableError(`${url} names issuer ${JSON.stringify(document.issuer)}, not ${config.issuer}`);
     if (typeof document.jwks_uri !== 'string') throw new IssuerUnavailableError(`${url} has no jwks_uri`);
     return createRemoteJWKSet(new URL(document.jwks_uri));
   }

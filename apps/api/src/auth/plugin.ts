@@ -58,7 +58,14 @@ export function useAccess(policy: AccessPolicy, paths: { graphql: string; export
             signInRequired: policy.signInRequired,
             apiKeys: (policy.auth?.apiKeys.length ?? 0) > 0,
             graphHeader: GRAPH_HEADER,
-            oidc: oidc?.explorer ? { issuer: oidc.issuer, clientId: oidc.explorer.clientId, scope: oidc.explorer.scope, ...(oidc.explorer.resource ? { resource: oidc.explorer.resource } : {}) } : null,
+            oidc: oidc?.explorer
+              ? {
+                  issuer: oidc.issuer,
+                  clientId: oidc.explorer.clientId,
+                  scope: oidc.explorer.scope,
+                  ...(oidc.explorer.resource ? { resource: oidc.explorer.resource } : {}),
+                }
+              : null,
           }),
         );
         return;
@@ -91,7 +98,10 @@ export function useAccess(policy: AccessPolicy, paths: { graphql: string; export
       const path = new URL(request.url).pathname;
       if (path !== paths.graphql && path !== paths.export && path !== AUTH_ME_PATH) return;
       // The answer depends on the graph asked for and, with sign-in, on who asks: caches must key on both.
-      const parts = (response.headers.get('vary') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const parts = (response.headers.get('vary') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const missing = varyOn.filter((h) => !parts.some((p) => p.toLowerCase() === h.toLowerCase()));
       if (missing.length > 0) response.headers.set('vary', [...parts, ...missing].join(', '));
     },

@@ -35,7 +35,16 @@ export class ExportError extends Error {
   override name = 'ExportError';
   constructor(
     readonly status: number,
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'LIMIT_EXCEEDED' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'METHOD_NOT_ALLOWED' | 'PDF_UNAVAILABLE' | 'PNG_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR',
+    readonly code:
+      | 'BAD_USER_INPUT'
+      | 'NOT_FOUND'
+      | 'LIMIT_EXCEEDED'
+      | 'SERVICE_UNAVAILABLE'
+      | 'TIMEOUT'
+      | 'METHOD_NOT_ALLOWED'
+      | 'PDF_UNAVAILABLE'
+      | 'PNG_UNAVAILABLE'
+      | 'INTERNAL_SERVER_ERROR',
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -78,7 +87,22 @@ export interface ExportArgs {
 /** Ids are slugs; anything else is refused rather than sent to the database. */
 const ID = /^[\w.:-]{1,200}$/;
 const GRAPH_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const KNOWN = ['format', 'ids', 'depth', 'relationTypes', 'limit', 'bom', 'includeText', 'cypherGraph', 'permalink', 'title', 'scale', 'background', 'notes', 'positions'];
+const KNOWN = [
+  'format',
+  'ids',
+  'depth',
+  'relationTypes',
+  'limit',
+  'bom',
+  'includeText',
+  'cypherGraph',
+  'permalink',
+  'title',
+  'scale',
+  'background',
+  'notes',
+  'positions',
+];
 
 type Raw = Record<string, unknown>;
 
@@ -88,7 +112,12 @@ function list(value: unknown, argument: string): string[] {
   const out: string[] = [];
   for (const item of items) {
     if (typeof item !== 'string') throw badInput(`\`${argument}\` must be a list of strings.`, { argument });
-    out.push(...item.split(',').map((s) => s.trim()).filter(Boolean));
+    out.push(
+      ...item
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   }
   return out;
 }
@@ -141,11 +170,13 @@ export function fromSearchParams(params: URLSearchParams): Raw {
  */
 export function parseExportArgs(raw: Raw): ExportArgs {
   const unknown = Object.keys(raw).filter((k) => !KNOWN.includes(k));
-  if (unknown.length > 0) throw badInput(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known: ${KNOWN.join(', ')}.`);
+  if (unknown.length > 0)
+    throw badInput(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known: ${KNOWN.join(', ')}.`);
 
   const format = single(raw.format, 'format');
   if (!format) throw badInput(`\`format\` is required: one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format' });
-  if (!isExportFormat(format)) throw badInput(`Unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format' });
+  if (!isExportFormat(format))
+    throw badInput(`Unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}.`, { argument: 'format' });
 
   const depth = integer(raw.depth, 'depth', 1, 0, EXPORT_LIMITS.depth);
   const ids = [...new Set(list(raw.ids, 'ids'))];
@@ -153,23 +184,36 @@ export function parseExportArgs(raw: Raw): ExportArgs {
   const maxIds = depth === 0 ? EXPORT_LIMITS.idsDepthZero : EXPORT_LIMITS.ids;
   if (ids.length > maxIds) throw limitExceeded('ids (count)', maxIds, ids.length);
   const badIds = ids.filter((id) => !ID.test(id));
-  if (badIds.length > 0) throw badInput(`Not an entity id: ${badIds.slice(0, 5).map((id) => JSON.stringify(id)).join(', ')}.`, { argument: 'ids' });
+  if (badIds.length > 0)
+    throw badInput(
+      `Not an entity id: ${badIds
+        .slice(0, 5)
+        .map((id) => JSON.stringify(id))
+        .join(', ')}.`,
+      { argument: 'ids' },
+    );
 
   const types = [...new Set(list(raw.relationTypes, 'relationTypes'))];
   const unknownTypes = types.filter((t) => !isRelationType(t));
   if (unknownTypes.length > 0) {
-    throw badInput(`Unknown relation type${unknownTypes.length > 1 ? 's' : ''}: ${unknownTypes.join(', ')}. Known: ${RELATION_TYPE_NAMES.join(', ')}.`, { argument: 'relationTypes' });
+    throw badInput(
+      `Unknown relation type${unknownTypes.length > 1 ? 's' : ''}: ${unknownTypes.join(', ')}. Known: ${RELATION_TYPE_NAMES.join(', ')}.`,
+      { argument: 'relationTypes' },
+    );
   }
 
   const limit = integer(raw.limit, 'limit', EXPORT_LIMITS.nodes, 1, EXPORT_LIMITS.nodes);
   const cypherGraph = single(raw.cypherGraph, 'cypherGraph');
-  if (cypherGraph !== undefined && !GRAPH_NAME.test(cypherGraph)) throw badInput('`cypherGraph` must be 1–63 lowercase letters, digits, "-" or "_".', { argument: 'cypherGraph' });
+  if (cypherGraph !== undefined && !GRAPH_NAME.test(cypherGraph))
+    throw badInput('`cypherGraph` must be 1–63 lowercase letters, digits, "-" or "_".', { argument: 'cypherGraph' });
   const permalink = single(raw.permalink, 'permalink');
-  if (permalink !== undefined && (!/^https?:\/\//i.test(permalink) || permalink.length > 4_000)) throw badInput('`permalink` must be an http(s) address of at most 4,000 characters.', { argument: 'permalink' });
+  if (permalink !== undefined && (!/^https?:\/\//i.test(permalink) || permalink.length > 4_000))
+    throw badInput('`permalink` must be an http(s) address of at most 4,000 characters.', { argument: 'permalink' });
   const title = single(raw.title, 'title');
   if (title !== undefined && title.length > 200) throw limitExceeded('title (length)', 200, title.length);
   const notes = single(raw.notes, 'notes')?.replace(/\r\n?/g, '\n').trim();
-  if (notes !== undefined && notes.length > EXPORT_LIMITS.notesLength) throw limitExceeded('notes (length)', EXPORT_LIMITS.notesLength, notes.length);
+  if (notes !== undefined && notes.length > EXPORT_LIMITS.notesLength)
+    throw limitExceeded('notes (length)', EXPORT_LIMITS.notesLength, notes.length);
   const positions = parsePositions(single(raw.positions, 'positions'), ids.length);
   const { min, max, default: defaultScale } = EXPORT_LIMITS.scale;
   const scaleText = single(raw.scale, 'scale');
@@ -215,7 +259,10 @@ function parsePositions(text: string | undefined, idCount: number): Record<strin
     const x = Number(m?.[2]);
     const y = Number(m?.[3]);
     if (!m || Math.abs(x) > max || Math.abs(y) > max) {
-      throw badInput(`\`positions\` must be id:x:y entries (whole numbers within ±${max}) separated by commas; "${entry.slice(0, 60)}" is not one.`, { argument: 'positions' });
+      throw badInput(
+        `\`positions\` must be id:x:y entries (whole numbers within ±${max}) separated by commas; "${entry.slice(0, 60)}" is not one.`,
+        { argument: 'positions' },
+      );
     }
     out[m[1]!] = { x, y };
   }

@@ -62,14 +62,22 @@ function rssMb(pid: number): number {
 }
 
 async function ensureGraph(opts: Options, env: NodeJS.ProcessEnv) {
-  const conn = neo4jConnectionFromEnv() ?? { uri: 'bolt://127.0.0.1:7687', user: 'neo4j', password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD };
+  const conn = neo4jConnectionFromEnv() ?? {
+    uri: 'bolt://127.0.0.1:7687',
+    user: 'neo4j',
+    password: process.env.NEO4J_PASSWORD || DEFAULT_DEV_PASSWORD,
+  };
   const driver = createDriver(conn);
   try {
     const { records } = await driver.executeQuery('MATCH (sg:SteppeGraph {name: $graph}) RETURN sg.entities AS n', { graph: opts.graph });
     const have = Number(records[0]?.get('n') ?? 0);
     if (have !== opts.entities) {
       console.log(`Loading the synthetic graph: node graph-seed/bin/steppe-seed.js --synthetic ${opts.entities} --graph ${opts.graph}`);
-      const seed = spawn(process.execPath, ['graph-seed/bin/steppe-seed.js', '--synthetic', String(opts.entities), '--graph', opts.graph, '--force'], { cwd: REPO, env, stdio: 'inherit' });
+      const seed = spawn(
+        process.execPath,
+        ['graph-seed/bin/steppe-seed.js', '--synthetic', String(opts.entities), '--graph', opts.graph, '--force'],
+        { cwd: REPO, env, stdio: 'inherit' },
+      );
       const code = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
       if (code !== 0) throw new Error('Loading the synthetic graph failed.');
     }
@@ -100,7 +108,10 @@ async function main() {
     const size = await ensureGraph(opts, env);
     const args = `ids=${HUBS.join(',')}&depth=${opts.depth}`;
     console.log(`Neo4j ${size.uri}, graph "${opts.graph}": export of ${size.entities} entities and ${size.relations} relations (${args})`);
-    const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+    const loadAtStart = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ');
     const rows: string[] = [];
     const heaps: (number | undefined)[] = [undefined, ...(opts.heap ? [opts.heap] : [])];
     for (const heap of heaps) {
@@ -109,11 +120,27 @@ async function main() {
         // CLI
         const out = path.join(scratch, `export.${format}`);
         let started = performance.now();
-        const cli = spawn(process.execPath, ['apps/api/bin/steppe-export.js', '--graph', opts.graph, '--ids', HUBS.join(','), '--depth', String(opts.depth), '--format', format, '--out', out], {
-          cwd: REPO,
-          env: { ...env, NODE_OPTIONS: nodeOptions },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
+        const cli = spawn(
+          process.execPath,
+          [
+            'apps/api/bin/steppe-export.js',
+            '--graph',
+            opts.graph,
+            '--ids',
+            HUBS.join(','),
+            '--depth',
+            String(opts.depth),
+            '--format',
+            format,
+            '--out',
+            out,
+          ],
+          {
+            cwd: REPO,
+            env: { ...env, NODE_OPTIONS: nodeOptions },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        );
         const cliRun = await collect(cli);
         if (cliRun.code !== 0) throw new Error(`CLI failed:\n${cliRun.stderr}`);
         const cliSeconds = (performance.now() - started) / 1000;
@@ -163,7 +190,12 @@ async function main() {
       }
     }
     console.log(`\n${size.entities} entities, ${size.relations} relations; peak RSS of the whole process (getrusage maxrss).`);
-    console.log(`Node ${process.version}, ${os.cpus().length} cores; load average (1/5/15 min) at start ${loadAtStart}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}.`);
+    console.log(
+      `Node ${process.version}, ${os.cpus().length} cores; load average (1/5/15 min) at start ${loadAtStart}, at end ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}.`,
+    );
     console.log('| format | V8 heap cap | file | CLI peak RSS | CLI time | API RSS before | API peak RSS | API time |');
     console.log('|---|---|---|---|---|---|---|---|');
     for (const row of rows) console.log(row);

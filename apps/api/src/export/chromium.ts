@@ -29,7 +29,11 @@ export const MAX_CONCURRENT_CHROMIUMS = 2;
  * process-wide): RENDER_CONCURRENCY at once, RENDER_QUEUE waiting, any more
  * refused with a QueueFullError (503 + Retry-After). main.ts configures it.
  */
-export const renderQueue = new WorkQueue('PDF and PNG renders', { concurrency: MAX_CONCURRENT_CHROMIUMS, queueSize: 4, retryAfterSeconds: 10 });
+export const renderQueue = new WorkQueue('PDF and PNG renders', {
+  concurrency: MAX_CONCURRENT_CHROMIUMS,
+  queueSize: 4,
+  retryAfterSeconds: 10,
+});
 
 export interface ChromiumJob {
   format: 'pdf' | 'png';
@@ -62,7 +66,10 @@ export async function withChromiumPage<T>(job: ChromiumJob, work: (page: Page) =
     try {
       browser = await chromium.launch({ ...chromiumLaunchOptions(), timeout });
     } catch (error) {
-      throw new ChromiumUnavailableError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`, job.format);
+      throw new ChromiumUnavailableError(
+        `Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`,
+        job.format,
+      );
     }
     // A client that goes away stops the render: closing the browser fails whatever `work` awaits.
     const stop = () => void browser.close().catch(() => {});

@@ -36,7 +36,8 @@ function graphName(value: string): string {
 /** `--format` wins; otherwise the extension of `--out` says it (.graphml, .gexf, .cyjs/.json, .zip, .cypher, .html, .pdf, .svg, .png). */
 export function formatFor(format: string | undefined, out: string | undefined): ExportFormat {
   if (format) {
-    if (!isExportFormat(format)) throw new ExportError(400, 'BAD_USER_INPUT', `Unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}.`);
+    if (!isExportFormat(format))
+      throw new ExportError(400, 'BAD_USER_INPUT', `Unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}.`);
     return format;
   }
   const ext = out ? path.extname(out).slice(1).toLowerCase() : '';
@@ -50,7 +51,8 @@ export function formatFor(format: string | undefined, out: string | undefined): 
 function toBytes(chunks: AsyncIterable<Chunk>) {
   return Readable.from(
     (async function* () {
-      for await (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+      for await (const c of chunks)
+        yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
     })(),
   );
 }
@@ -115,7 +117,9 @@ async function run(opts: Options) {
     const { size: bytes } = await stat(out);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const truncated = prepared.meta.truncated ? ` (truncated: ${prepared.meta.omittedNodes} more entities held back by --limit)` : '';
-    console.error(`Wrote ${prepared.info.format} export of ${prepared.nodeCount} entities${truncated} to ${out} (${size(bytes)}) in ${seconds} s.`);
+    console.error(
+      `Wrote ${prepared.info.format} export of ${prepared.nodeCount} entities${truncated} to ${out} (${size(bytes)}) in ${seconds} s.`,
+    );
   } finally {
     await driver.close();
   }
@@ -135,12 +139,21 @@ export function exportProgram(): Command {
     .option('--out <file>', 'file to write (default: standard output)')
     .option('-g, --graph <name>', 'logical graph to read', graphName, process.env.STEPPE_GRAPH ?? 'steppe')
     .option('--bom', 'csv: start each file with a UTF-8 byte-order mark (for Excel)', false)
-    .option('--include-text', `json: write each cited document's full text into steppe.sources (the graph's documents: at most ${EXPORT_LIMITS.textChars.toLocaleString('en-US')} characters together)`, false)
+    .option(
+      '--include-text',
+      `json: write each cited document's full text into steppe.sources (the graph's documents: at most ${EXPORT_LIMITS.textChars.toLocaleString('en-US')} characters together)`,
+      false,
+    )
     .option('--cypher-graph <name>', 'cypher: the graph name the script loads into (default steppe-export)')
     .option('--permalink <url>', 'the explorer address to record as the permalink')
     .option('--title <title>', 'title of the export (default: from the start entities)')
-    .option('--scale <n>', `png: pixels per CSS pixel of the figure (${EXPORT_LIMITS.scale.min}–${EXPORT_LIMITS.scale.max}, default ${EXPORT_LIMITS.scale.default})`)
-    .addOption(new Option('--background <background>', 'svg, png: background of the figure (default white)').choices([...FIGURE_BACKGROUNDS]))
+    .option(
+      '--scale <n>',
+      `png: pixels per CSS pixel of the figure (${EXPORT_LIMITS.scale.min}–${EXPORT_LIMITS.scale.max}, default ${EXPORT_LIMITS.scale.default})`,
+    )
+    .addOption(
+      new Option('--background <background>', 'svg, png: background of the figure (default white)').choices([...FIGURE_BACKGROUNDS]),
+    )
     .action(run);
 }
 

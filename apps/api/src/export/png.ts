@@ -49,7 +49,12 @@ export async function rasteriseSvg(svg: string, options: PngOptions): Promise<Ui
   // The SVG element inline in an empty page (no XML declaration inside HTML), nothing around it.
   const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html, body { margin: 0; padding: 0; } svg { display: block; }</style></head><body>${svg.replace(/^<\?xml[^>]*\?>\s*/, '')}</body></html>`;
   return withChromiumPage(
-    { format: 'png', timeoutMs: options.timeoutMs ?? 60_000, signal: options.signal, context: { viewport: { width, height }, deviceScaleFactor: scale } },
+    {
+      format: 'png',
+      timeoutMs: options.timeoutMs ?? 60_000,
+      signal: options.signal,
+      context: { viewport: { width, height }, deviceScaleFactor: scale },
+    },
     async (page) => {
       await page.setContent(html, { waitUntil: 'load' });
       const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height }, omitBackground: options.transparent });

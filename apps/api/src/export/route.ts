@@ -6,7 +6,12 @@ import type { ExportReader } from '@steppe/graph-store';
 import { CancelledError, QueueFullError, WorkQueue, type QueueLimits } from '../http/work-queue';
 import { EXPORT_PATH, prepareExport, translateExportError, type ExportCostLimits } from './service';
 
-type NodeResponse = { destroy(error?: Error): unknown; writableFinished: boolean; once?(event: 'close', listener: () => void): unknown; off?(event: 'close', listener: () => void): unknown };
+type NodeResponse = {
+  destroy(error?: Error): unknown;
+  writableFinished: boolean;
+  once?(event: 'close', listener: () => void): unknown;
+  off?(event: 'close', listener: () => void): unknown;
+};
 
 export interface ExportRouteOptions {
   /** The reader of the graph this request may read (from the access decision in the server context), or one fixed reader. */
@@ -39,12 +44,18 @@ function errorResponse(fetchAPI: { Response: typeof Response }, error: ExportErr
  * socket destroyed, or the stream errored for a fetch consumer) so that the
  * client sees a failed download, never a truncated file that looks complete.
  */
-function toNodeStream(chunks: AsyncIterable<Chunk>, onError: (error: unknown) => void, socketOwner?: { destroy(error?: Error): unknown }, maxBytes = Infinity): Readable {
+function toNodeStream(
+  chunks: AsyncIterable<Chunk>,
+  onError: (error: unknown) => void,
+  socketOwner?: { destroy(error?: Error): unknown },
+  maxBytes = Infinity,
+): Readable {
   async function* bytes() {
     let sent = 0;
     try {
       for await (const chunk of chunks) {
-        const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const buffer =
+          typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         sent += buffer.byteLength;
         // The size is known only while streaming, after the 200: the transfer is aborted (a failed download, never a cut file that looks whole).
         if (sent > maxBytes) throw new Error(`the file grew past ${maxBytes} bytes, the most one export may send (EXPORT_MAX_BYTES)`);
@@ -67,7 +78,8 @@ function toNodeStream(chunks: AsyncIterable<Chunk>, onError: (error: unknown) =>
 
 async function readArgs(request: Request, url: URL): Promise<Record<string, unknown>> {
   if (request.method === 'GET') return fromSearchParams(url.searchParams);
-  if (request.method !== 'POST') throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${EXPORT_PATH}: use GET or POST.`);
+  if (request.method !== 'POST')
+    throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${EXPORT_PATH}: use GET or POST.`);
   const type = request.headers.get('content-type') ?? '';
   const text = await request.text();
   if (text.length > MAX_BODY) throw badInput(`The request body is larger than ${MAX_BODY} bytes.`);
@@ -79,7 +91,8 @@ async function readArgs(request: Request, url: URL): Promise<Record<string, unkn
   } catch {
     throw badInput('The request body is not valid JSON.');
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('The request body must be a JSON object of export arguments.');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badInput('The request body must be a JSON object of export arguments.');
   // Query-string arguments may complete a JSON body (e.g. ?format=pdf).
   return { ...fromSearchParams(url.searchParams), ...(body as Record<string, unknown>) };
 }
@@ -125,7 +138,8 @@ export function useExportRoute(options: ExportRouteOptions): Plugin {
         // An error while streaming must close the raw response's socket.
         const body = toNodeStream(
           prepared.body,
-          (error) => options.logger.error(`export ${args.format} ${args.ids.join(',')} failed while streaming: ${(error as Error).message}`),
+          (error) =>
+            options.logger.error(`export ${args.format} ${args.ids.join(',')} failed while streaming: ${(error as Error).message}`),
           typeof nodeResponse?.destroy === 'function' ? nodeResponse : undefined,
           options.costLimits?.bytes,
         );

@@ -53,8 +53,15 @@ export interface PreparedExport {
 export const EXPORT_PATH = '/export';
 
 function defaultTitle(args: ExportArgs, start: { name: string }[]): string {
-  const names = start.slice(0, 3).map((s) => s.name).join(', ') + (start.length > 3 ? ` and ${start.length - 3} more` : '');
-  const scope = args.depth === 0 ? 'and the relations among them' : `and ${args.depth === 1 ? 'their neighbours' : `everything within ${args.depth} hops`}`;
+  const names =
+    start
+      .slice(0, 3)
+      .map((s) => s.name)
+      .join(', ') + (start.length > 3 ? ` and ${start.length - 3} more` : '');
+  const scope =
+    args.depth === 0
+      ? 'and the relations among them'
+      : `and ${args.depth === 1 ? 'their neighbours' : `everything within ${args.depth} hops`}`;
   const types = args.relationTypes ? ` (${args.relationTypes.join(', ')})` : '';
   return `${names} ${scope}${types}`;
 }
@@ -78,20 +85,33 @@ export function translateExportError(error: unknown): unknown {
   if (error instanceof GraphNotLoadedError) return new ExportError(503, 'SERVICE_UNAVAILABLE', error.message, { retryAfterSeconds: 30 });
   // One code per format that needs Chromium (PDF_UNAVAILABLE as before, PNG_UNAVAILABLE), both with `needs: chromium`.
   if (error instanceof ChromiumUnavailableError) {
-    return new ExportError(503, error.format === 'png' ? 'PNG_UNAVAILABLE' : 'PDF_UNAVAILABLE', error.message, { format: error.format, needs: 'chromium' });
+    return new ExportError(503, error.format === 'png' ? 'PNG_UNAVAILABLE' : 'PDF_UNAVAILABLE', error.message, {
+      format: error.format,
+      needs: 'chromium',
+    });
   }
   if (error instanceof PngTooLargeError) {
-    return new ExportError(400, 'LIMIT_EXCEEDED', error.message, { argument: 'scale', width: error.width * error.scale, height: error.height * error.scale });
+    return new ExportError(400, 'LIMIT_EXCEEDED', error.message, {
+      argument: 'scale',
+      width: error.width * error.scale,
+      height: error.height * error.scale,
+    });
   }
   if (error instanceof QueueFullError) {
     return new ExportError(503, 'SERVICE_UNAVAILABLE', error.message, { retryAfterSeconds: error.retryAfterSeconds, busy: error.what });
   }
   if (isUnavailableError(error)) {
-    return new ExportError(503, 'SERVICE_UNAVAILABLE', 'The graph database is unavailable right now. Try again shortly.', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+    return new ExportError(503, 'SERVICE_UNAVAILABLE', 'The graph database is unavailable right now. Try again shortly.', {
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
   }
   const code = (error as { code?: string } | undefined)?.code ?? '';
   if (/TransactionTimedOut/.test(code)) {
-    return new ExportError(504, 'TIMEOUT', 'The export took too long and was stopped. Narrow it (fewer ids, less depth, relation types, a limit) and try again.');
+    return new ExportError(
+      504,
+      'TIMEOUT',
+      'The export took too long and was stopped. Narrow it (fewer ids, less depth, relation types, a limit) and try again.',
+    );
   }
   return error;
 }
@@ -119,7 +139,12 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
     }
     if (traversal.missingIds.length > 0) {
       const ids = traversal.missingIds;
-      throw new ExportError(404, 'NOT_FOUND', `Unknown entity id${ids.length > 1 ? 's' : ''}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`, { ids });
+      throw new ExportError(
+        404,
+        'NOT_FOUND',
+        `Unknown entity id${ids.length > 1 ? 's' : ''}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`,
+        { ids },
+      );
     }
     const info = FORMAT_INFO[args.format];
     const { generation, nodeIds } = traversal;
@@ -189,10 +214,25 @@ export async function prepareExport(args: ExportArgs, ctx: ExportContext): Promi
       body = single(renderFigureDocument(await materialise(input), { background: args.background }).text);
     } else if (args.format === 'png') {
       const figure = renderFigureDocument(await materialise(input), { background: args.background });
-      body = single(await rasteriseSvg(figure.svg, { width: figure.width, height: figure.height, scale: args.scale ?? EXPORT_LIMITS.scale.default, transparent: args.background === 'transparent', signal: ctx.signal }));
+      body = single(
+        await rasteriseSvg(figure.svg, {
+          width: figure.width,
+          height: figure.height,
+          scale: args.scale ?? EXPORT_LIMITS.scale.default,
+          transparent: args.background === 'transparent',
+          signal: ctx.signal,
+        }),
+      );
     } else {
       const format = args.format;
-      body = { [Symbol.asyncIterator]: () => writeExport(format, input, { json: { includeText: args.includeText }, csv: { bom: args.bom }, cypher: { graph: args.cypherGraph } }) };
+      body = {
+        [Symbol.asyncIterator]: () =>
+          writeExport(format, input, {
+            json: { includeText: args.includeText },
+            csv: { bom: args.bom },
+            cypher: { graph: args.cypherGraph },
+          }),
+      };
     }
     return { args, meta, info, filename, nodeCount: nodeIds.length, body };
   } catch (error) {

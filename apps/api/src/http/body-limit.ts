@@ -74,7 +74,9 @@ export function useBodyLimit(limits: BodyLimits, settingFor: (path: string) => s
         throw error;
       }
       // The same request with its body in memory, for yoga and the export route to parse.
-      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal }));
+      setRequest(
+        new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal }),
+      );
     },
   };
 }

@@ -36,10 +36,11 @@ export function responseEncoding(acceptEncoding: string | null, contentType: str
 }
 
 export function compress(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer> {
-  const out = encoding === 'br'
-    ? // Quality 5: most of brotli's gain on JSON at a fraction of the CPU of the default 11.
-      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipSync(body, { level: 6 });
+  const out =
+    encoding === 'br'
+      ? // Quality 5: most of brotli's gain on JSON at a fraction of the CPU of the default 11.
+        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 6 });
   return new Uint8Array(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer);
 }
 

@@ -22,7 +22,10 @@ export const CORS_ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 
 export function parseAllowedOrigins(value: string): AllowedOrigins {
   const trimmed = value.trim();
   if (trimmed === '*') return '*';
-  const origins = trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = trimmed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return origins.map((origin) => {
     let url: URL | undefined;
     try {
@@ -61,7 +64,17 @@ export function corsPolicy(allowed: AllowedOrigins): (request: Request) => CORSO
       credentials: false,
       methods: CORS_METHODS,
       allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: ['content-disposition', 'www-authenticate', 'x-steppe-entities', 'x-steppe-truncated', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'],
+      exposedHeaders: [
+        'content-disposition',
+        'www-authenticate',
+        'x-steppe-entities',
+        'x-steppe-truncated',
+        'retry-after',
+        'ratelimit-limit',
+        'ratelimit-remaining',
+        'ratelimit-reset',
+        'ratelimit-policy',
+      ],
       maxAge: 600,
     };
   };
@@ -72,7 +85,10 @@ export function useVaryOrigin(): Plugin {
   return {
     onResponse({ response }) {
       const vary = response.headers.get('vary');
-      const parts = (vary ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const parts = (vary ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (!parts.some((p) => p.toLowerCase() === 'origin' || p === '*')) response.headers.set('vary', [...parts, 'Origin'].join(', '));
     },
   };

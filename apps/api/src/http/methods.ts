@@ -53,7 +53,9 @@ export function useHeadWithoutBody(): Plugin {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (request.headers.get(HEAD_MARK) !== '1') return;
-      setResponse(new fetchAPI.Response(null, { status: response.status, statusText: response.statusText, headers: copyHeaders(response, fetchAPI) }));
+      setResponse(
+        new fetchAPI.Response(null, { status: response.status, statusText: response.statusText, headers: copyHeaders(response, fetchAPI) }),
+      );
     },
   };
 }

@@ -75,7 +75,8 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
   const buckets = new TokenBuckets(options.perSecond, options.burst, options.maxClients, options.now);
   // Keyed by the server context (one per request), which outlives a request replaced by a later plugin.
   const budgets = new WeakMap<object, Record<string, string>>();
-  const keyOf = (request: Request, serverContext: unknown) => (serverContext && typeof serverContext === 'object' ? serverContext : request);
+  const keyOf = (request: Request, serverContext: unknown) =>
+    serverContext && typeof serverContext === 'object' ? serverContext : request;
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       const isExport = url.pathname === options.paths.export;
@@ -96,10 +97,13 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
       }
       const message = `Too many requests from this client: the budget is ${options.burst} requests at once, refilled at ${options.perSecond} per second${isExport ? ` (an export costs ${options.exportCost})` : ''}. Try again in ${result.retryAfterSeconds} s.`;
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: result.retryAfterSeconds } }] }), {
-          status: 429,
-          headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'retry-after': String(result.retryAfterSeconds) },
-        }),
+        new fetchAPI.Response(
+          JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: result.retryAfterSeconds } }] }),
+          {
+            status: 429,
+            headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'retry-after': String(result.retryAfterSeconds) },
+          },
+        ),
       );
     },
     onResponse({ request, response, serverContext }) {

@@ -33,7 +33,11 @@ export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
     if (/\ssrc\s*=/i.test(match[1] ?? '')) continue;
-    hashes.add(`'sha256-${createHash('sha256').update(match[2] ?? '', 'utf8').digest('base64')}'`);
+    hashes.add(
+      `'sha256-${createHash('sha256')
+        .update(match[2] ?? '', 'utf8')
+        .digest('base64')}'`,
+    );
   }
   return [...hashes];
 }
@@ -57,7 +61,9 @@ export function graphiqlCsp(html: string): string {
 }
 
 function isRenderedHtml(response: Response): boolean {
-  return /text\/html/i.test(response.headers.get('content-type') ?? '') && !/attachment/i.test(response.headers.get('content-disposition') ?? '');
+  return (
+    /text\/html/i.test(response.headers.get('content-type') ?? '') && !/attachment/i.test(response.headers.get('content-disposition') ?? '')
+  );
 }
 
 export function useSecurityHeaders(): Plugin {

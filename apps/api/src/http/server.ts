@@ -8,7 +8,10 @@ import type { HttpPolicy } from './config';
  * are closed at once). Node checks the request timeouts on a timer; it runs
  * every second here (default 30 s) so a limit of 20 s means about 20 s.
  */
-export function createApiServer(handler: RequestListener, policy: Pick<HttpPolicy, 'HEADERS_TIMEOUT_MS' | 'REQUEST_BODY_TIMEOUT_MS' | 'KEEP_ALIVE_TIMEOUT_MS' | 'MAX_CONNECTIONS'>): Server {
+export function createApiServer(
+  handler: RequestListener,
+  policy: Pick<HttpPolicy, 'HEADERS_TIMEOUT_MS' | 'REQUEST_BODY_TIMEOUT_MS' | 'KEEP_ALIVE_TIMEOUT_MS' | 'MAX_CONNECTIONS'>,
+): Server {
   const server = createServer(
     {
       headersTimeout: policy.HEADERS_TIMEOUT_MS,

@@ -12,7 +12,9 @@ export class QueueFullError extends Error {
     readonly waiting: number,
     readonly retryAfterSeconds: number,
   ) {
-    super(`The server is busy with ${what} (${running} running, ${waiting} waiting, the most it holds): try again in ${retryAfterSeconds} s.`);
+    super(
+      `The server is busy with ${what} (${running} running, ${waiting} waiting, the most it holds): try again in ${retryAfterSeconds} s.`,
+    );
   }
 }
 

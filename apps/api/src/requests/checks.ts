@@ -50,7 +50,10 @@ function documentCache(max = 1_000) {
 
 export function costMessage(report: CostReport, limit: number): string {
   const sizes = report.sizes.filter((s) => s.value > 1);
-  const lower = sizes.length > 0 ? ` Lower one of the page sizes that multiply it: ${sizes.map((s) => `\`${s.path}(${s.argument}: ${s.value})\``).join(' × ')}.` : '';
+  const lower =
+    sizes.length > 0
+      ? ` Lower one of the page sizes that multiply it: ${sizes.map((s) => `\`${s.path}(${s.argument}: ${s.value})\``).join(' × ')}.`
+      : '';
   return `This query could return ${Math.round(report.cost).toLocaleString('en')} objects; the cost limit is ${limit.toLocaleString('en')}.${lower} Send \`extensions: {"dryRun": true}\` to learn a query's cost without running it.`;
 }
 
@@ -94,9 +97,13 @@ export function useRequestChecks(schema: () => GraphQLSchema, maxCost: number): 
         // A variable of a type the schema lacks is the validator's to report (GRAPHQL_VALIDATION_FAILED).
         if (coerced.errors && !coerced.errors.some((e) => /cannot be used as an input type/.test(e.message))) {
           setResult({
-            errors: coerced.errors.map((error) =>
-              // `spec`: under the legacy application/json, GraphQL over HTTP asks for 200 here (yoga honours it).
-              new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: true } } }),
+            errors: coerced.errors.map(
+              (error) =>
+                // `spec`: under the legacy application/json, GraphQL over HTTP asks for 200 here (yoga honours it).
+                new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: true } },
+                }),
             ),
           });
           return;
@@ -108,7 +115,11 @@ export function useRequestChecks(schema: () => GraphQLSchema, maxCost: number): 
         return;
       }
       if (report.cost > maxCost) {
-        setResult({ errors: [requestError('COST_LIMIT_EXCEEDED', costMessage(report, maxCost), { cost: report.cost, limit: maxCost, sizes: report.sizes })] });
+        setResult({
+          errors: [
+            requestError('COST_LIMIT_EXCEEDED', costMessage(report, maxCost), { cost: report.cost, limit: maxCost, sizes: report.sizes }),
+          ],
+        });
       }
     },
   };

@@ -70,7 +70,12 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>, defaults: 
   }
 }
 
-function sizeOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>, defaults: Map<string, ValueNode>) {
+function sizeOf(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+  defaults: Map<string, ValueNode>,
+) {
   for (const name of SIZE_ARGUMENTS) {
     const def = field.args.find((a) => a.name === name);
     if (!def) continue;
@@ -90,15 +95,28 @@ export function operationOf(document: DocumentNode, operationName?: string | nul
 }
 
 /** The cost of the operation (see the module comment); fields the schema does not know cost nothing (validation reports them). */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): CostReport {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables: Record<string, unknown> = {},
+): CostReport {
   const operation = operationOf(document, operationName);
   const root = operation?.operation === 'query' ? schema.getQueryType() : undefined;
   if (!operation || !root) return { cost: 0, sizes: [] };
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const defaults = new Map((operation.variableDefinitions ?? []).flatMap((v) => (v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [])));
+  const defaults = new Map(
+    (operation.variableDefinitions ?? []).flatMap((v) => (v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [])),
+  );
   const sizes: SizeArgument[] = [];
 
-  function selectionCost(set: SelectionSetNode, parent: GraphQLNamedType, path: string, pending: number | undefined, seen: Set<string>): number {
+  function selectionCost(
+    set: SelectionSetNode,
+    parent: GraphQLNamedType,
+    path: string,
+    pending: number | undefined,
+    seen: Set<string>,
+  ): number {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -129,7 +147,11 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
     let multiplier = 1;
     let passOn: number | undefined;
     if (list) {
-      multiplier = size?.value ?? (pending !== undefined && (node.name.value === 'edges' || node.name.value === 'nodes') ? pending : (LIST_SIZES[`${parent.name}.${node.name.value}`] ?? ASSUMED_LIST_SIZE));
+      multiplier =
+        size?.value ??
+        (pending !== undefined && (node.name.value === 'edges' || node.name.value === 'nodes')
+          ? pending
+          : (LIST_SIZES[`${parent.name}.${node.name.value}`] ?? ASSUMED_LIST_SIZE));
     } else if (size) {
       passOn = size.value;
     }

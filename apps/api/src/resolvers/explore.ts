@@ -6,7 +6,6 @@ import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
 import { selectsAnywhere, selectsField } from '../selection';
 
-
 /** Checks a bounded integer argument and names it in the error. */
 function bounded(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
   const n = value ?? fallback;
@@ -81,7 +80,14 @@ export const exploreQueries = {
 
   async paths(
     _: unknown,
-    args: { from: string; to: string; maxHops?: number | null; relationTypes?: string[] | null; mode?: PathMode | null; limit?: number | null },
+    args: {
+      from: string;
+      to: string;
+      maxHops?: number | null;
+      relationTypes?: string[] | null;
+      mode?: PathMode | null;
+      limit?: number | null;
+    },
     ctx: ApiContext,
     info: GraphQLResolveInfo,
   ) {
@@ -127,7 +133,12 @@ export const exploreQueries = {
       const missing = args.ids.filter((_, i) => !found[i] || found[i] instanceof Error);
       if (missing.length > 0) throw unknownIds(missing);
     }
-    const items = await ctx.store.timeline({ ...dateRange(args.from, args.to), ids: args.ids ?? undefined, kinds: args.kinds ?? undefined, limit });
+    const items = await ctx.store.timeline({
+      ...dateRange(args.from, args.to),
+      ids: args.ids ?? undefined,
+      kinds: args.kinds ?? undefined,
+      limit,
+    });
     return items.map((item) => {
       if (item.entity) {
         ctx.loaders.remember(item.entity);

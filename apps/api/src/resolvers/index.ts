@@ -21,7 +21,6 @@ import { DateScalar } from './scalars';
 import type { RelationFamily, Resolvers } from './generated';
 import type { SourceParent } from './mappers';
 
-
 interface RelationsArgs {
   types?: string[] | null;
   direction?: Direction | null;
@@ -34,7 +33,13 @@ async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: A
   const offset = decodeCursor(args.after);
   const page = await ctx.loaders.relations.load({
     id: entity.id,
-    query: { types: args.types ?? undefined, direction: args.direction ?? 'BOTH', offset, limit, evidence: selectsAnywhere(info, 'evidence') },
+    query: {
+      types: args.types ?? undefined,
+      direction: args.direction ?? 'BOTH',
+      offset,
+      limit,
+      evidence: selectsAnywhere(info, 'evidence'),
+    },
   });
   return connection(page.items, offset, page.totalCount);
 }
@@ -60,7 +65,11 @@ export const resolvers: Resolvers = {
     ...exploreQueries,
     ...listingQueries,
 
-    async search(_: unknown, args: { query: string; kinds?: EntityKind[] | null; first?: number | null; after?: string | null }, ctx: ApiContext) {
+    async search(
+      _: unknown,
+      args: { query: string; kinds?: EntityKind[] | null; first?: number | null; after?: string | null },
+      ctx: ApiContext,
+    ) {
       const query = args.query.trim();
       if (query.length === 0) throw userError('`query` must not be empty.');
       if (query.length > LIMITS.searchQueryLength) throw limitExceeded('query length', LIMITS.searchQueryLength, query.length);
@@ -147,7 +156,8 @@ export const resolvers: Resolvers = {
       return connection(page.items, offset, page.totalCount);
     },
     text: (source: SourceParent) => {
-      if (source.text === undefined) throw new Error(`Source ${source.id} was loaded without its text: load the graph again with the documents.`);
+      if (source.text === undefined)
+        throw new Error(`Source ${source.id} was loaded without its text: load the graph again with the documents.`);
       return source.text;
     },
     mentions: (source: SourceParent) => source.mentions ?? [],
@@ -163,7 +173,8 @@ export const resolvers: Resolvers = {
       const source = await ctx.loaders.source.load(e.sourceId);
       const text = source?.text;
       if (text === undefined) throw new Error(`Source ${e.sourceId} was loaded without its text: load the graph again with the documents.`);
-      if (e.start !== undefined && text.slice(e.start, e.start + e.quote.length) === e.quote) return selectorAt(text, e.start, e.start + e.quote.length);
+      if (e.start !== undefined && text.slice(e.start, e.start + e.quote.length) === e.quote)
+        return selectorAt(text, e.start, e.start + e.quote.length);
       // A generation stored before anchors were: anchor now (a unique quote only).
       const anchor = anchorQuote(text, e.quote);
       if (!anchor.ok) throw new Error(`The quote cannot be anchored in ${e.sourceId} (${anchor.problem}).`);

@@ -1,5 +1,14 @@
 import { dateEnd, dateStart, RELATION_TYPES, type EntityKind, type RelationFamily } from '@steppe/domain';
-import { typesLabelled, type Bucket, type EntityRecord, type EntityOrderKey, type EntityWhere, type RelationOrderKey, type RelationWhere, type SortDirection } from '@steppe/graph-store';
+import {
+  typesLabelled,
+  type Bucket,
+  type EntityRecord,
+  type EntityOrderKey,
+  type EntityWhere,
+  type RelationOrderKey,
+  type RelationWhere,
+  type SortDirection,
+} from '@steppe/graph-store';
 import type { ApiContext } from '../context';
 import { limitExceeded, notFound, userError } from '../errors';
 import { LIMITS } from '../limits';
@@ -132,7 +141,8 @@ export const listingQueries = {
     const offset = decodeCursor(args.after);
     // The deprecated arguments narrow like their `where` counterparts.
     const merged: RelationWhereInput = { ...args.where };
-    if (present(args.types) && args.types.length > 0) merged.types = present(merged.types) ? merged.types.filter((t) => args.types!.includes(t)) : args.types;
+    if (present(args.types) && args.types.length > 0)
+      merged.types = present(merged.types) ? merged.types.filter((t) => args.types!.includes(t)) : args.types;
     if (present(args.contested)) {
       if (present(merged.contested) && merged.contested !== args.contested) return connection([], offset, 0);
       merged.contested = args.contested;
@@ -141,16 +151,25 @@ export const listingQueries = {
       if (present(merged.source) && merged.source !== args.source) return connection([], offset, 0);
       merged.source = args.source;
     }
-    if (present(args.types) && args.types.length > 0 && present(merged.types) && merged.types.length === 0) return connection([], offset, 0);
+    if (present(args.types) && args.types.length > 0 && present(merged.types) && merged.types.length === 0)
+      return connection([], offset, 0);
     const where = await relationWhere(merged, ctx);
     const order = args.orderBy ?? { field: 'DATE' };
-    const page = where ? await ctx.store.listRelations(where, { key: order.field, direction: order.direction ?? 'ASC' }, { offset, limit }) : EMPTY_PAGE;
+    const page = where
+      ? await ctx.store.listRelations(where, { key: order.field, direction: order.direction ?? 'ASC' }, { offset, limit })
+      : EMPTY_PAGE;
     return connection(page.items, offset, page.totalCount);
   },
 
   async entities(
     _: unknown,
-    args: { ids?: string[] | null; where?: EntityWhereInput | null; orderBy?: OrderInput<EntityOrderKey> | null; first?: number | null; after?: string | null },
+    args: {
+      ids?: string[] | null;
+      where?: EntityWhereInput | null;
+      orderBy?: OrderInput<EntityOrderKey> | null;
+      first?: number | null;
+      after?: string | null;
+    },
     ctx: ApiContext,
   ) {
     const limit = pageSize('first', args.first, 20, LIMITS.relationsFirst);
@@ -166,7 +185,11 @@ export const listingQueries = {
       return { ...connection(all.slice(offset, offset + limit), offset, all.length), suggestions: [] };
     }
     const order = args.orderBy ?? { field: 'NAME' };
-    const page = await ctx.store.listEntities(entityWhere(args.where), { key: order.field, direction: order.direction ?? 'ASC' }, { offset, limit });
+    const page = await ctx.store.listEntities(
+      entityWhere(args.where),
+      { key: order.field, direction: order.direction ?? 'ASC' },
+      { offset, limit },
+    );
     for (const e of page.items) ctx.loaders.remember(e);
     return { ...connection(page.items, offset, page.totalCount), suggestions: [] };
   },
@@ -196,7 +219,8 @@ export const aggregateResolvers = {
     count: async ({ where }: RelationAggregateParent, _: unknown, ctx: ApiContext) =>
       where ? (await ctx.store.listRelations(where, { key: 'DATE' }, { offset: 0, limit: 0 })).totalCount : 0,
     byType: ({ where }: RelationAggregateParent, _: unknown, ctx: ApiContext) => (where ? ctx.store.relationsByType(where) : []),
-    byFamily: async ({ where }: RelationAggregateParent, _: unknown, ctx: ApiContext) => (where ? byFamily(await ctx.store.relationsByType(where)) : []),
+    byFamily: async ({ where }: RelationAggregateParent, _: unknown, ctx: ApiContext) =>
+      where ? byFamily(await ctx.store.relationsByType(where)) : [],
     bySource: ({ where }: RelationAggregateParent, _: unknown, ctx: ApiContext) => (where ? ctx.store.relationsBySource(where) : []),
     byMonth: ({ where }: RelationAggregateParent, _: unknown, ctx: ApiContext) => (where ? ctx.store.relationsByMonth(where) : []),
   },

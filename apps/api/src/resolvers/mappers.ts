@@ -1,5 +1,15 @@
 import type { Mention, Source } from '@steppe/domain';
-import type { Bucket, EntityRecord, EntityWhere, GraphStore, PassageHit, PathRecord, RelationRecord, RelationWhere, Subgraph } from '@steppe/graph-store';
+import type {
+  Bucket,
+  EntityRecord,
+  EntityWhere,
+  GraphStore,
+  PassageHit,
+  PathRecord,
+  RelationRecord,
+  RelationWhere,
+  Subgraph,
+} from '@steppe/graph-store';
 
 /**
  * What each schema type's resolvers receive as their parent: the store's records.

@@ -1,11 +1,4 @@
-import {
-  ENTITY_KINDS,
-  ENTITY_KIND_INFO,
-  RELATION_FAMILIES,
-  RELATION_TYPES,
-  STANCES,
-  STANCE_INFO,
-} from '@steppe/domain';
+import { ENTITY_KINDS, ENTITY_KIND_INFO, RELATION_FAMILIES, RELATION_TYPES, STANCES, STANCE_INFO } from '@steppe/domain';
 
 /**
  * The GraphQL enums that mirror the domain vocabulary. They are generated into

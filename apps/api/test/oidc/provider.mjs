@@ -59,7 +59,13 @@ const provider = new Provider(issuer, {
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, resource) => {
         if (!RESOURCES.has(resource)) throw new Provider.errors.InvalidTarget();
-        return { scope: 'steppe:export', audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } };
+        return {
+          scope: 'steppe:export',
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 300,
+          jwt: { sign: { alg: 'RS256' } },
+        };
       },
     },
   },

@@ -40,7 +40,10 @@ export async function startTestIssuer(options: { graphs: Record<string, string[]
       if (resource) body.set('resource', resource);
       const res = await fetch(`${issuer}/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${client}:robot-secret`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client}:robot-secret`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body,
       });
       const json = (await res.json()) as { access_token?: string; error?: string; error_description?: string };

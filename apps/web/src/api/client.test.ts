@@ -44,7 +44,9 @@ describe('createGraphQLClient', () => {
       json(res, 200, { data: { search: { totalCount: 1 } } });
     });
     const client = createGraphQLClient({ url });
-    const data = await client.request<{ search: { totalCount: number } }>('query Q($q: String!) { search(query: $q) { totalCount } }', { q: 'Tokayev' });
+    const data = await client.request<{ search: { totalCount: number } }>('query Q($q: String!) { search(query: $q) { totalCount } }', {
+      q: 'Tokayev',
+    });
     expect(data).toEqual({ search: { totalCount: 1 } });
     expect(seen.method).toBe('POST');
     expect(seen.type).toBe('application/json');
@@ -76,18 +78,24 @@ describe('createGraphQLClient', () => {
   it('carries the ids a NOT_FOUND error lists (what the graph does not hold)', async () => {
     const url = await api((_req, _body, res) =>
       json(res, 200, {
-        errors: [{ message: 'Unknown entity ids: imported-1, imported-2.', extensions: { code: 'NOT_FOUND', ids: ['imported-1', 'imported-2'] } }],
+        errors: [
+          { message: 'Unknown entity ids: imported-1, imported-2.', extensions: { code: 'NOT_FOUND', ids: ['imported-1', 'imported-2'] } },
+        ],
         data: null,
       }),
     );
-    const error = await failure(createGraphQLClient({ url }).request('{ subgraph(ids: ["csto", "imported-1", "imported-2"]) { nodes { id } } }'));
+    const error = await failure(
+      createGraphQLClient({ url }).request('{ subgraph(ids: ["csto", "imported-1", "imported-2"]) { nodes { id } } }'),
+    );
     expect(error.details).toMatchObject({ codes: ['NOT_FOUND'], missingIds: ['imported-1', 'imported-2'] });
   });
 
   it('reports a database outage behind a live API as retryable', async () => {
     const url = await api((_req, _body, res) =>
       json(res, 503, {
-        errors: [{ message: 'The graph database is unavailable right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        errors: [
+          { message: 'The graph database is unavailable right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        ],
       }),
     );
     const error = await failure(createGraphQLClient({ url }).request('{ entityKinds { kind } }'));

@@ -137,9 +137,7 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
 
       const errors = Array.isArray(body?.errors) ? body.errors : [];
       if (errors.length > 0) {
-        const codes = errors
-          .map((e) => e.extensions?.code)
-          .filter((c): c is string => typeof c === 'string');
+        const codes = errors.map((e) => e.extensions?.code).filter((c): c is string => typeof c === 'string');
         const messages = errors.map((e) => (typeof e.message === 'string' ? e.message : 'Unknown error'));
         const unique = [...new Set(messages)].join(' ');
         if (codes.includes('SERVICE_UNAVAILABLE')) {
@@ -152,7 +150,11 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
         const missingIds = errors
           .filter((e) => e.extensions?.code === 'NOT_FOUND' && Array.isArray(e.extensions.ids))
           .flatMap((e) => (e.extensions!.ids as unknown[]).filter((id): id is string => typeof id === 'string'));
-        throw new SteppeApiError('graphql', unique, url, { status: response.status, codes, ...(missingIds.length > 0 ? { missingIds } : {}) });
+        throw new SteppeApiError('graphql', unique, url, {
+          status: response.status,
+          codes,
+          ...(missingIds.length > 0 ? { missingIds } : {}),
+        });
       }
       if (!response.ok) {
         const reason = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
@@ -161,12 +163,9 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
         });
       }
       if (body === undefined || body.data === null || typeof body.data !== 'object') {
-        throw new SteppeApiError(
-          'invalid-response',
-          `The server at ${url} did not answer with GraphQL data. Is it the Steppe API?`,
-          url,
-          { status: response.status },
-        );
+        throw new SteppeApiError('invalid-response', `The server at ${url} did not answer with GraphQL data. Is it the Steppe API?`, url, {
+          status: response.status,
+        });
       }
       return body.data as TData;
     } finally {
@@ -176,12 +175,9 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
 
     function fetchFailure(cause: unknown): SteppeApiError {
       if (timedOut) {
-        return new SteppeApiError(
-          'timeout',
-          `The Steppe API at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
-          url,
-          { cause },
-        );
+        return new SteppeApiError('timeout', `The Steppe API at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`, url, {
+          cause,
+        });
       }
       if (callerSignal?.aborted) return new SteppeApiError('aborted', 'The request was cancelled.', url, { cause });
       return new SteppeApiError('unreachable', unreachableMessage(url), url, { cause });

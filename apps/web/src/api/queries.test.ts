@@ -108,7 +108,9 @@ describe('searchEntities', () => {
   });
 
   it('rejects an entity kind the explorer does not know', async () => {
-    const { client } = fakeClient(() => ({ search: { totalCount: 1, edges: [{ score: 1, node: summary('x', 'Spaceship', 'X') }], suggestions: [] } }));
+    const { client } = fakeClient(() => ({
+      search: { totalCount: 1, edges: [{ score: 1, node: summary('x', 'Spaceship', 'X') }], suggestions: [] },
+    }));
     await expect(searchEntities(client, 'x')).rejects.toMatchObject({ kind: 'invalid-response' });
     await expect(searchEntities(client, 'x')).rejects.toBeInstanceOf(SteppeApiError);
   });
@@ -192,16 +194,37 @@ describe('explorer queries', () => {
 
   it('fetchNeighbours sends ids, types, direction and the limit as variables', async () => {
     const { client, calls } = fakeClient(() => ({ neighbourhood: { nodes: [t, c], truncated: true, omittedNodes: 4 } }));
-    const n = await fetchNeighbours(client, ['kassym-jomart-tokayev'], { relationTypes: ['REQUESTED_AID_FROM'], direction: 'OUT', limit: 26 });
-    expect(calls[0]!.variables).toEqual({ ids: ['kassym-jomart-tokayev'], relationTypes: ['REQUESTED_AID_FROM'], direction: 'OUT', limit: 26 });
-    expect(n).toEqual({ entities: [expect.objectContaining({ id: t.id }), expect.objectContaining({ id: 'csto' })], truncated: true, omittedNodes: 4 });
+    const n = await fetchNeighbours(client, ['kassym-jomart-tokayev'], {
+      relationTypes: ['REQUESTED_AID_FROM'],
+      direction: 'OUT',
+      limit: 26,
+    });
+    expect(calls[0]!.variables).toEqual({
+      ids: ['kassym-jomart-tokayev'],
+      relationTypes: ['REQUESTED_AID_FROM'],
+      direction: 'OUT',
+      limit: 26,
+    });
+    expect(n).toEqual({
+      entities: [expect.objectContaining({ id: t.id }), expect.objectContaining({ id: 'csto' })],
+      truncated: true,
+      omittedNodes: 4,
+    });
     await fetchNeighbours(client, ['x'], { relationTypes: [], limit: 10_000 });
     expect(calls[1]!.variables).toMatchObject({ relationTypes: null, direction: 'BOTH', limit: 500 });
   });
 
   it('fetchSubgraph maps entities with their facts and relations with evidence', async () => {
     const { client, calls } = fakeClient(() => ({
-      subgraph: { nodes: [{ ...t, roles: ['President'] }, { ...c, orgType: 'alliance', country: null }], edges: [rawRelation('r1', t, c)], truncated: false, omittedEdges: 0 },
+      subgraph: {
+        nodes: [
+          { ...t, roles: ['President'] },
+          { ...c, orgType: 'alliance', country: null },
+        ],
+        edges: [rawRelation('r1', t, c)],
+        truncated: false,
+        omittedEdges: 0,
+      },
     }));
     const s = await fetchSubgraph(client, ['csto', 'kassym-jomart-tokayev', 'csto']);
     expect(calls[0]!.variables).toEqual({ ids: ['csto', 'kassym-jomart-tokayev'] });
@@ -220,8 +243,12 @@ describe('explorer queries', () => {
   });
 
   it('fetchRelationTypes spells families as the domain does', async () => {
-    const { client } = fakeClient(() => ({ relationTypes: [{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'POWER', count: 4 }] }));
-    expect(await fetchRelationTypes(client)).toEqual([{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'power', count: 4 }]);
+    const { client } = fakeClient(() => ({
+      relationTypes: [{ name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'POWER', count: 4 }],
+    }));
+    expect(await fetchRelationTypes(client)).toEqual([
+      { name: 'LEADS', label: 'leads', inverseLabel: 'is led by', family: 'power', count: 4 },
+    ]);
   });
 
   it('fetchClaims asks for claims by type or disagreement and maps them with their endpoints', async () => {

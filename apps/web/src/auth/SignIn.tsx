@@ -88,7 +88,11 @@ export function SignIn({ apiUrl }: { apiUrl: string }) {
         </>
       ) : (
         <>
-          {status.kind === 'error' ? <span role="alert">{status.message} </span> : status.required ? <span>Sign-in is required to read the graph. </span> : null}
+          {status.kind === 'error' ? (
+            <span role="alert">{status.message} </span>
+          ) : status.required ? (
+            <span>Sign-in is required to read the graph. </span>
+          ) : null}
           {status.config ? (
             <button type="button" onClick={() => void signIn(status.config!)}>
               Sign in

@@ -5,12 +5,18 @@ describe("the explorer's connect-src and the OpenID issuer", () => {
   const env = { STEPPE_API_URL: 'https://api.example.org/graphql' };
 
   it('admits the issuer named by STEPPE_OIDC_ISSUER (its origin only)', () => {
-    const csp = contentSecurityPolicy({ nonce: 'n', env: { ...env, STEPPE_OIDC_ISSUER: 'https://id.example.org/realms/steppe' }, dev: false });
+    const csp = contentSecurityPolicy({
+      nonce: 'n',
+      env: { ...env, STEPPE_OIDC_ISSUER: 'https://id.example.org/realms/steppe' },
+      dev: false,
+    });
     expect(csp).toContain("connect-src 'self' https://api.example.org https://id.example.org;");
   });
 
   it('admits no other origin without it, and ignores a value that is not a URL', () => {
     expect(contentSecurityPolicy({ nonce: 'n', env, dev: false })).toContain("connect-src 'self' https://api.example.org;");
-    expect(contentSecurityPolicy({ nonce: 'n', env: { ...env, STEPPE_OIDC_ISSUER: 'not a url' }, dev: false })).toContain("connect-src 'self' https://api.example.org;");
+    expect(contentSecurityPolicy({ nonce: 'n', env: { ...env, STEPPE_OIDC_ISSUER: 'not a url' }, dev: false })).toContain(
+      "connect-src 'self' https://api.example.org;",
+    );
   });
 });

@@ -34,12 +34,18 @@ interface Pending {
 
 /** Plain HTTP is accepted only for an issuer on this machine (development and the tests' issuer). */
 function options(issuer: URL): { [oauth.allowInsecureRequests]?: boolean } {
-  return issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname) ? { [oauth.allowInsecureRequests]: true } : {};
+  return issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname)
+    ? { [oauth.allowInsecureRequests]: true }
+    : {};
 }
 
 export async function discover(config: SignInConfig, fetchImpl?: typeof fetch): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(config.issuer);
-  const response = await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...options(issuer), ...(fetchImpl ? { [oauth.customFetch]: fetchImpl } : {}) });
+  const response = await oauth.discoveryRequest(issuer, {
+    algorithm: 'oidc',
+    ...options(issuer),
+    ...(fetchImpl ? { [oauth.customFetch]: fetchImpl } : {}),
+  });
   return oauth.processDiscoveryResponse(issuer, response);
 }
 
@@ -53,7 +59,13 @@ export async function startSignIn(
   const as = await discover(config, fetchImpl);
   if (!as.authorization_endpoint) throw new Error(`${config.issuer} publishes no authorization endpoint.`);
   const verifier = oauth.generateRandomCodeVerifier();
-  const pending: Pending = { verifier, state: oauth.generateRandomState(), nonce: oauth.generateRandomNonce(), redirectUri: where.redirectUri, returnTo: where.returnTo };
+  const pending: Pending = {
+    verifier,
+    state: oauth.generateRandomState(),
+    nonce: oauth.generateRandomNonce(),
+    redirectUri: where.redirectUri,
+    returnTo: where.returnTo,
+  };
   store.setItem(PENDING, JSON.stringify(pending));
   const url = new URL(as.authorization_endpoint);
   url.searchParams.set('client_id', config.clientId);
@@ -103,7 +115,8 @@ export async function completeSignIn(
   });
   const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   const claims = oauth.getValidatedIdTokenClaims(result);
-  const name = [claims?.preferred_username, claims?.name, claims?.email, claims?.sub].find((v): v is string => typeof v === 'string') ?? 'signed in';
+  const name =
+    [claims?.preferred_username, claims?.name, claims?.email, claims?.sub].find((v): v is string => typeof v === 'string') ?? 'signed in';
   return {
     session: { accessToken: result.access_token, expiresAt: now + (result.expires_in ?? 300) * 1000, name },
     returnTo: pending.returnTo,

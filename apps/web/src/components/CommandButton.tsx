@@ -5,7 +5,17 @@ import { Icon } from '../explorer/icons';
 import styles from './Toolbar.module.css';
 
 /** One command as a button: its accessible name, tooltip, icon, enabled and pressed state come from the registry. */
-export function CommandButton({ def, ctx, ids, showLabel = false }: { def: CommandDef; ctx: CommandContext; ids: readonly string[]; showLabel?: boolean }) {
+export function CommandButton({
+  def,
+  ctx,
+  ids,
+  showLabel = false,
+}: {
+  def: CommandDef;
+  ctx: CommandContext;
+  ids: readonly string[];
+  showLabel?: boolean;
+}) {
   const label = labelOf(def, ctx, ids);
   const pressed = def.pressed ? def.pressed(ctx, ids) : undefined;
   return (

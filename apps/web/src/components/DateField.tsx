@@ -84,7 +84,13 @@ export function DateField({ label, value, onCommit, span, opensAt }: DateFieldPr
             if (e.key === 'Enter') setBlurred(true);
           }}
         />
-        <button type="button" className={styles.pickerButton} aria-label={`Calendar for the ${label.toLowerCase()} day`} title="Pick on a calendar" onClick={openPicker}>
+        <button
+          type="button"
+          className={styles.pickerButton}
+          aria-label={`Calendar for the ${label.toLowerCase()} day`}
+          title="Pick on a calendar"
+          onClick={openPicker}
+        >
           <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
             <rect x="2" y="3" width="12" height="11" rx="1.5" />
             <path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" />

@@ -1,7 +1,16 @@
 'use client';
 
 import { useLayoutEffect, useRef } from 'react';
-import { CONFIDENCE_BANDS, confidenceBand, CONFIDENCE_MEANING, DISPUTES_MEANING, relationTypeInfo, STANCE_INFO, STANCES, SUPPORTS_MEANING } from '@steppe/domain';
+import {
+  CONFIDENCE_BANDS,
+  confidenceBand,
+  CONFIDENCE_MEANING,
+  DISPUTES_MEANING,
+  relationTypeInfo,
+  STANCE_INFO,
+  STANCES,
+  SUPPORTS_MEANING,
+} from '@steppe/domain';
 import { EXPANSION_BATCH } from '../api/queries';
 import type { EntityDetail, EntitySummary, EvidenceData, RelationData } from '../api/types';
 import type { Selection } from '../workspace/reducer';
@@ -98,8 +107,8 @@ function SelectionDetails({ graph, selection, pending, expansions = {}, onCanvas
     <section className="details details-empty" aria-label="Details">
       <h2 tabIndex={-1}>Details</h2>
       <p>
-        Click a node to see who or what it is, or an edge to see the claim and the sources behind it. From the keyboard:
-        the table view lists every entity and relation on the canvas.
+        Click a node to see who or what it is, or an edge to see the claim and the sources behind it. From the keyboard: the table view
+        lists every entity and relation on the canvas.
       </p>
     </section>
   );
@@ -371,7 +380,12 @@ export function EntityDetails({
               <li key={relation.id}>
                 <button type="button" className="relation-button" onClick={() => onSelect({ type: 'relation', id: relation.id })}>
                   <span className="relation-phrase">{group.phrase}</span> <strong>{other.name}</strong>
-                  {relation.contested ? <span className="contested-dot" title="Contested: sources disagree"> ⚠</span> : null}
+                  {relation.contested ? (
+                    <span className="contested-dot" title="Contested: sources disagree">
+                      {' '}
+                      ⚠
+                    </span>
+                  ) : null}
                   <span className="relation-sources"> · {plural(relation.evidence.length, 'quote')}</span>
                   {onCanvas && !onCanvas.has(other.id) ? <span className="muted"> · not on the canvas</span> : null}
                 </button>
@@ -401,8 +415,8 @@ export function ClaimHelp() {
         <div>
           <dt>supports / disputes</dt>
           <dd>
-            A source supports a claim when {SUPPORTS_MEANING}; it disputes it when {DISPUTES_MEANING}. A claim is contested when at least one source
-            supports it and at least one disputes it.
+            A source supports a claim when {SUPPORTS_MEANING}; it disputes it when {DISPUTES_MEANING}. A claim is contested when at least
+            one source supports it and at least one disputes it.
           </dd>
         </div>
         <div>
@@ -411,7 +425,8 @@ export function ClaimHelp() {
             {CONFIDENCE_MEANING[0]!.toUpperCase() + CONFIDENCE_MEANING.slice(1)}:{' '}
             {CONFIDENCE_BANDS.map((band, i) => {
               const upper = i === 0 ? null : CONFIDENCE_BANDS[i - 1]!.min;
-              const range = upper === null ? `${formatConfidence(band.min)} or more` : `${formatConfidence(band.min)}–${formatConfidence(upper)}`;
+              const range =
+                upper === null ? `${formatConfidence(band.min)} or more` : `${formatConfidence(band.min)}–${formatConfidence(upper)}`;
               return `${range}: ${band.label}`;
             }).join('; ')}
             .

@@ -98,7 +98,11 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
     );
   }, [client, report, health.recoveries]);
 
-  const { currentQuery, restoreFromLocation, restoredPicture, onPicture, savedNotice, dismissSavedNotice } = useUrlSync(state, view, restore);
+  const { currentQuery, restoreFromLocation, restoredPicture, onPicture, savedNotice, dismissSavedNotice } = useUrlSync(
+    state,
+    view,
+    restore,
+  );
   const fileImport = useFileImport(importFile);
   useFocusKeeper(focusCanvasFallback);
 
@@ -109,7 +113,10 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
   const focus = focusOf(selection);
   const focusedEntity = focus?.type === 'entity' ? (data.entities[focus.id] ?? null) : null;
   const selectedIds = useMemo(() => selectedEntities(selection), [selection]);
-  const pendingIds = useMemo(() => new Set(state.pending.filter((p) => p.key.startsWith('expand:')).map((p) => p.key.slice('expand:'.length))), [state.pending]);
+  const pendingIds = useMemo(
+    () => new Set(state.pending.filter((p) => p.key.startsWith('expand:')).map((p) => p.key.slice('expand:'.length))),
+    [state.pending],
+  );
   const onCanvas = useMemo(() => new Set(view.nodes), [view.nodes]);
   const fileOnly = useMemo(() => new Set(state.fileOnly), [state.fileOnly]);
 
@@ -169,7 +176,26 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       openExport: () => setExportOpen(defaultScopeKind(selection)),
       openImport: () => importInputRef.current?.click(),
     }),
-    [data, view, visible, selection, state.history, openViews, panels, togglePanel, expandBy, dispatch, change, select, expandIds, expandMore, reader, openReader, closeReader, copyLink],
+    [
+      data,
+      view,
+      visible,
+      selection,
+      state.history,
+      openViews,
+      panels,
+      togglePanel,
+      expandBy,
+      dispatch,
+      change,
+      select,
+      expandIds,
+      expandMore,
+      reader,
+      openReader,
+      closeReader,
+      copyLink,
+    ],
   );
 
   useEffect(() => {
@@ -177,7 +203,14 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       if (event.defaultPrevented) return;
       // A modal dialog (Export) is open: its keys are its own, even when focus has fallen to the page.
       if (document.querySelector('dialog[open]')) return;
-      const def = commandForKey({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, altKey: event.altKey, inField: inField(event.target) });
+      const def = commandForKey({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        inField: inField(event.target),
+      });
       if (!def) return;
       event.preventDefault();
       if (isEnabled(def, commands, commands.selection)) def.run(commands, commands.selection);
@@ -199,7 +232,13 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
   // — export —
   const exportScopes = useMemo(
-    () => (exportOpen === null ? null : { view: exportScope('view', data, view, visible, selection), selection: exportScope('selection', data, view, visible, selection) }),
+    () =>
+      exportOpen === null
+        ? null
+        : {
+            view: exportScope('view', data, view, visible, selection),
+            selection: exportScope('selection', data, view, visible, selection),
+          },
     [exportOpen, data, view, visible, selection],
   );
   const nameOf = useCallback((id: string) => data.entities[id]?.name ?? id, [data.entities]);
@@ -273,7 +312,15 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           <p className={styles.tagline}>Who did what in the January 2022 unrest in Kazakhstan, and who says so.</p>
         </div>
         <PanelBoundary name="Search">
-          <SearchBox client={client} placeholder="Search people, organisations, places, events (e.g. Tokayev)" onChoose={choose} onOutcome={report} retryToken={health.recoveries} inputRef={searchRef} onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))} />
+          <SearchBox
+            client={client}
+            placeholder="Search people, organisations, places, events (e.g. Tokayev)"
+            onChoose={choose}
+            onOutcome={report}
+            retryToken={health.recoveries}
+            inputRef={searchRef}
+            onChoosePassage={(p) => openReader(readerRequest(p.source.id, { start: p.start, end: p.end }))}
+          />
         </PanelBoundary>
         <SignIn apiUrl={apiUrl} />
       </header>
@@ -295,12 +342,19 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
               relationTypes={relationTypes}
               recoveries={health.recoveries}
               onShow={(filter, label) => void showClaims(filter, label)}
-              onShowClaim={(relation) => void showRelations([relation], relation.id, `${relation.from.name} ${relation.label} ${relation.to.name}`)}
+              onShowClaim={(relation) =>
+                void showRelations([relation], relation.id, `${relation.from.name} ${relation.label} ${relation.to.name}`)
+              }
               onOutcome={report}
             />
           </PanelBoundary>
           <PanelBoundary name="Filters">
-            <FilterPanel filters={view.filters} counts={counts} histogram={timeline} onChange={(filters) => change({ type: 'filters', filters })} />
+            <FilterPanel
+              filters={view.filters}
+              counts={counts}
+              histogram={timeline}
+              onChange={(filters) => change({ type: 'filters', filters })}
+            />
           </PanelBoundary>
           <PanelBoundary name="Paths">
             <PathPanel
@@ -317,7 +371,13 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
         </aside>
         <section className={styles.canvasArea} aria-label="Graph">
           <PanelBoundary name="Toolbar">
-            <Toolbar ctx={commands} layout={view.layout} onLayout={(layout) => change({ type: 'layout', layout })} relationTypes={relationTypes} onExpandBy={setExpandBy} />
+            <Toolbar
+              ctx={commands}
+              layout={view.layout}
+              onLayout={(layout) => change({ type: 'layout', layout })}
+              relationTypes={relationTypes}
+              onExpandBy={setExpandBy}
+            />
           </PanelBoundary>
           <input
             ref={importInputRef}
@@ -334,7 +394,11 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             }}
           />
           {fileImport.notice ? (
-            <div className={`${styles.notice}${fileImport.notice.error ? ` ${styles.noticeError}` : ''}`} role={fileImport.notice.error ? 'alert' : 'status'} data-testid="import-notice">
+            <div
+              className={`${styles.notice}${fileImport.notice.error ? ` ${styles.noticeError}` : ''}`}
+              role={fileImport.notice.error ? 'alert' : 'status'}
+              data-testid="import-notice"
+            >
               <p>{fileImport.notice.message}</p>
               <button type="button" onClick={fileImport.dismiss}>
                 Dismiss
@@ -342,7 +406,11 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             </div>
           ) : null}
           {savedNotice ? (
-            <div className={`${styles.notice}${savedNotice.error ? ` ${styles.noticeError}` : ''}`} role={savedNotice.error ? 'alert' : 'status'} data-testid="saved-notice">
+            <div
+              className={`${styles.notice}${savedNotice.error ? ` ${styles.noticeError}` : ''}`}
+              role={savedNotice.error ? 'alert' : 'status'}
+              data-testid="saved-notice"
+            >
               <p>{savedNotice.message}</p>
               <button type="button" onClick={dismissSavedNotice}>
                 Dismiss
@@ -357,7 +425,12 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
                 nameOf={nameOf}
                 fileOnly={fileOnly}
                 hiddenTypes={view.filters.hiddenTypes}
-                otherRelationFilters={view.filters.from !== null || view.filters.to !== null || view.filters.minSources > 1 || view.hidden.some((id) => relationIdOf(id) !== null)}
+                otherRelationFilters={
+                  view.filters.from !== null ||
+                  view.filters.to !== null ||
+                  view.filters.minSources > 1 ||
+                  view.hidden.some((id) => relationIdOf(id) !== null)
+                }
                 exportUrl={exportUrl}
                 renderPicture={renderPicture}
                 positions={canvasPositions}
@@ -403,7 +476,8 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
           </PanelBoundary>
           {focus?.type === 'entity' && fileOnly.has(focus.id) ? (
             <p className="muted selection-note import-note">
-              Imported from a file: the API’s graph does not hold this entity, so it cannot be expanded and is left out of reports and data files.
+              Imported from a file: the API’s graph does not hold this entity, so it cannot be expanded and is left out of reports and data
+              files.
             </p>
           ) : null}
           {selectedIds.length > 1 ? (

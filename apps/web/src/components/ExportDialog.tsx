@@ -86,7 +86,11 @@ export function ExportDialog(props: ExportDialogProps) {
 
   const problem = scopeProblem(scope);
   const forApi = apiScope(scope, fileOnly);
-  const apiProblem = problem ?? (forApi.scope.entityIds.length === 0 ? 'None of these entities is in the API’s graph (they were imported from a file): only pictures can be made.' : null);
+  const apiProblem =
+    problem ??
+    (forApi.scope.entityIds.length === 0
+      ? 'None of these entities is in the API’s graph (they were imported from a file): only pictures can be made.'
+      : null);
   const busy = status.state === 'working';
   const baseName = title.trim() || suggested;
 
@@ -118,7 +122,11 @@ export function ExportDialog(props: ExportDialogProps) {
       });
     } catch (error) {
       if (ac.signal.aborted) setStatus({ state: 'idle' });
-      else setStatus({ state: 'error', message: `The ${info.label} could not be made. ${error instanceof ExportFailed ? error.message : (error as Error).message}` });
+      else
+        setStatus({
+          state: 'error',
+          message: `The ${info.label} could not be made. ${error instanceof ExportFailed ? error.message : (error as Error).message}`,
+        });
     } finally {
       if (controller.current === ac) controller.current = null;
     }
@@ -137,7 +145,10 @@ export function ExportDialog(props: ExportDialogProps) {
       const suffix = format === 'png' && image.scale !== 1 ? `@${image.scale}x` : '';
       const name = fileNameFor(baseName, format, new Date(), suffix);
       saveBlob(image.blob, name);
-      const lowered = format === 'png' && image.scale < scale ? ` At ${scale}× it would have been too large for the browser, so it was drawn at ${image.scale}×.` : '';
+      const lowered =
+        format === 'png' && image.scale < scale
+          ? ` At ${scale}× it would have been too large for the browser, so it was drawn at ${image.scale}×.`
+          : '';
       setStatus({ state: 'done', message: `Saved ${name} (${image.width} × ${image.height}, ${formatBytes(image.blob.size)}).${lowered}` });
     } catch (error) {
       setStatus({ state: 'error', message: `The ${label} could not be drawn. ${(error as Error).message}` });
@@ -203,7 +214,14 @@ export function ExportDialog(props: ExportDialogProps) {
         </div>
         <div className="export-title">
           <label htmlFor={`${id}-notes`}>Notes (printed in the report after its summary)</label>
-          <textarea id={`${id}-notes`} rows={3} value={notes} maxLength={MAX_NOTES_LENGTH} disabled={busy} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            id={`${id}-notes`}
+            rows={3}
+            value={notes}
+            maxLength={MAX_NOTES_LENGTH}
+            disabled={busy}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </div>
         {problem ? (
           <p className="export-problem" role="note">
@@ -221,7 +239,8 @@ export function ExportDialog(props: ExportDialogProps) {
         </section>
         <p className="muted export-note">
           Reports and data files are made by the API from its graph: every relation among these entities
-          {props.hiddenTypes.length > 0 ? ' of the relation types the filter shows' : ''}, with all its evidence and sources, and this page’s link.
+          {props.hiddenTypes.length > 0 ? ' of the relation types the filter shows' : ''}, with all its evidence and sources, and this
+          page’s link.
           {props.otherRelationFilters ? ' Date and source filters, and relations hidden by hand, shape pictures only.' : ''}
           {forApi.left.length > 0
             ? ` ${forApi.left.length} imported ${forApi.left.length === 1 ? 'entity is' : 'entities are'} not in the API’s graph and ${forApi.left.length === 1 ? 'is' : 'are'} left out of them.`
@@ -235,18 +254,27 @@ export function ExportDialog(props: ExportDialogProps) {
               <legend>PNG scale</legend>
               {IMAGE_SCALES.map((s) => (
                 <label key={s}>
-                  <input type="radio" name={`${id}-scale`} value={s} checked={scale === s} disabled={busy} onChange={() => setScale(s)} /> {s}×
+                  <input type="radio" name={`${id}-scale`} value={s} checked={scale === s} disabled={busy} onChange={() => setScale(s)} />{' '}
+                  {s}×
                 </label>
               ))}
             </fieldset>
             <label className="export-frame-option">
-              <input type="checkbox" checked={framed} disabled={busy} onChange={(e) => setFramed(e.target.checked)} /> Title and legend on the PNG
+              <input type="checkbox" checked={framed} disabled={busy} onChange={(e) => setFramed(e.target.checked)} /> Title and legend on
+              the PNG
             </label>
             <fieldset>
               <legend>Background</legend>
               {(['white', 'transparent'] as const).map((b) => (
                 <label key={b}>
-                  <input type="radio" name={`${id}-bg`} value={b} checked={background === b} disabled={busy} onChange={() => setBackground(b)} />{' '}
+                  <input
+                    type="radio"
+                    name={`${id}-bg`}
+                    value={b}
+                    checked={background === b}
+                    disabled={busy}
+                    onChange={() => setBackground(b)}
+                  />{' '}
                   {b === 'white' ? 'White' : 'Transparent'}
                 </label>
               ))}
@@ -254,13 +282,23 @@ export function ExportDialog(props: ExportDialogProps) {
           </div>
           <ul className="export-formats">
             <li>
-              <button type="button" disabled={problem !== null} aria-disabled={busy || undefined} onClick={() => (busy ? undefined : void downloadPicture('png'))}>
+              <button
+                type="button"
+                disabled={problem !== null}
+                aria-disabled={busy || undefined}
+                onClick={() => (busy ? undefined : void downloadPicture('png'))}
+              >
                 PNG
               </button>{' '}
               <span className="muted">the canvas as drawn, whole</span>
             </li>
             <li>
-              <button type="button" disabled={problem !== null} aria-disabled={busy || undefined} onClick={() => (busy ? undefined : void downloadPicture('svg'))}>
+              <button
+                type="button"
+                disabled={problem !== null}
+                aria-disabled={busy || undefined}
+                onClick={() => (busy ? undefined : void downloadPicture('svg'))}
+              >
                 SVG
               </button>{' '}
               <span className="muted">vector, for editing and print</span>
@@ -271,7 +309,8 @@ export function ExportDialog(props: ExportDialogProps) {
         <div className="export-status" role="status" aria-live="polite">
           {status.state === 'working' ? (
             <p>
-              <span className="spinner" aria-hidden="true" /> {status.what}…{status.bytes > 0 ? ` ${formatBytes(status.bytes)} received.` : ''}
+              <span className="spinner" aria-hidden="true" /> {status.what}…
+              {status.bytes > 0 ? ` ${formatBytes(status.bytes)} received.` : ''}
             </p>
           ) : null}
           {status.state === 'done' ? <p className="export-done">{status.message}</p> : null}

@@ -75,48 +75,44 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
       </fieldset>
 
       <details className="filter-group">
-        <summary>
-          Entity kinds{filters.hiddenKinds.length > 0 ? ` (${filters.hiddenKinds.length} hidden)` : ''}
-        </summary>
+        <summary>Entity kinds{filters.hiddenKinds.length > 0 ? ` (${filters.hiddenKinds.length} hidden)` : ''}</summary>
         <fieldset>
-        <legend className="visually-hidden">Entity kinds</legend>
-        {ENTITY_KINDS.map((kind) => (
-          <label key={kind} className="checkbox">
-            <input type="checkbox" checked={!filters.hiddenKinds.includes(kind)} onChange={() => onChange(toggleKind(filters, kind))} />
-            {ENTITY_KIND_INFO[kind].plural} <span className="muted">({counts.kinds[kind].total})</span>
-          </label>
-        ))}
+          <legend className="visually-hidden">Entity kinds</legend>
+          {ENTITY_KINDS.map((kind) => (
+            <label key={kind} className="checkbox">
+              <input type="checkbox" checked={!filters.hiddenKinds.includes(kind)} onChange={() => onChange(toggleKind(filters, kind))} />
+              {ENTITY_KIND_INFO[kind].plural} <span className="muted">({counts.kinds[kind].total})</span>
+            </label>
+          ))}
         </fieldset>
       </details>
 
       <details className="filter-group">
-        <summary>
-          Relation types{filters.hiddenTypes.length > 0 ? ` (${filters.hiddenTypes.length} hidden)` : ''}
-        </summary>
+        <summary>Relation types{filters.hiddenTypes.length > 0 ? ` (${filters.hiddenTypes.length} hidden)` : ''}</summary>
         <fieldset>
-        <legend className="visually-hidden">Relation types</legend>
-        {typesHere.length === 0 ? <p className="muted">No relations on the canvas yet.</p> : null}
-        {FAMILY_NAMES.map((family) => {
-          const types = typesHere.filter((t) => t.family === family);
-          if (types.length === 0) return null;
-          return (
-            <div key={family} className="type-family">
-              <p className="type-family-name" style={{ color: RELATION_FAMILIES[family].colour }}>
-                {RELATION_FAMILIES[family].label}
-              </p>
-              {types.map((t) => (
-                <label key={t.name} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={!filters.hiddenTypes.includes(t.name)}
-                    onChange={() => onChange(toggleType(filters, t.name))}
-                  />
-                  {t.label} <span className="muted">({counts.types[t.name]?.total ?? 0})</span>
-                </label>
-              ))}
-            </div>
-          );
-        })}
+          <legend className="visually-hidden">Relation types</legend>
+          {typesHere.length === 0 ? <p className="muted">No relations on the canvas yet.</p> : null}
+          {FAMILY_NAMES.map((family) => {
+            const types = typesHere.filter((t) => t.family === family);
+            if (types.length === 0) return null;
+            return (
+              <div key={family} className="type-family">
+                <p className="type-family-name" style={{ color: RELATION_FAMILIES[family].colour }}>
+                  {RELATION_FAMILIES[family].label}
+                </p>
+                {types.map((t) => (
+                  <label key={t.name} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={!filters.hiddenTypes.includes(t.name)}
+                      onChange={() => onChange(toggleType(filters, t.name))}
+                    />
+                    {t.label} <span className="muted">({counts.types[t.name]?.total ?? 0})</span>
+                  </label>
+                ))}
+              </div>
+            );
+          })}
         </fieldset>
       </details>
     </section>

@@ -230,7 +230,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (event.target === cy) select([], false);
     });
     cy.on('boxselect', () => {
-      const ids = cy.$(':selected').map((el) => el.id()).filter(isEntityElementId);
+      const ids = cy
+        .$(':selected')
+        .map((el) => el.id())
+        .filter(isEntityElementId);
       select(ids, true);
     });
     cy.on('dbltap', 'node', (event) => {
@@ -291,7 +294,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
     offThread.current?.cancel();
     container.dataset.layout = 'running';
     const addedSet = new Set(added);
-    const keep = added.length > 0 ? cy.nodes().filter((n) => !addedSet.has(n.id())).map((n) => n.id()) : [];
+    const keep =
+      added.length > 0
+        ? cy
+            .nodes()
+            .filter((n) => !addedSet.has(n.id()))
+            .map((n) => n.id())
+        : [];
     const request =
       keep.length > 0
         ? { name: 'fcose' as const, pinned: new Set([...pinned, ...keep]), roots, randomize: false, animate: false, fit: false }
@@ -452,7 +461,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy) return;
     const wanted = new Set(selectionKey ? selectionKey.split('\n') : []);
     cy.batch(() => {
-      cy.elements(':selected').filter((el) => !wanted.has(el.id())).unselect();
+      cy.elements(':selected')
+        .filter((el) => !wanted.has(el.id()))
+        .unselect();
       for (const id of wanted) {
         const el = cy.getElementById(id);
         if (el.nonempty() && !el.selected()) el.select();

@@ -60,7 +60,12 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
       if (visibleNodeOrder.length === 0) return;
       const last = selection[selection.length - 1];
       const current = last ? visibleNodeOrder.indexOf(last) : -1;
-      const next = current < 0 ? (delta === 1 ? 0 : visibleNodeOrder.length - 1) : (current + delta + visibleNodeOrder.length) % visibleNodeOrder.length;
+      const next =
+        current < 0
+          ? delta === 1
+            ? 0
+            : visibleNodeOrder.length - 1
+          : (current + delta + visibleNodeOrder.length) % visibleNodeOrder.length;
       select([visibleNodeOrder[next]!]);
     },
     [visibleNodeOrder, selection, select],
@@ -93,7 +98,11 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
       onSelect: () => def.run(commands, ids),
     }));
   }, [menu, commands]);
-  const menuTitle = menu ? (relationIdOf(menu.id) ? (data.relations[relationIdOf(menu.id)!]?.label ?? 'Relation') : (data.entities[menu.id]?.name ?? 'Entity')) : '';
+  const menuTitle = menu
+    ? relationIdOf(menu.id)
+      ? (data.relations[relationIdOf(menu.id)!]?.label ?? 'Relation')
+      : (data.entities[menu.id]?.name ?? 'Entity')
+    : '';
 
   const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
     if (!event.dataTransfer.types.includes('Files')) return;
@@ -122,7 +131,13 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
 
   return (
     <div className={styles.view}>
-      <div className={`${styles.frame}${dropping ? ` ${styles.dropping}` : ''}`} ref={frameRef} onDragOver={onDragOver} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
+      <div
+        className={`${styles.frame}${dropping ? ` ${styles.dropping}` : ''}`}
+        ref={frameRef}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDropping(false)}
+        onDrop={onDrop}
+      >
         <PanelBoundary name="Graph canvas" className={styles.failedCanvas}>
           <GraphCanvas
             ref={canvasRef}
@@ -196,12 +211,13 @@ export function GraphView({ ctx }: { ctx: ViewContext }) {
           ) : null}
           {nodes === 0 && state.pending.length === 0 && !state.failure ? (
             <p className={`${styles.message} ${styles.empty}`}>
-              The canvas is empty. Search for a person, organisation, place or event and choose it to see its relations
-              and the sources behind them, or start from the claims on the left (the contested ones, or every claim of a
-              type).
+              The canvas is empty. Search for a person, organisation, place or event and choose it to see its relations and the sources
+              behind them, or start from the claims on the left (the contested ones, or every claim of a type).
             </p>
           ) : null}
-          {dropping ? <p className={`${styles.message} ${styles.drop}`}>Drop a Steppe JSON (.cyjs) or GraphML export to import it.</p> : null}
+          {dropping ? (
+            <p className={`${styles.message} ${styles.drop}`}>Drop a Steppe JSON (.cyjs) or GraphML export to import it.</p>
+          ) : null}
           {nodes > 0 && shownNodes === 0 ? (
             <p className={`${styles.message} ${styles.empty}`}>Nothing on the canvas matches the filters. Clear them to see it again.</p>
           ) : null}

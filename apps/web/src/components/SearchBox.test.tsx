@@ -117,7 +117,9 @@ describe('SearchBox', () => {
     const { view, input, chosen } = await setup(() => ({ search: { totalCount: 0, edges: [], suggestions: [tokayev] } }));
     await typeInto(input, 'Tokjv');
     await settle(300);
-    expect(view.container.querySelector('[role="status"]')?.textContent).toBe('No entities match “Tokjv”. Did you mean Kassym-Jomart Tokayev?');
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe(
+      'No entities match “Tokjv”. Did you mean Kassym-Jomart Tokayev?',
+    );
     expect(view.container.querySelector('[role="listbox"]')?.getAttribute('aria-label')).toBe('Did you mean');
     const options = view.container.querySelectorAll<HTMLElement>('[role="option"]');
     expect([...options].map((o) => o.dataset.entityId)).toEqual(['kassym-jomart-tokayev']);

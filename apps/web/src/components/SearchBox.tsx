@@ -218,8 +218,7 @@ export function SearchBox({
   else if (state.status === 'done' && state.hits.length === 0) {
     status = `No entities match “${state.query}”.`;
     if (state.suggestions.length > 0) status += ` Did you mean ${state.suggestions.map((s) => s.name).join(', ')}?`;
-  }
-  else if (state.status === 'done') {
+  } else if (state.status === 'done') {
     const shown = state.hits.length;
     status = shown < state.totalCount ? `${shown} of ${state.totalCount} matches shown.` : `${shown} ${shown === 1 ? 'match' : 'matches'}.`;
   }
@@ -256,7 +255,13 @@ export function SearchBox({
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <div id={listboxId} role="listbox" aria-label={suggestions?.length ? 'Did you mean' : 'Search results'} className="search-results" hidden={!showList}>
+        <div
+          id={listboxId}
+          role="listbox"
+          aria-label={suggestions?.length ? 'Did you mean' : 'Search results'}
+          className="search-results"
+          hidden={!showList}
+        >
           {suggestions && suggestions.length > 0 ? (
             <div role="group" aria-labelledby={`${baseId}-group-suggestions`} className="search-group">
               <div id={`${baseId}-group-suggestions`} className="search-group-heading">

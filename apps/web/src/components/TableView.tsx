@@ -64,7 +64,7 @@ export function TableView({ nodes, edges, selection, onSelectEntity, onSelectRel
         </thead>
         <tbody>
           {sortedNodes.map((row) => (
-            <tr key={row.id} className={selected.has(row.id) ? "selected" : undefined} data-entity-id={row.id}>
+            <tr key={row.id} className={selected.has(row.id) ? 'selected' : undefined} data-entity-id={row.id}>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onSelectEntity(row.id)}>
                   {row.name}
@@ -91,7 +91,7 @@ export function TableView({ nodes, edges, selection, onSelectEntity, onSelectRel
         </thead>
         <tbody>
           {sortedEdges.map((row) => (
-            <tr key={row.id} className={selected.has(`relation:${row.id}`) ? "selected" : undefined} data-relation-id={row.id}>
+            <tr key={row.id} className={selected.has(`relation:${row.id}`) ? 'selected' : undefined} data-relation-id={row.id}>
               <td>{row.from}</td>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onSelectRelation(row.id)}>

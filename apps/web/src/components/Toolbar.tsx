@@ -20,7 +20,9 @@ export interface ToolbarProps {
 /** The canvas's commands as one compact row of buttons, read from the command registry (see explorer/commands.ts). */
 export function Toolbar({ ctx, layout, onLayout, relationTypes, onExpandBy }: ToolbarProps) {
   const id = useId();
-  const types = relationTypes ?? RELATION_TYPES.map((t) => ({ name: t.name, label: t.label, inverseLabel: t.inverseLabel, family: t.family, count: -1 }));
+  const types =
+    relationTypes ??
+    RELATION_TYPES.map((t) => ({ name: t.name, label: t.label, inverseLabel: t.inverseLabel, family: t.family, count: -1 }));
   const { expandBy } = ctx;
   const ids = ctx.selection;
   return (
@@ -63,7 +65,12 @@ export function Toolbar({ ctx, layout, onLayout, relationTypes, onExpandBy }: To
         <label htmlFor={`${id}-direction`} className="visually-hidden">
           Direction
         </label>
-        <select id={`${id}-direction`} title="Direction" value={expandBy.direction} onChange={(e) => onExpandBy({ ...expandBy, direction: e.target.value as Direction })}>
+        <select
+          id={`${id}-direction`}
+          title="Direction"
+          value={expandBy.direction}
+          onChange={(e) => onExpandBy({ ...expandBy, direction: e.target.value as Direction })}
+        >
           <option value="BOTH">both ways</option>
           <option value="OUT">outgoing</option>
           <option value="IN">incoming</option>

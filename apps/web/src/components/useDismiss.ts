@@ -7,7 +7,12 @@ import { useEffect, type RefObject } from 'react';
  * or a press outside it. When focus was inside, it goes back to `returnFocus` (the popover's toggle), never to
  * <body>. Listens only while `open`.
  */
-export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void, returnFocus?: () => HTMLElement | null): void {
+export function useDismiss(
+  ref: RefObject<HTMLElement | null>,
+  open: boolean,
+  close: () => void,
+  returnFocus?: () => HTMLElement | null,
+): void {
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {

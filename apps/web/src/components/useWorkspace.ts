@@ -2,10 +2,26 @@
 
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isAbort, SteppeApiError, type GraphQLClient } from '../api/client';
-import { EXPANSION_BATCH, fetchClaims, fetchNeighbours, fetchPaths, fetchSubgraph, MAX_NEIGHBOURHOOD_LIMIT, type ClaimsFilter, type Direction } from '../api/queries';
+import {
+  EXPANSION_BATCH,
+  fetchClaims,
+  fetchNeighbours,
+  fetchPaths,
+  fetchSubgraph,
+  MAX_NEIGHBOURHOOD_LIMIT,
+  type ClaimsFilter,
+  type Direction,
+} from '../api/queries';
 import type { EntitySummary, RelationData } from '../api/types';
 import { edgeId } from '../workspace/ids';
-import { currentView, INITIAL_WORKSPACE, workspaceReducer, type RetryRequest, type WorkspaceAction, type WorkspaceState } from '../workspace/reducer';
+import {
+  currentView,
+  INITIAL_WORKSPACE,
+  workspaceReducer,
+  type RetryRequest,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from '../workspace/reducer';
 import type { UrlState } from '../workspace/url';
 import { importBatch, importSummary, readImportFile } from '../workspace/import';
 
@@ -110,7 +126,11 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
         const unknown = error instanceof SteppeApiError ? error.details.missingIds : undefined;
         if (!unknown || unknown.length === 0) throw error;
         const gone = new Set(unknown);
-        return fetchSubgraph(client, asked.filter((id) => !gone.has(id)), { signal });
+        return fetchSubgraph(
+          client,
+          asked.filter((id) => !gone.has(id)),
+          { signal },
+        );
       }
     },
     [client],
@@ -167,35 +187,38 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
     [expand],
   );
 
-  const findPaths = useCallback(async (ends?: { from: EntitySummary; to: EntitySummary }) => {
-    const { from, to } = ends ?? stateRef.current.path;
-    if (!from || !to) return;
-    if (ends) {
-      dispatch({ type: 'path/endpoint', end: 'from', entity: from });
-      dispatch({ type: 'path/endpoint', end: 'to', entity: to });
-    }
-    const controller = new AbortController();
-    inFlight.current.add(controller);
-    dispatch({ type: 'path/start' });
-    try {
-      const paths = await fetchPaths(client, from.id, to.id, { mode: 'ALL_SHORTEST', maxHops: 4, limit: 5, signal: controller.signal });
-      report('ok');
-      const ids = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))];
-      dispatch({ type: 'data/merge', entities: paths.flatMap((p) => p.nodes), relations: paths.flatMap((p) => p.relations) });
-      if (ids.length > 0) {
-        await fillRelations(ids, controller.signal);
-        const first = paths[0];
-        dispatch({ type: 'canvas/add', ids, anchor: from.id, select: first?.relations[0] ? [edgeId(first.relations[0].id)] : undefined });
+  const findPaths = useCallback(
+    async (ends?: { from: EntitySummary; to: EntitySummary }) => {
+      const { from, to } = ends ?? stateRef.current.path;
+      if (!from || !to) return;
+      if (ends) {
+        dispatch({ type: 'path/endpoint', end: 'from', entity: from });
+        dispatch({ type: 'path/endpoint', end: 'to', entity: to });
       }
-      dispatch({ type: 'path/done', paths });
-    } catch (error) {
-      if (isAbort(error)) return;
-      report(error);
-      dispatch({ type: 'path/failure', message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      inFlight.current.delete(controller);
-    }
-  }, [client, fillRelations, report]);
+      const controller = new AbortController();
+      inFlight.current.add(controller);
+      dispatch({ type: 'path/start' });
+      try {
+        const paths = await fetchPaths(client, from.id, to.id, { mode: 'ALL_SHORTEST', maxHops: 4, limit: 5, signal: controller.signal });
+        report('ok');
+        const ids = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.id)))];
+        dispatch({ type: 'data/merge', entities: paths.flatMap((p) => p.nodes), relations: paths.flatMap((p) => p.relations) });
+        if (ids.length > 0) {
+          await fillRelations(ids, controller.signal);
+          const first = paths[0];
+          dispatch({ type: 'canvas/add', ids, anchor: from.id, select: first?.relations[0] ? [edgeId(first.relations[0].id)] : undefined });
+        }
+        dispatch({ type: 'path/done', paths });
+      } catch (error) {
+        if (isAbort(error)) return;
+        report(error);
+        dispatch({ type: 'path/failure', message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        inFlight.current.delete(controller);
+      }
+    },
+    [client, fillRelations, report],
+  );
 
   const restore = useCallback(
     (url: UrlState) =>
@@ -223,7 +246,10 @@ export function useWorkspace(client: GraphQLClient, report: (outcome: unknown) =
   const retry = useCallback(
     (request: RetryRequest) => {
       if (request.type === 'expand') {
-        void expand({ id: request.id, name: request.name }, { types: request.types, direction: request.direction, limit: request.limit, select: true });
+        void expand(
+          { id: request.id, name: request.name },
+          { types: request.types, direction: request.direction, limit: request.limit, select: true },
+        );
       }
     },
     [expand],

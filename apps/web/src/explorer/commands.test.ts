@@ -4,7 +4,21 @@ import type { CanvasChange, WorkspaceAction } from '../workspace/reducer';
 import { EMPTY_GRAPH, mergeData } from '../workspace/state';
 import { addNodes, EMPTY_VIEW, type CanvasView } from '../workspace/view';
 import { visibility } from '../workspace/visibility';
-import { command, commandForKey, COMMANDS, ENTITY_MENU, isEnabled, labelOf, menuCommands, RELATION_MENU, SHORTCUTS, TOOLBAR_GROUPS, ZOOM_CONTROLS, type CommandContext, type KeyPress } from './commands';
+import {
+  command,
+  commandForKey,
+  COMMANDS,
+  ENTITY_MENU,
+  isEnabled,
+  labelOf,
+  menuCommands,
+  RELATION_MENU,
+  SHORTCUTS,
+  TOOLBAR_GROUPS,
+  ZOOM_CONTROLS,
+  type CommandContext,
+  type KeyPress,
+} from './commands';
 
 const key = (k: string, extra: Partial<KeyPress> = {}) => commandForKey({ key: k, inField: false, ...extra })?.id ?? null;
 
@@ -12,7 +26,13 @@ const data = mergeData(EMPTY_GRAPH, [tokayev, csto, almaty], [aidRequest, deploy
 
 /** A context that records what commands do. */
 function context(view: CanvasView, selection: readonly string[] = []) {
-  const calls: { changes: CanvasChange[]; actions: WorkspaceAction[]; selects: (readonly string[])[]; expands: unknown[][]; canvas: string[] } = {
+  const calls: {
+    changes: CanvasChange[];
+    actions: WorkspaceAction[];
+    selects: (readonly string[])[];
+    expands: unknown[][];
+    canvas: string[];
+  } = {
     changes: [],
     actions: [],
     selects: [],
@@ -36,7 +56,12 @@ function context(view: CanvasView, selection: readonly string[] = []) {
     expand: (...args) => calls.expands.push(args),
     expandMore: () => undefined,
     setPathEnd: () => undefined,
-    canvas: { fit: () => calls.canvas.push('fit'), relayout: () => calls.canvas.push('relayout'), zoomBy: (f) => calls.canvas.push(`zoom ${f}`), centre: () => undefined },
+    canvas: {
+      fit: () => calls.canvas.push('fit'),
+      relayout: () => calls.canvas.push('relayout'),
+      zoomBy: (f) => calls.canvas.push(`zoom ${f}`),
+      centre: () => undefined,
+    },
     toggleView: () => undefined,
     reader: null,
     openReader: () => undefined,
@@ -103,7 +128,8 @@ describe('the registry', () => {
   });
 
   it('names every toolbar and menu command that exists', () => {
-    for (const id of [...TOOLBAR_GROUPS.flat(), ...ZOOM_CONTROLS, ...ENTITY_MENU, ...RELATION_MENU]) expect(() => command(id)).not.toThrow();
+    for (const id of [...TOOLBAR_GROUPS.flat(), ...ZOOM_CONTROLS, ...ENTITY_MENU, ...RELATION_MENU])
+      expect(() => command(id)).not.toThrow();
     expect(() => command('nope')).toThrow(/Unknown command/);
   });
 

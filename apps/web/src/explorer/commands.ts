@@ -121,7 +121,8 @@ export function targetEntities(data: GraphState, ids: readonly string[]): string
 
 const someEntity = (_: CommandContext, ids: readonly string[]) => entitiesIn(ids).length > 0;
 const something = (_: CommandContext, ids: readonly string[]) => ids.length > 0;
-const oneEntity = (ctx: CommandContext, ids: readonly string[]) => ids.length === 1 && relationIdOf(ids[0]!) === null && ctx.data.entities[ids[0]!] !== undefined;
+const oneEntity = (ctx: CommandContext, ids: readonly string[]) =>
+  ids.length === 1 && relationIdOf(ids[0]!) === null && ctx.data.entities[ids[0]!] !== undefined;
 const oneRelation = (_: CommandContext, ids: readonly string[]) => ids.length === 1 && relationIdOf(ids[0]!) !== null;
 const allPinned = (ctx: CommandContext, ids: readonly string[]) => {
   const entities = entitiesIn(ids);
@@ -222,7 +223,8 @@ const definitions: readonly CommandDef[] = [
     shortcut: 'N',
     enabled: something,
     applies: oneEntity,
-    run: (ctx, ids) => ctx.select([...new Set([...ctx.selection, ...ids, ...neighboursOf(ctx.data, ctx.view, targetEntities(ctx.data, ids), ctx.visible)])]),
+    run: (ctx, ids) =>
+      ctx.select([...new Set([...ctx.selection, ...ids, ...neighboursOf(ctx.data, ctx.view, targetEntities(ctx.data, ids), ctx.visible)])]),
   },
   {
     id: 'pin',
@@ -455,7 +457,19 @@ export const TOOLBAR_GROUPS: readonly (readonly string[])[] = [
 export const ZOOM_CONTROLS: readonly string[] = ['zoomIn', 'zoomOut', 'fit'];
 
 /** What the context menu offers, for an entity and for a relation (commands that do not apply are left out). */
-export const ENTITY_MENU: readonly string[] = ['expand', 'expandOut', 'expandIn', 'loadMore', 'selectNeighbours', 'pin', 'hide', 'remove', 'keepOnly', 'pathFrom', 'pathTo'];
+export const ENTITY_MENU: readonly string[] = [
+  'expand',
+  'expandOut',
+  'expandIn',
+  'loadMore',
+  'selectNeighbours',
+  'pin',
+  'hide',
+  'remove',
+  'keepOnly',
+  'pathFrom',
+  'pathTo',
+];
 export const RELATION_MENU: readonly string[] = ['showEvidence', 'readInSource', 'hide', 'keepOnly'];
 
 /** The menu's commands for one element. */

@@ -6,7 +6,8 @@ const PATHS = {
   undo: 'M6 4 2 8l4 4M2 8h8a4 4 0 0 1 0 8H8',
   redo: 'M10 4l4 4-4 4M14 8H6a4 4 0 0 0 0 8h2',
   expand: 'M8 8m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M8 2v3M8 11v3M2 8h3M11 8h3',
-  neighbours: 'M8 8m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M3 3m-1.5 0a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0M13 13m-1.5 0a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0M4 4l2.5 2.5M9.5 9.5 12 12',
+  neighbours:
+    'M8 8m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M3 3m-1.5 0a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0M13 13m-1.5 0a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0M4 4l2.5 2.5M9.5 9.5 12 12',
   pin: 'M6 2h4M7 2v5L4 10h8L9 7V2M8 10v4',
   keepOnly: 'M2 2h5v5H2zM10 9h4v4h-4z M11 3l3 3M14 3l-3 3',
   hide: 'M2 8s2.5-4 6-4 6 4 6 4-2.5 4-6 4-6-4-6-4zM3 13 13 3',
@@ -22,7 +23,8 @@ const PATHS = {
   zoomOut: 'M7 7m-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0M11 11l3.5 3.5M5 7h4',
   panel: 'M2 3h12v10H2zM6 3v10',
   details: 'M2 3h12v10H2zM10 3v10M11.5 6h1M11.5 8.5h1',
-  graph: 'M4 4m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M12 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M6 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M5.5 5.5l.5 4.5M6 4.5l4 1',
+  graph:
+    'M4 4m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M12 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M6 12m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0M5.5 5.5l.5 4.5M6 4.5l4 1',
   close: 'M3 3l10 10M13 3 3 13',
   document: 'M4 2h5l3 3v9H4zM9 2v3h3M6 8h4M6 10.5h4',
   keyboard: 'M1.5 4h13v8h-13zM4 7h1M7 7h1M10 7h1M5 10h6',
@@ -32,7 +34,18 @@ export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[name]} />
     </svg>
   );

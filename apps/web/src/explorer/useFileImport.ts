@@ -17,7 +17,10 @@ export function useFileImport(importFile: (fileName: string, text: string) => Pr
   const importFromFile = useCallback(
     async (file: File) => {
       if (file.size > MAX_IMPORT_BYTES) {
-        setNotice({ message: `“${file.name}” could not be imported. It is ${Math.round(file.size / 1e6)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, error: true });
+        setNotice({
+          message: `“${file.name}” could not be imported. It is ${Math.round(file.size / 1e6)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+          error: true,
+        });
         return;
       }
       setNotice(null);

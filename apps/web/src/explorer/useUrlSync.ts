@@ -58,7 +58,10 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
         window.history.replaceState(null, '', `?${kept.saved.query}`);
         setSavedNotice({ message: 'Your last workspace was restored.', error: false });
       } else if (kept.status === 'discarded') {
-        setSavedNotice({ message: `The workspace saved in this browser could not be restored (${kept.reason}), so it was discarded.`, error: true });
+        setSavedNotice({
+          message: `The workspace saved in this browser could not be restored (${kept.reason}), so it was discarded.`,
+          error: true,
+        });
       }
     }
     restoreFromLocation();
@@ -88,7 +91,10 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
     else window.history.replaceState(null, '', target);
   }, [view, selection, pathEnds, picture]);
 
-  const currentQuery = useMemo(() => encodeUrlState({ view, selection: [...selection], path: pathEnds, picture }), [view, selection, pathEnds, picture]);
+  const currentQuery = useMemo(
+    () => encodeUrlState({ view, selection: [...selection], path: pathEnds, picture }),
+    [view, selection, pathEnds, picture],
+  );
 
   // — the workspace kept in this browser: every change once the first restore is done, after a pause; at once when the page goes —
   const toSave = useRef<{ query: string; picture: Picture | null } | null>(null);
@@ -99,7 +105,11 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
     const pending = toSave.current;
     if (pending === null) return;
     toSave.current = null;
-    writeSavedWorkspace(browserStorage(), pending.query, pending.picture ? { zoom: pending.picture.zoom, pan: { ...pending.picture.pan } } : null);
+    writeSavedWorkspace(
+      browserStorage(),
+      pending.query,
+      pending.picture ? { zoom: pending.picture.zoom, pan: { ...pending.picture.pan } } : null,
+    );
   }, []);
   useEffect(() => {
     if (!urlReady.current) return;
@@ -112,5 +122,12 @@ export function useUrlSync(state: WorkspaceState, view: CanvasView, restore: Wor
     return () => window.removeEventListener('pagehide', saveNow);
   }, [saveNow]);
 
-  return { currentQuery, restoreFromLocation, restoredPicture, onPicture: setPicture, savedNotice, dismissSavedNotice: () => setSavedNotice(null) };
+  return {
+    currentQuery,
+    restoreFromLocation,
+    restoredPicture,
+    onPicture: setPicture,
+    savedNotice,
+    dismissSavedNotice: () => setSavedNotice(null),
+  };
 }

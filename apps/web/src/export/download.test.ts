@@ -5,7 +5,8 @@ import { buildExportRequest } from './request';
 const serve = (handler: Handler) => serveAt(handler, '/export');
 
 const scope = { kind: 'view' as const, entityIds: ['csto', 'almaty'], relationIds: [] };
-const requestTo = (url: string) => buildExportRequest(url, { format: 'graphml', scope, title: 'CSTO', permalink: 'http://127.0.0.1:3000/?e=csto,almaty' });
+const requestTo = (url: string) =>
+  buildExportRequest(url, { format: 'graphml', scope, title: 'CSTO', permalink: 'http://127.0.0.1:3000/?e=csto,almaty' });
 
 async function failureOf(promise: Promise<unknown>): Promise<ExportFailed> {
   try {

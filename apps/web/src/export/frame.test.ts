@@ -14,19 +14,35 @@ describe('the PNG frame', () => {
       RELATION_FAMILIES.aid.label,
     ]);
     expect(legend[0]).toEqual({ label: ENTITY_KIND_INFO.Person.plural, colour: ENTITY_KIND_INFO.Person.colour, mark: 'dot' });
-    expect(legend[3]).toEqual({ label: RELATION_FAMILIES.aid.label, colour: RELATION_FAMILIES.aid.colour, mark: 'line', lineStyle: RELATION_FAMILIES.aid.lineStyle });
+    expect(legend[3]).toEqual({
+      label: RELATION_FAMILIES.aid.label,
+      colour: RELATION_FAMILIES.aid.colour,
+      mark: 'line',
+      lineStyle: RELATION_FAMILIES.aid.lineStyle,
+    });
     expect(legendFor([], ['claims'])[0]!.lineStyle).toBe('dashed');
   });
 
   it('wraps a title at spaces and never cuts a word', () => {
-    expect(wrapText('Collective Security Treaty Organisation and its neighbours', 160, mono)).toEqual(['Collective Security', 'Treaty Organisation', 'and its neighbours']);
+    expect(wrapText('Collective Security Treaty Organisation and its neighbours', 160, mono)).toEqual([
+      'Collective Security',
+      'Treaty Organisation',
+      'and its neighbours',
+    ]);
     expect(wrapText('Supercalifragilistic word', 40, mono)).toEqual(['Supercalifragilistic', 'word']);
   });
 
   it('puts the title above the picture and the legend below it, all inside the frame', () => {
     const picture = { width: 600, height: 400 };
-    const legend = legendFor(['Person', 'Organisation', 'Place', 'Event'], ['power', 'conflict', 'claims', 'aid', 'events', 'geography', 'media']);
-    const layout = layoutFrame(picture, { title: 'Kassym-Jomart Tokayev and their neighbours, January 2022', legend }, { title: mono, legend: mono });
+    const legend = legendFor(
+      ['Person', 'Organisation', 'Place', 'Event'],
+      ['power', 'conflict', 'claims', 'aid', 'events', 'geography', 'media'],
+    );
+    const layout = layoutFrame(
+      picture,
+      { title: 'Kassym-Jomart Tokayev and their neighbours, January 2022', legend },
+      { title: mono, legend: mono },
+    );
     expect(layout.width).toBe(600 + 2 * FRAME_PADDING);
     // The title's last baseline is above the picture; the legend's rows are below it.
     const lastTitle = layout.titleLines.at(-1)!;

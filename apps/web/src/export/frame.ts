@@ -62,7 +62,11 @@ export function legendFor(kinds: Iterable<EntityKind>, families: Iterable<Relati
   const kindSet = new Set(kinds);
   const familySet = new Set([...families].filter((f): f is RelationFamily => f !== null));
   return [
-    ...ENTITY_KINDS.filter((k) => kindSet.has(k)).map((k) => ({ label: ENTITY_KIND_INFO[k].plural, colour: ENTITY_KIND_INFO[k].colour, mark: 'dot' as const })),
+    ...ENTITY_KINDS.filter((k) => kindSet.has(k)).map((k) => ({
+      label: ENTITY_KIND_INFO[k].plural,
+      colour: ENTITY_KIND_INFO[k].colour,
+      mark: 'dot' as const,
+    })),
     ...FAMILY_NAMES.filter((f) => familySet.has(f)).map((f) => ({
       label: RELATION_FAMILIES[f].label,
       colour: RELATION_FAMILIES[f].colour,
@@ -129,7 +133,13 @@ const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Ar
  * picture pixel (the picture itself is already at that scale). The frame is
  * painted white unless the background is transparent.
  */
-export async function framePng(png: Blob, pictureSize: { width: number; height: number }, content: FrameContent, scale: number, background: 'white' | 'transparent'): Promise<{ blob: Blob; width: number; height: number }> {
+export async function framePng(
+  png: Blob,
+  pictureSize: { width: number; height: number },
+  content: FrameContent,
+  scale: number,
+  background: 'white' | 'transparent',
+): Promise<{ blob: Blob; width: number; height: number }> {
   const bitmap = await createImageBitmap(png);
   try {
     const canvas = document.createElement('canvas');
@@ -175,7 +185,9 @@ export async function framePng(png: Blob, pictureSize: { width: number; height: 
       ctx.fillStyle = '#222222';
       ctx.fillText(entry.label, entry.x + MARK_WIDTH, entry.y);
     }
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be encoded.'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be encoded.'))), 'image/png'),
+    );
     return { blob, width: canvas.width, height: canvas.height };
   } finally {
     bitmap.close();

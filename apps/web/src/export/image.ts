@@ -56,7 +56,10 @@ export function fitScale(box: { w: number; h: number }, wanted: number): number 
 
 /** The copy's stylesheet: the close-up labels (edge labels included), drawn at any zoom. */
 export function exportStylesheet(): StylesheetJson {
-  return [...(buildStylesheet('near') as unknown as object[]), { selector: 'node, edge', style: { 'min-zoomed-font-size': 0 } }] as unknown as StylesheetJson;
+  return [
+    ...(buildStylesheet('near') as unknown as object[]),
+    { selector: 'node, edge', style: { 'min-zoomed-font-size': 0 } },
+  ] as unknown as StylesheetJson;
 }
 
 /** The scope's elements as the canvas holds them (positions, data, path classes), unselected. */
@@ -129,7 +132,13 @@ export async function renderImage(live: Core, scope: ExportScope, options: Image
         cy.nodes().map((n) => n.data('kind') as EntityKind),
         cy.edges().map((e) => (e.data('family') as RelationFamily | null) ?? null),
       );
-      const framed = await framePng(blob, { width: width / scale, height: height / scale }, { title: options.frame.title, legend }, scale, options.background);
+      const framed = await framePng(
+        blob,
+        { width: width / scale, height: height / scale },
+        { title: options.frame.title, legend },
+        scale,
+        options.background,
+      );
       return { ...framed, scale };
     }
     const svg = (cy as Core & WithSvg).svg({ full: true, scale, ...(bg ? { bg } : {}) });

@@ -16,7 +16,11 @@ import {
 } from './request';
 import type { ExportScope } from './scope';
 
-const scope: ExportScope = { kind: 'selection', entityIds: ['kassym-jomart-tokayev', 'csto'], relationIds: ['tokayev-requested-aid-from-csto'] };
+const scope: ExportScope = {
+  kind: 'selection',
+  entityIds: ['kassym-jomart-tokayev', 'csto'],
+  relationIds: ['tokayev-requested-aid-from-csto'],
+};
 const page = 'http://127.0.0.1:3000/?e=kassym-jomart-tokayev,csto&s=csto';
 
 describe('exportUrlFor', () => {
@@ -28,7 +32,12 @@ describe('exportUrlFor', () => {
 
 describe('buildExportRequest', () => {
   it('asks for exactly the scope: its ids, depth 0, the page as permalink and the title', () => {
-    const request = buildExportRequest('http://localhost:4000/export', { format: 'pdf', scope, title: ' Tokayev and the CSTO ', permalink: page });
+    const request = buildExportRequest('http://localhost:4000/export', {
+      format: 'pdf',
+      scope,
+      title: ' Tokayev and the CSTO ',
+      permalink: page,
+    });
     expect(request.url).toBe('http://localhost:4000/export');
     expect(Object.fromEntries(request.body)).toEqual({
       format: 'pdf',
@@ -40,7 +49,13 @@ describe('buildExportRequest', () => {
   });
 
   it('passes the view’s relation-type filter as relationTypes', () => {
-    const request = buildExportRequest('http://a/export', { format: 'graphml', scope, title: 't', permalink: page, hiddenTypes: ['ACCUSED'] });
+    const request = buildExportRequest('http://a/export', {
+      format: 'graphml',
+      scope,
+      title: 't',
+      permalink: page,
+      hiddenTypes: ['ACCUSED'],
+    });
     const types = request.body.get('relationTypes')!.split(',');
     expect(types).not.toContain('ACCUSED');
     expect(types).toHaveLength(RELATION_TYPE_NAMES.length - 1);
@@ -48,10 +63,14 @@ describe('buildExportRequest', () => {
   });
 
   it('leaves out a permalink the API would refuse (not http, too long) instead of failing', () => {
-    expect(buildExportRequest('http://a/export', { format: 'json', scope, title: 't', permalink: 'file:///x' }).body.has('permalink')).toBe(false);
+    expect(buildExportRequest('http://a/export', { format: 'json', scope, title: 't', permalink: 'file:///x' }).body.has('permalink')).toBe(
+      false,
+    );
     const long = `http://a/?e=${'x'.repeat(5000)}`;
     expect(buildExportRequest('http://a/export', { format: 'json', scope, title: 't', permalink: long }).body.has('permalink')).toBe(false);
-    expect(buildExportRequest('http://a/export', { format: 'json', scope, title: 'x'.repeat(300), permalink: page }).body.get('title')).toHaveLength(200);
+    expect(
+      buildExportRequest('http://a/export', { format: 'json', scope, title: 'x'.repeat(300), permalink: page }).body.get('title'),
+    ).toHaveLength(200);
   });
 
   it('offers every format the explorer promises, each with an extension', () => {
@@ -92,12 +111,27 @@ describe('names', () => {
 
 describe('failures', () => {
   it('shows the API’s own message and code', () => {
-    const body = JSON.stringify({ errors: [{ message: 'Limit exceeded: `ids (count)` is 501, the maximum is 500.', extensions: { code: 'LIMIT_EXCEEDED', argument: 'ids (count)' } }] });
-    expect(failureFromResponse(400, body)).toEqual({ status: 400, code: 'LIMIT_EXCEEDED', message: 'Limit exceeded: `ids (count)` is 501, the maximum is 500.' });
+    const body = JSON.stringify({
+      errors: [
+        {
+          message: 'Limit exceeded: `ids (count)` is 501, the maximum is 500.',
+          extensions: { code: 'LIMIT_EXCEEDED', argument: 'ids (count)' },
+        },
+      ],
+    });
+    expect(failureFromResponse(400, body)).toEqual({
+      status: 400,
+      code: 'LIMIT_EXCEEDED',
+      message: 'Limit exceeded: `ids (count)` is 501, the maximum is 500.',
+    });
   });
 
   it('falls back to the status for a body that is not the API’s', () => {
-    expect(failureFromResponse(502, '<html>Bad gateway</html>')).toEqual({ status: 502, code: 'HTTP_502', message: 'The API answered 502: <html>Bad gateway</html>.' });
+    expect(failureFromResponse(502, '<html>Bad gateway</html>')).toEqual({
+      status: 502,
+      code: 'HTTP_502',
+      message: 'The API answered 502: <html>Bad gateway</html>.',
+    });
   });
 
   it('says the API did not answer, naming where it was looked for', () => {
@@ -110,12 +144,26 @@ describe('failures', () => {
 describe('positions and notes for the report', () => {
   const scope = { kind: 'view' as const, entityIds: ['a', 'b'], relationIds: [] };
   it('sends every entity’s position, rounded, and the notes trimmed', () => {
-    const { body } = buildExportRequest('http://api/export', { format: 'pdf', scope, title: 'T', permalink: '', notes: '  look here \n', positions: { a: { x: 1.4, y: -2.6 }, b: { x: 100, y: 0 } } });
+    const { body } = buildExportRequest('http://api/export', {
+      format: 'pdf',
+      scope,
+      title: 'T',
+      permalink: '',
+      notes: '  look here \n',
+      positions: { a: { x: 1.4, y: -2.6 }, b: { x: 100, y: 0 } },
+    });
     expect(body.get('positions')).toBe('a:1:-3,b:100:0');
     expect(body.get('notes')).toBe('look here');
   });
   it('sends no positions when one entity has none, and no empty notes', () => {
-    const { body } = buildExportRequest('http://api/export', { format: 'pdf', scope, title: 'T', permalink: '', notes: '   ', positions: { a: { x: 1, y: 1 } } });
+    const { body } = buildExportRequest('http://api/export', {
+      format: 'pdf',
+      scope,
+      title: 'T',
+      permalink: '',
+      notes: '   ',
+      positions: { a: { x: 1, y: 1 } },
+    });
     expect(body.has('positions')).toBe(false);
     expect(body.has('notes')).toBe(false);
   });

@@ -86,7 +86,10 @@ export function buildExportRequest(exportUrl: string, input: ExportRequestInput)
   // Every entity's position, or none: the figure keeps its own layout unless it can draw them all as arranged.
   const positions = input.positions;
   if (positions && input.scope.entityIds.every((id) => positions[id])) {
-    body.set('positions', input.scope.entityIds.map((id) => `${id}:${Math.round(positions[id]!.x)}:${Math.round(positions[id]!.y)}`).join(','));
+    body.set(
+      'positions',
+      input.scope.entityIds.map((id) => `${id}:${Math.round(positions[id]!.x)}:${Math.round(positions[id]!.y)}`).join(','),
+    );
   }
   return { url: exportUrl, body };
 }
@@ -94,7 +97,9 @@ export function buildExportRequest(exportUrl: string, input: ExportRequestInput)
 /** Why an export cannot be asked for at all (before any request), or null. */
 export function scopeProblem(scope: ExportScope): string | null {
   if (scope.entityIds.length === 0) {
-    return scope.kind === 'selection' ? 'Nothing selected: select entities (or relations) first.' : 'The canvas shows no entities to export.';
+    return scope.kind === 'selection'
+      ? 'Nothing selected: select entities (or relations) first.'
+      : 'The canvas shows no entities to export.';
   }
   if (scope.entityIds.length > MAX_EXPORT_IDS) {
     return `${scope.entityIds.length} entities is more than the ${MAX_EXPORT_IDS} an export can hold: narrow the view or export a selection.`;

@@ -34,7 +34,10 @@ describe('exportScope', () => {
     const scope = scopeOf(hidden, 'view');
     expect(scope.entityIds).toEqual([tokayev.id, csto.id, unrest.id]);
     expect(scope.relationIds).toEqual([aidRequest.id]);
-    const noEvents = run(loaded, { type: 'canvas/change', change: { type: 'filters', filters: { ...currentView(loaded).filters, hiddenKinds: ['Event'] } } });
+    const noEvents = run(loaded, {
+      type: 'canvas/change',
+      change: { type: 'filters', filters: { ...currentView(loaded).filters, hiddenKinds: ['Event'] } },
+    });
     expect(scopeOf(noEvents, 'view').entityIds).not.toContain(unrest.id);
   });
 

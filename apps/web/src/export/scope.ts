@@ -19,7 +19,13 @@ export interface ExportScope {
   relationIds: string[];
 }
 
-export function exportScope(kind: ScopeKind, data: GraphState, view: CanvasView, visible: Visibility, selection: readonly string[]): ExportScope {
+export function exportScope(
+  kind: ScopeKind,
+  data: GraphState,
+  view: CanvasView,
+  visible: Visibility,
+  selection: readonly string[],
+): ExportScope {
   let wanted: Set<string>;
   if (kind === 'view') {
     wanted = new Set(visible.nodes);

@@ -18,7 +18,13 @@ describe('buildElements', () => {
     const node = els[0]!;
     expect(node).toEqual({
       group: 'nodes',
-      data: { id: 'kassym-jomart-tokayev', entityId: 'kassym-jomart-tokayev', label: 'Kassym-Jomart Tokayev', kind: 'Person', expanded: false },
+      data: {
+        id: 'kassym-jomart-tokayev',
+        entityId: 'kassym-jomart-tokayev',
+        label: 'Kassym-Jomart Tokayev',
+        kind: 'Person',
+        expanded: false,
+      },
     });
     const edge = els[3]!;
     expect(edge.group).toBe('edges');
@@ -89,6 +95,11 @@ describe('elementsOf', () => {
     const edges = els.filter((e) => e.group === 'edges');
     expect(nodes.map((n) => n.data.id).sort()).toEqual(['almaty', 'csto', 'january-2022-unrest', 'kassym-jomart-tokayev']);
     expect(edges).toHaveLength(3);
-    expect(nodes.filter((n) => n.data.expanded).map((n) => n.data.id).sort()).toEqual(['csto', 'kassym-jomart-tokayev']);
+    expect(
+      nodes
+        .filter((n) => n.data.expanded)
+        .map((n) => n.data.id)
+        .sort(),
+    ).toEqual(['csto', 'kassym-jomart-tokayev']);
   });
 });

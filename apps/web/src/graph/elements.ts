@@ -87,11 +87,7 @@ export function buildElements(
 
 /** The elements for everything the explorer holds. */
 export function elementsOf(state: GraphState): ElementDefinition[] {
-  return buildElements(
-    Object.values(state.entities),
-    Object.values(state.relations),
-    new Set(Object.keys(state.expansions)),
-  );
+  return buildElements(Object.values(state.entities), Object.values(state.relations), new Set(Object.keys(state.expansions)));
 }
 
 export interface WorkspaceElementOptions {
@@ -140,10 +136,7 @@ export function workspaceElements(
     out.push({
       ...edge,
       data: { ...edge.data, sourceCount: relation.sourceCount },
-      classes: classNames(
-        !visible.edges.has(relation.id) && 'filtered',
-        pathActive && (highlighted.has(id) ? 'on-path' : 'off-path'),
-      ),
+      classes: classNames(!visible.edges.has(relation.id) && 'filtered', pathActive && (highlighted.has(id) ? 'on-path' : 'off-path')),
     });
   }
   for (const id of view.nodes) {

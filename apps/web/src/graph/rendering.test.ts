@@ -16,7 +16,10 @@ describe('view rendering by size', () => {
   afterEach(() => cy?.destroy());
 
   it('draws small views in full and large ones (by entities or by relations) without edges while they move', () => {
-    expect(viewRenderingFor(LARGE_RENDERING_NODES - 1, LARGE_RENDERING_EDGES - 1)).toEqual({ hideEdgesOnViewport: false, textureOnViewport: false });
+    expect(viewRenderingFor(LARGE_RENDERING_NODES - 1, LARGE_RENDERING_EDGES - 1)).toEqual({
+      hideEdgesOnViewport: false,
+      textureOnViewport: false,
+    });
     expect(viewRenderingFor(LARGE_RENDERING_NODES, 0)).toEqual({ hideEdgesOnViewport: true, textureOnViewport: true });
     expect(viewRenderingFor(10, LARGE_RENDERING_EDGES)).toEqual({ hideEdgesOnViewport: true, textureOnViewport: true });
   });

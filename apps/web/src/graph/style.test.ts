@@ -34,7 +34,12 @@ describe('buildStylesheet', () => {
   });
 
   it('styles real elements in a headless Cytoscape: kinds, families, labels', () => {
-    const cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet(), elements: buildElements([tokayev], [aidRequest, accusation, deployment]) });
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet(),
+      elements: buildElements([tokayev], [aidRequest, accusation, deployment]),
+    });
     try {
       const person = cy.getElementById('kassym-jomart-tokayev');
       expect(person.style('background-color')).toBe(rgb(ENTITY_KIND_INFO.Person.colour));
@@ -68,8 +73,10 @@ describe('labels at every zoom', () => {
   });
 
   it('hides edge labels away from near zoom and grows node labels so they stay readable on screen', () => {
-    const node = (tier: 'near' | 'mid' | 'far' | 'overview') => buildStylesheet(tier).find((r) => r.selector === 'node') as unknown as { style: Record<string, unknown> };
-    const edge = (tier: 'near' | 'mid' | 'far' | 'overview') => buildStylesheet(tier).find((r) => r.selector === 'edge') as unknown as { style: Record<string, unknown> };
+    const node = (tier: 'near' | 'mid' | 'far' | 'overview') =>
+      buildStylesheet(tier).find((r) => r.selector === 'node') as unknown as { style: Record<string, unknown> };
+    const edge = (tier: 'near' | 'mid' | 'far' | 'overview') =>
+      buildStylesheet(tier).find((r) => r.selector === 'edge') as unknown as { style: Record<string, unknown> };
     expect(edge('near').style.label).toBe('data(label)');
     expect(edge('mid').style.label).toBe('');
     // Read from the stylesheet each tier builds, not from the constants it is built from.
@@ -80,7 +87,11 @@ describe('labels at every zoom', () => {
     expect(node('overview').style.label).toBe('');
     expect(node('far').style.label).toBe('');
     const prominent = (tier: 'far' | 'overview') =>
-      (buildStylesheet(tier).find((r) => r.selector === 'node[?expanded], node.pinned, node:selected, node.on-path') as unknown as { style: Record<string, unknown> }).style.label;
+      (
+        buildStylesheet(tier).find((r) => r.selector === 'node[?expanded], node.pinned, node:selected, node.on-path') as unknown as {
+          style: Record<string, unknown>;
+        }
+      ).style.label;
     expect(prominent('far')).toBe('data(label)');
     expect(prominent('overview')).toBe('');
     expect(edge('near').style['curve-style']).toBe('bezier');

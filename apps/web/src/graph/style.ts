@@ -1,10 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import {
-  ENTITY_KIND_INFO,
-  ENTITY_KINDS,
-  RELATION_FAMILIES,
-  type RelationFamily,
-} from '@steppe/domain';
+import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type RelationFamily } from '@steppe/domain';
 import { iconDataUri } from './icons';
 
 /**

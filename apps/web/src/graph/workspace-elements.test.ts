@@ -13,7 +13,12 @@ describe('workspaceElements', () => {
   it('has every entity on the canvas and every relation among them', () => {
     const els = workspaceElements(data, base, visibility(data, base));
     expect(els.filter((e) => e.group === 'nodes').map((e) => e.data.id)).toEqual(['kassym-jomart-tokayev', 'csto', 'almaty']);
-    expect(els.filter((e) => e.group === 'edges').map((e) => e.data.id).sort()).toEqual([`relation:${aidRequest.id}`, `relation:${deployment.id}`].sort());
+    expect(
+      els
+        .filter((e) => e.group === 'edges')
+        .map((e) => e.data.id)
+        .sort(),
+    ).toEqual([`relation:${aidRequest.id}`, `relation:${deployment.id}`].sort());
     expect(els.every((e) => !e.classes)).toBe(true);
   });
 

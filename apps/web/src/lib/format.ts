@@ -1,9 +1,6 @@
 import { isPartialDate, STANCE_INFO, isStance } from '@steppe/domain';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * A partial date at its own precision: "2022" → "2022", "2022-01" → "January

@@ -3,7 +3,16 @@ import { snippetParts } from './snippet';
 describe('snippetParts', () => {
   it('places document-offset highlights in the snippet, clipping overlaps and the edges', () => {
     // The snippet starts at offset 100 of its document.
-    const snippet = { text: 'Tokayev asked the CSTO for help', start: 100, highlights: [{ start: 118, end: 122 }, { start: 95, end: 107 }, { start: 120, end: 124 }, { start: 200, end: 210 }] };
+    const snippet = {
+      text: 'Tokayev asked the CSTO for help',
+      start: 100,
+      highlights: [
+        { start: 118, end: 122 },
+        { start: 95, end: 107 },
+        { start: 120, end: 124 },
+        { start: 200, end: 210 },
+      ],
+    };
     expect(snippetParts(snippet)).toEqual([
       { text: 'Tokayev', hit: true },
       { text: ' asked the ', hit: false },

@@ -31,9 +31,17 @@ describe('table rows', () => {
 
   it('sorts by any column, either way, with blanks last and ties stable', () => {
     const rows = edgeRows(data, view, visible);
-    expect(sortRows(rows, { key: 'sortDate', direction: 'ascending' }).map((r) => r.id)).toEqual([aidRequest.id, deployment.id, accusation.id]);
+    expect(sortRows(rows, { key: 'sortDate', direction: 'ascending' }).map((r) => r.id)).toEqual([
+      aidRequest.id,
+      deployment.id,
+      accusation.id,
+    ]);
     expect(sortRows(rows, { key: 'sources', direction: 'descending' }).map((r) => r.sources)).toEqual([2, 2, 1]);
-    const blanks = [{ id: 'x', v: '' }, { id: 'y', v: 'b' }, { id: 'z', v: 'a' }];
+    const blanks = [
+      { id: 'x', v: '' },
+      { id: 'y', v: 'b' },
+      { id: 'z', v: 'a' },
+    ];
     expect(sortRows(blanks, { key: 'v', direction: 'ascending' }).map((r) => r.id)).toEqual(['z', 'y', 'x']);
   });
 

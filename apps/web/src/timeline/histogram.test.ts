@@ -61,7 +61,6 @@ describe('early years', () => {
   });
 });
 
-
 describe('open-ended relations', () => {
   it('counts a relation that started and has not ended in every bin from its start, without stretching the axis to 9999', () => {
     const membership = { ...deployment, id: 'member', date: null, startDate: '2021-12', endDate: null };

@@ -8,7 +8,10 @@ import { visibility } from './visibility';
 describe('legendCounts', () => {
   it('counts what the canvas holds and what is drawn, per kind, family and type', () => {
     const data = mergeData(EMPTY_GRAPH, [tokayev, csto, almaty, unrest], [aidRequest, accusation, deployment]);
-    const view = { ...addNodes(EMPTY_VIEW, ['kassym-jomart-tokayev', 'csto', 'almaty', 'january-2022-unrest']), filters: { ...NO_FILTERS, hiddenKinds: ['Place' as const] } };
+    const view = {
+      ...addNodes(EMPTY_VIEW, ['kassym-jomart-tokayev', 'csto', 'almaty', 'january-2022-unrest']),
+      filters: { ...NO_FILTERS, hiddenKinds: ['Place' as const] },
+    };
     const c = legendCounts(data, view, visibility(data, view));
     expect(c.kinds.Person).toEqual({ visible: 1, total: 1 });
     expect(c.kinds.Place).toEqual({ visible: 0, total: 1 });

@@ -17,7 +17,10 @@ describe('relationInterval', () => {
   it('covers every day of a partial date and spans a range', () => {
     expect(relationInterval({ date: '2022-01-05', startDate: null, endDate: null })).toEqual({ start: '2022-01-05', end: '2022-01-05' });
     expect(relationInterval({ date: '2022-01', startDate: null, endDate: null })).toEqual({ start: '2022-01-01', end: '2022-01-31' });
-    expect(relationInterval({ date: null, startDate: '2022-01-06', endDate: '2022-01-19' })).toEqual({ start: '2022-01-06', end: '2022-01-19' });
+    expect(relationInterval({ date: null, startDate: '2022-01-06', endDate: '2022-01-19' })).toEqual({
+      start: '2022-01-06',
+      end: '2022-01-19',
+    });
     // Started and not ended: still going on.
     expect(relationInterval({ date: null, startDate: '2019', endDate: null })).toEqual({ start: '2019-01-01', end: '9999-12-31' });
     expect(relationInterval({ date: null, startDate: null, endDate: '2021' })).toEqual({ start: '0000-01-01', end: '2021-12-31' });
@@ -36,7 +39,6 @@ describe('relationPasses', () => {
     expect(relationPasses(ended, january)).toBe(false);
     expect(relationPasses(ended, { ...NO_FILTERS, from: '2021-06-30', to: '2022-01-31' })).toBe(true);
   });
-
 
   it('passes everything without filters', () => {
     for (const r of [aidRequest, accusation, deployment]) expect(relationPasses(r, NO_FILTERS)).toBe(true);

@@ -9,9 +9,30 @@ import { currentView, INITIAL_WORKSPACE, workspaceReducer, type WorkspaceAction,
 import { visibility } from './visibility';
 
 /** Domain records, written by the real exporters, read back by the explorer. */
-const tokayev: Entity = { id: 'kassym-jomart-tokayev', kind: 'Person', name: 'Kassym-Jomart Tokayev', aliases: ['Токаев'], description: 'President.', roles: ['President of Kazakhstan'] };
-const csto: Entity = { id: 'csto', kind: 'Organisation', name: 'Collective Security Treaty Organization', aliases: ['CSTO'], description: 'An alliance.', orgType: 'alliance' };
-const almaty: Entity = { id: 'almaty', kind: 'Place', name: 'Almaty', aliases: [], description: 'A city, “the southern capital”, with commas, and <markup>.', country: 'KZ' };
+const tokayev: Entity = {
+  id: 'kassym-jomart-tokayev',
+  kind: 'Person',
+  name: 'Kassym-Jomart Tokayev',
+  aliases: ['Токаев'],
+  description: 'President.',
+  roles: ['President of Kazakhstan'],
+};
+const csto: Entity = {
+  id: 'csto',
+  kind: 'Organisation',
+  name: 'Collective Security Treaty Organization',
+  aliases: ['CSTO'],
+  description: 'An alliance.',
+  orgType: 'alliance',
+};
+const almaty: Entity = {
+  id: 'almaty',
+  kind: 'Place',
+  name: 'Almaty',
+  aliases: [],
+  description: 'A city, “the southern capital”, with commas, and <markup>.',
+  country: 'KZ',
+};
 const sources: Source[] = [
   { id: 'doc-001.md', title: 'Tokayev asks CSTO for help', outlet: 'Example Wire', publishedAt: '2022-01-05', languages: ['en'] },
   { id: 'doc-002.md', title: 'Troops requested', languages: ['en'], url: 'https://example.org/troops' },
@@ -43,7 +64,12 @@ const deployed: ExportRelation = {
 
 function input(): ExportInput {
   return {
-    meta: { title: 'Tokayev and the CSTO', query: { ids: [tokayev.id, csto.id, almaty.id], depth: 0 }, generatedAt: '2026-11-30T08:00:00.000Z', permalink: 'http://localhost:3000/?e=csto' },
+    meta: {
+      title: 'Tokayev and the CSTO',
+      query: { ids: [tokayev.id, csto.id, almaty.id], depth: 0 },
+      generatedAt: '2026-11-30T08:00:00.000Z',
+      permalink: 'http://localhost:3000/?e=csto',
+    },
     nodes: [tokayev, csto, almaty],
     edges: [aid, deployed],
     sources,
@@ -75,27 +101,66 @@ describe.each([
     });
     expect(batch.entities.find((e) => e.id === almaty.id)?.description).toBe(almaty.description);
     const relation = batch.relations.find((r) => r.id === aid.id)!;
-    expect(relation).toMatchObject({ type: 'REQUESTED_AID_FROM', label: 'requested aid from', date: '2022-01-05', stance: 'ASSERTED', sourceCount: 2, contested: true });
+    expect(relation).toMatchObject({
+      type: 'REQUESTED_AID_FROM',
+      label: 'requested aid from',
+      date: '2022-01-05',
+      stance: 'ASSERTED',
+      sourceCount: 2,
+      contested: true,
+    });
     expect(relation.from.name).toBe('Kassym-Jomart Tokayev');
     expect(relation.evidence).toEqual([
-      { quote: aid.evidence[0]!.quote, stance: 'ASSERTED', source: { id: 'doc-001.md', title: 'Tokayev asks CSTO for help', outlet: 'Example Wire', publishedAt: '2022-01-05', url: null } },
-      { quote: aid.evidence[1]!.quote, stance: 'DENIED', source: { id: 'doc-002.md', title: 'Troops requested', outlet: null, publishedAt: null, url: 'https://example.org/troops' } },
+      {
+        quote: aid.evidence[0]!.quote,
+        stance: 'ASSERTED',
+        source: { id: 'doc-001.md', title: 'Tokayev asks CSTO for help', outlet: 'Example Wire', publishedAt: '2022-01-05', url: null },
+      },
+      {
+        quote: aid.evidence[1]!.quote,
+        stance: 'DENIED',
+        source: { id: 'doc-002.md', title: 'Troops requested', outlet: null, publishedAt: null, url: 'https://example.org/troops' },
+      },
     ]);
-    expect(batch.relations.find((r) => r.id === deployed.id)).toMatchObject({ startDate: '2022-01-06', endDate: '2022-01-19', sourceCount: 1, contested: false });
+    expect(batch.relations.find((r) => r.id === deployed.id)).toMatchObject({
+      startDate: '2022-01-06',
+      endDate: '2022-01-19',
+      sourceCount: 1,
+      contested: false,
+    });
   });
 
   it('puts them on the canvas as one undoable step, with their evidence for the details panel', () => {
     const batch = importBatch(fileName, readImportFile(fileName, text), INITIAL_WORKSPACE.data);
-    const state = run(INITIAL_WORKSPACE, { type: 'import/add', entities: batch.entities, relations: batch.relations, ids: batch.ids, fileOnly: [almaty.id], known: [tokayev.id, csto.id] });
+    const state = run(INITIAL_WORKSPACE, {
+      type: 'import/add',
+      entities: batch.entities,
+      relations: batch.relations,
+      ids: batch.ids,
+      fileOnly: [almaty.id],
+      known: [tokayev.id, csto.id],
+    });
     const view = currentView(state);
     expect(view.nodes).toEqual(batch.ids);
     expect(state.history.past).toHaveLength(1);
     expect(state.fileOnly).toEqual([almaty.id]);
     const elements = workspaceElements(state.data, view, visibility(state.data, view));
     expect(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id)).toEqual(batch.ids);
-    expect(elements.filter((e) => e.group === 'edges').map((e) => e.data.id).sort()).toEqual([`relation:${deployed.id}`, `relation:${aid.id}`].sort());
-    expect(relationsOf(state.data, csto.id).map((r) => r.evidence.length).sort()).toEqual([1, 2]);
-    expect(relationsOf(state.data, tokayev.id)[0]!.evidence.map((e) => e.source.title)).toEqual(['Tokayev asks CSTO for help', 'Troops requested']);
+    expect(
+      elements
+        .filter((e) => e.group === 'edges')
+        .map((e) => e.data.id)
+        .sort(),
+    ).toEqual([`relation:${deployed.id}`, `relation:${aid.id}`].sort());
+    expect(
+      relationsOf(state.data, csto.id)
+        .map((r) => r.evidence.length)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(relationsOf(state.data, tokayev.id)[0]!.evidence.map((e) => e.source.title)).toEqual([
+      'Tokayev asks CSTO for help',
+      'Troops requested',
+    ]);
 
     const undone = run(state, { type: 'history/undo' });
     expect(currentView(undone).nodes).toEqual([]);
@@ -112,7 +177,14 @@ describe('importing next to what the explorer holds', () => {
     const batch = importBatch('x.cyjs', readImportFile('x.cyjs', text), held.data);
     expect(batch.entities.map((e) => e.id)).toEqual([tokayev.id, almaty.id]);
     expect(batch.relations.find((r) => r.id === aid.id)!.to).toBe(held.data.entities.csto);
-    const state = run(held, { type: 'import/add', entities: batch.entities, relations: batch.relations, ids: batch.ids, fileOnly: [], known: batch.ids });
+    const state = run(held, {
+      type: 'import/add',
+      entities: batch.entities,
+      relations: batch.relations,
+      ids: batch.ids,
+      fileOnly: [],
+      known: batch.ids,
+    });
     expect(state.data.entities.csto).toBe(held.data.entities.csto);
     expect(currentView(state).nodes).toEqual([cstoSummary.id, tokayev.id, almaty.id]);
   });
@@ -128,16 +200,22 @@ describe('a bad file', () => {
     const good = JSON.parse(await collectText(writeCytoscapeJson(input()))) as { elements: { edges: { data: Record<string, unknown> }[] } };
     good.elements.edges[1]!.data.target = 'nowhere';
     expect(() => readImportFile('broken.cyjs', JSON.stringify(good))).toThrow(
-      new ImportError('“broken.cyjs” could not be imported. Relation "csto-deployed-to-almaty" ends at "nowhere", which is not in the file.'),
+      new ImportError(
+        '“broken.cyjs” could not be imported. Relation "csto-deployed-to-almaty" ends at "nowhere", which is not in the file.',
+      ),
     );
     expect(() => readImportFile('notes.txt', 'hello')).toThrow(/“notes\.txt” could not be imported\. Neither JSON nor XML/);
-    expect(() => readImportFile('half.graphml', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>')).toThrow(/“half\.graphml” could not be imported\. Not well-formed XML/);
+    expect(() => readImportFile('half.graphml', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>')).toThrow(
+      /“half\.graphml” could not be imported\. Not well-formed XML/,
+    );
     expect(() => readImportFile('empty.cyjs', '{"elements":{"nodes":[],"edges":[]}}')).toThrow(/holds no entities/);
   });
 
   it('refuses more entities than one view holds', () => {
     const nodes = Array.from({ length: MAX_IMPORT_ENTITIES + 1 }, (_, i) => ({ data: { id: `e${i}`, kind: 'Place', name: `Place ${i}` } }));
-    expect(() => readImportFile('big.cyjs', JSON.stringify({ elements: { nodes, edges: [] } }))).toThrow(/501 entities; the explorer shows at most 500/);
+    expect(() => readImportFile('big.cyjs', JSON.stringify({ elements: { nodes, edges: [] } }))).toThrow(
+      /501 entities; the explorer shows at most 500/,
+    );
   });
 });
 
@@ -145,7 +223,9 @@ describe('importSummary', () => {
   it('says what came in and what the API does not hold', () => {
     const batch = { fileName: 'x.cyjs', ids: ['a', 'b', 'c'], relationCount: 1 };
     expect(importSummary(batch, 0, true)).toBe('Imported 3 entities and 1 relation from “x.cyjs”.');
-    expect(importSummary(batch, 2, true)).toMatch(/^Imported 3 entities and 1 relation from “x\.cyjs”\. 2 of them are not in the API’s graph/);
+    expect(importSummary(batch, 2, true)).toMatch(
+      /^Imported 3 entities and 1 relation from “x\.cyjs”\. 2 of them are not in the API’s graph/,
+    );
     expect(importSummary(batch, 0, false)).toMatch(/The API could not be asked/);
   });
 });

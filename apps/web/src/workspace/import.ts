@@ -37,7 +37,9 @@ export function readImportFile(fileName: string, text: string): ImportedGraph {
     const graph = parseExport(text);
     if (graph.nodes.length === 0) throw new ImportError('It holds no entities.');
     if (graph.nodes.length > MAX_IMPORT_ENTITIES) {
-      throw new ImportError(`It holds ${graph.nodes.length} entities; the explorer shows at most ${MAX_IMPORT_ENTITIES} at once. Import a smaller export.`);
+      throw new ImportError(
+        `It holds ${graph.nodes.length} entities; the explorer shows at most ${MAX_IMPORT_ENTITIES} at once. Import a smaller export.`,
+      );
     }
     return graph;
   } catch (error) {
@@ -94,7 +96,11 @@ export function importBatch(fileName: string, graph: ImportedGraph, known: Graph
   const relations = graph.edges
     .filter((r) => !known.relations[r.id])
     .map((r): RelationData => {
-      const evidence: EvidenceData[] = r.evidence.map((ev) => ({ quote: ev.quote, stance: (ev.stance ?? r.stance) as Stance, source: sourceOf(ev.sourceId) }));
+      const evidence: EvidenceData[] = r.evidence.map((ev) => ({
+        quote: ev.quote,
+        stance: (ev.stance ?? r.stance) as Stance,
+        source: sourceOf(ev.sourceId),
+      }));
       return {
         id: r.id,
         type: r.type,
@@ -123,7 +129,11 @@ export function importBatch(fileName: string, graph: ImportedGraph, known: Graph
 }
 
 /** "Imported 12 entities and 20 relations from “x.cyjs”." plus what the API does not know. */
-export function importSummary(batch: Pick<ImportBatch, 'fileName' | 'ids' | 'relationCount'>, fileOnly: number, apiChecked: boolean): string {
+export function importSummary(
+  batch: Pick<ImportBatch, 'fileName' | 'ids' | 'relationCount'>,
+  fileOnly: number,
+  apiChecked: boolean,
+): string {
   const entities = batch.ids.length === 1 ? '1 entity' : `${batch.ids.length} entities`;
   const relations = batch.relationCount === 1 ? '1 relation' : `${batch.relationCount} relations`;
   let text = `Imported ${entities} and ${relations} from “${batch.fileName}”.`;

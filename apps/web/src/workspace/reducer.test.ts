@@ -1,6 +1,14 @@
 import { accusation, aidRequest, almaty, csto, deployment, tokayev, unrest } from '../test/fixtures';
 import { NO_FILTERS } from './filters';
-import { currentView, focusOf, INITIAL_WORKSPACE, selectedEntities, workspaceReducer, type WorkspaceAction, type WorkspaceState } from './reducer';
+import {
+  currentView,
+  focusOf,
+  INITIAL_WORKSPACE,
+  selectedEntities,
+  workspaceReducer,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from './reducer';
 import { EMPTY_VIEW } from './view';
 
 const run = (state: WorkspaceState, ...actions: WorkspaceAction[]) => actions.reduce(workspaceReducer, state);
@@ -103,7 +111,11 @@ describe('workspaceReducer', () => {
   });
 
   it('tracks a path search', () => {
-    let s = run(INITIAL_WORKSPACE, { type: 'path/endpoint', end: 'from', entity: tokayev }, { type: 'path/endpoint', end: 'to', entity: almaty });
+    let s = run(
+      INITIAL_WORKSPACE,
+      { type: 'path/endpoint', end: 'from', entity: tokayev },
+      { type: 'path/endpoint', end: 'to', entity: almaty },
+    );
     expect(s.path).toMatchObject({ from: { id: tokayev.id }, to: { id: almaty.id }, status: 'idle' });
     s = run(s, { type: 'path/start' });
     expect(s.path.status).toBe('loading');

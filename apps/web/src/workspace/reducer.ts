@@ -216,7 +216,10 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const data = mergeData(state.data, action.entities, action.relations);
       const known = new Set(action.known);
       const fileOnly = [...new Set([...state.fileOnly.filter((id) => !known.has(id)), ...action.fileOnly])];
-      const view = addNodes(state.history.present, action.ids.filter((id) => data.entities[id] !== undefined));
+      const view = addNodes(
+        state.history.present,
+        action.ids.filter((id) => data.entities[id] !== undefined),
+      );
       const same = fileOnly.length === state.fileOnly.length && fileOnly.every((id, i) => id === state.fileOnly[i]);
       return withView({ ...state, data, fileOnly: same ? state.fileOnly : fileOnly }, commit(state.history, view));
     }

@@ -48,7 +48,8 @@ function validViewport(v: unknown): Viewport | null | undefined {
 export function validateSaved(value: unknown): { ok: true; saved: SavedWorkspace } | { ok: false; reason: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'it is not a saved workspace' };
   const o = value as Record<string, unknown>;
-  if (o.version !== SAVED_WORKSPACE_VERSION) return { ok: false, reason: `it was saved by another version (${JSON.stringify(o.version ?? null)})` };
+  if (o.version !== SAVED_WORKSPACE_VERSION)
+    return { ok: false, reason: `it was saved by another version (${JSON.stringify(o.version ?? null)})` };
   if (typeof o.savedAt !== 'string' || Number.isNaN(Date.parse(o.savedAt))) return { ok: false, reason: 'its save time is not a date' };
   if (typeof o.query !== 'string') return { ok: false, reason: 'its view is missing' };
   const viewport = validViewport(o.viewport);

@@ -28,7 +28,10 @@ describe('addNeighbourhood', () => {
   });
 
   it('accumulates pages of one entity', () => {
-    let graph = addNeighbourhood(EMPTY_GRAPH, tokayevNeighbourhood({ relations: [aidRequest], totalCount: 2, hasNextPage: true, endCursor: 'c1' }));
+    let graph = addNeighbourhood(
+      EMPTY_GRAPH,
+      tokayevNeighbourhood({ relations: [aidRequest], totalCount: 2, hasNextPage: true, endCursor: 'c1' }),
+    );
     expect(graph.expansions['kassym-jomart-tokayev']).toMatchObject({ loaded: 1, hasNextPage: true, endCursor: 'c1' });
     graph = addNeighbourhood(graph, tokayevNeighbourhood({ relations: [tokayevNeighbourhood().relations[1]!], endCursor: 'c2' }));
     expect(graph.expansions['kassym-jomart-tokayev']).toMatchObject({ loaded: 2, totalCount: 2, hasNextPage: false, endCursor: 'c2' });

@@ -14,7 +14,12 @@ const view: CanvasView = {
 describe('URL state', () => {
   it('round-trips a view and its selection', () => {
     const qs = encodeUrlState({ view, selection: ['relation:kassym-jomart-tokayev-requested-aid-from-csto'] });
-    expect(decodeUrlState(qs)).toEqual({ view, selection: ['relation:kassym-jomart-tokayev-requested-aid-from-csto'], path: null, picture: null });
+    expect(decodeUrlState(qs)).toEqual({
+      view,
+      selection: ['relation:kassym-jomart-tokayev-requested-aid-from-csto'],
+      path: null,
+      picture: null,
+    });
     expect(decodeUrlState(`?${qs}`).view.nodes).toEqual(view.nodes);
   });
 
@@ -24,7 +29,10 @@ describe('URL state', () => {
   });
 
   it('is readable: short keys, comma-separated ids', () => {
-    const qs = encodeUrlState({ view: { ...EMPTY_VIEW, nodes: ['a', 'b'], filters: { ...NO_FILTERS, from: '2022-01-05' } }, selection: ['a'] });
+    const qs = encodeUrlState({
+      view: { ...EMPTY_VIEW, nodes: ['a', 'b'], filters: { ...NO_FILTERS, from: '2022-01-05' } },
+      selection: ['a'],
+    });
     expect(decodeURIComponent(qs)).toBe('e=a,b&from=2022-01-05&s=a');
   });
 
@@ -47,12 +55,20 @@ describe('URL state', () => {
 
 describe('the picture in the address bar', () => {
   const view = { ...EMPTY_VIEW, nodes: ['a', 'b', 'c'] };
-  const picture = { positions: { a: { x: 0, y: 0 }, b: { x: -1234.4, y: 56.6 }, c: { x: 300000, y: -7 } }, zoom: 1.23456, pan: { x: 10.4, y: -20.6 } };
+  const picture = {
+    positions: { a: { x: 0, y: 0 }, b: { x: -1234.4, y: 56.6 }, c: { x: 300000, y: -7 } },
+    zoom: 1.23456,
+    pan: { x: 10.4, y: -20.6 },
+  };
 
   it('round-trips positions (rounded to whole units), zoom and pan, compactly', () => {
     const qs = encodeUrlState({ view, selection: [], picture });
     const back = decodeUrlState(qs);
-    expect(back.picture).toEqual({ positions: { a: { x: 0, y: 0 }, b: { x: -1234, y: 57 }, c: { x: 300000, y: -7 } }, zoom: 1.235, pan: { x: 10, y: -21 } });
+    expect(back.picture).toEqual({
+      positions: { a: { x: 0, y: 0 }, b: { x: -1234, y: 57 }, c: { x: 300000, y: -7 } },
+      zoom: 1.235,
+      pan: { x: 10, y: -21 },
+    });
     expect(new URLSearchParams(qs).get('pos')!.length).toBeLessThan(20);
   });
 

@@ -35,7 +35,14 @@ const MAX_IDS = 500;
 function list(params: URLSearchParams, key: string): string[] {
   const raw = params.get(key);
   if (!raw) return [];
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => ID.test(s)))].slice(0, MAX_IDS);
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => ID.test(s)),
+    ),
+  ].slice(0, MAX_IDS);
 }
 
 export function defaultExpansion(): ExpansionState {
@@ -49,7 +56,10 @@ export function encodeUrlState(state: UrlState): string {
     if (values.length > 0) params.set(key, values.join(','));
   };
   put('e', view.nodes);
-  put('x', view.nodes.filter((id) => id in view.expansions));
+  put(
+    'x',
+    view.nodes.filter((id) => id in view.expansions),
+  );
   put('h', view.hidden);
   put('p', view.pinned);
   if (view.layout !== EMPTY_VIEW.layout) params.set('l', view.layout);

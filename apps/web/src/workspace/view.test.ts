@@ -1,5 +1,18 @@
 import { NO_FILTERS } from './filters';
-import { addNodes, EMPTY_VIEW, hide, keepOnly, onlyFiltersChanged, removeNodes, setExpansion, setFilters, setLayout, setPinned, showHidden, type CanvasView } from './view';
+import {
+  addNodes,
+  EMPTY_VIEW,
+  hide,
+  keepOnly,
+  onlyFiltersChanged,
+  removeNodes,
+  setExpansion,
+  setFilters,
+  setLayout,
+  setPinned,
+  showHidden,
+  type CanvasView,
+} from './view';
 
 const base = addNodes(EMPTY_VIEW, ['a', 'b', 'c']);
 

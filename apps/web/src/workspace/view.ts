@@ -83,7 +83,10 @@ export function removeNodes(view: CanvasView, ids: readonly string[]): CanvasVie
 /** Keeps only these entities on the canvas. */
 export function keepOnly(view: CanvasView, ids: readonly string[]): CanvasView {
   const keep = new Set(ids);
-  return removeNodes(view, view.nodes.filter((id) => !keep.has(id)));
+  return removeNodes(
+    view,
+    view.nodes.filter((id) => !keep.has(id)),
+  );
 }
 
 export function hide(view: CanvasView, elementIds: readonly string[]): CanvasView {

@@ -10,7 +10,11 @@ const withFilters = (view: CanvasView, filters: Partial<typeof NO_FILTERS>) => (
 
 describe('canvasRelations', () => {
   it('draws the relations whose two ends are on the canvas', () => {
-    expect(canvasRelations(data, all).map((r) => r.id).sort()).toEqual([aidRequest.id, deployment.id, accusation.id].sort());
+    expect(
+      canvasRelations(data, all)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([aidRequest.id, deployment.id, accusation.id].sort());
     const partial = addNodes(EMPTY_VIEW, ['kassym-jomart-tokayev', 'csto']);
     expect(canvasRelations(data, partial).map((r) => r.id)).toEqual([aidRequest.id]);
   });

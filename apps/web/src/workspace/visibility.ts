@@ -53,9 +53,7 @@ export function visibility(data: GraphState, view: CanvasView): Visibility {
     }
   }
   const nodes = new Set(
-    [...candidates].filter(
-      (id) => connected.has(id) || (degree.get(id) ?? 0) === 0 || id in view.expansions || view.pinned.includes(id),
-    ),
+    [...candidates].filter((id) => connected.has(id) || (degree.get(id) ?? 0) === 0 || id in view.expansions || view.pinned.includes(id)),
   );
   return { nodes, edges };
 }

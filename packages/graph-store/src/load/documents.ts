@@ -42,7 +42,9 @@ export function anchorEvidence(data: GraphData): EvidenceAnchors {
     }
   }
   if (failed > 0) {
-    throw new UnanchoredQuoteError(`${failed} quote(s) cannot be anchored in their source's text, nothing was loaded: ${problems.join('; ')}`);
+    throw new UnanchoredQuoteError(
+      `${failed} quote(s) cannot be anchored in their source's text, nothing was loaded: ${problems.join('; ')}`,
+    );
   }
   return anchors;
 }

@@ -23,7 +23,13 @@ export function entityMergeCypher(kind: EntityKind): string {
  * duplicates one. Each batch returns the element ids of its nodes, so relations find their
  * endpoints directly.
  */
-export async function writeEntities(session: Session, data: GraphData, generation: string, batchSize: number, progress: Progress): Promise<LoadedNodes> {
+export async function writeEntities(
+  session: Session,
+  data: GraphData,
+  generation: string,
+  batchSize: number,
+  progress: Progress,
+): Promise<LoadedNodes> {
   const nodes: LoadedNodes = new Map();
   let entitiesDone = 0;
   for (const kind of ENTITY_KINDS) {

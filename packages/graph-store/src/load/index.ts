@@ -25,7 +25,16 @@ import { switchGeneration, verifyGeneration } from './switch';
 export { contentHash, STORAGE_FORMAT, type GraphData, type LoadOptions, type LoadPhase, type LoadProgress, type LoadResult } from './plan';
 export { encodeRelationBatch, entityProps, RELATION_PROPERTIES, relationProps, relationValues } from './wire-format';
 export { entityMergeCypher } from './entities';
-export { anchorEvidence, passageRows, sourceRows, PASSAGE_MERGE_CYPHER, PASSAGE_RELATION_CAP, SOURCE_MERGE_CYPHER, UnanchoredQuoteError, type EvidenceAnchors } from './documents';
+export {
+  anchorEvidence,
+  passageRows,
+  sourceRows,
+  PASSAGE_MERGE_CYPHER,
+  PASSAGE_RELATION_CAP,
+  SOURCE_MERGE_CYPHER,
+  UnanchoredQuoteError,
+  type EvidenceAnchors,
+} from './documents';
 export { relationCreateCypher, relationCreateFromStringCypher } from './relations';
 export { CONTESTED_COUNT_KEY } from './switch';
 export { deleteGeneration, resetGraph } from './retire';
@@ -86,7 +95,16 @@ export async function loadGraph(driver: Driver, data: GraphData, options: LoadOp
     lease.check();
     const nodes = await writeEntities(session, data, generation, batchSize, progress);
     lease.check();
-    await writeRelations(session, { data, nodes, anchors, generation, batchSize, hasher, hashFirst: counts.sources + counts.entities, progress });
+    await writeRelations(session, {
+      data,
+      nodes,
+      anchors,
+      generation,
+      batchSize,
+      hasher,
+      hashFirst: counts.sources + counts.entities,
+      progress,
+    });
     lease.check();
     await verifyGeneration(driver, generation, counts, database);
 

@@ -105,15 +105,19 @@ export async function takeLease(driver: Driver, graph: string, database: string 
   }
 
   let lost: Error | undefined;
-  const renew = setInterval(() => {
-    driver
-      .executeQuery(RENEW_LEASE_CYPHER, { graph, holder, ttl: neo4j.int(ttl) }, { database })
-      .then(({ records }) => {
-        if (Number(records[0]?.get('renewed') ?? 0) === 0) lost ??= new LoadLeaseError(`The load lost its lease on graph "${graph}" (another load took it over): stopped.`);
-      })
-      // A failed renewal (Neo4j briefly away) is retried at the next tick; the lease lasts three ticks.
-      .catch(() => {});
-  }, Math.max(100, Math.floor(ttl / 3)));
+  const renew = setInterval(
+    () => {
+      driver
+        .executeQuery(RENEW_LEASE_CYPHER, { graph, holder, ttl: neo4j.int(ttl) }, { database })
+        .then(({ records }) => {
+          if (Number(records[0]?.get('renewed') ?? 0) === 0)
+            lost ??= new LoadLeaseError(`The load lost its lease on graph "${graph}" (another load took it over): stopped.`);
+        })
+        // A failed renewal (Neo4j briefly away) is retried at the next tick; the lease lasts three ticks.
+        .catch(() => {});
+    },
+    Math.max(100, Math.floor(ttl / 3)),
+  );
   renew.unref();
 
   return {

@@ -115,7 +115,10 @@ export class ContentHasher {
 /** The active generation of a graph and the content hash it was loaded with. */
 export const CURRENT_GENERATION_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) RETURN sg.active AS active, sg.contentHash AS hash';
 
-export async function currentGeneration(session: Session, graph: string): Promise<{ active: string | null; hash: string | null } | undefined> {
+export async function currentGeneration(
+  session: Session,
+  graph: string,
+): Promise<{ active: string | null; hash: string | null } | undefined> {
   return session.executeRead(async (tx) => {
     const res = await tx.run(CURRENT_GENERATION_CYPHER, { graph });
     const rec = res.records[0];

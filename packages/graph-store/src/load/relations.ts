@@ -82,9 +82,7 @@ export function assertEndpointsExist(data: GraphData, nodes: LoadedNodes): void 
   const missing = data.relations.filter((r) => !nodes.has(r.from) || !nodes.has(r.to));
   if (missing.length > 0) {
     const r = missing[0]!;
-    throw new Error(
-      `Loading relations: ${missing.length} have an endpoint that does not exist (first: ${r.id}, ${r.from} -> ${r.to}).`,
-    );
+    throw new Error(`Loading relations: ${missing.length} have an endpoint that does not exist (first: ${r.id}, ${r.from} -> ${r.to}).`);
   }
 }
 
@@ -98,7 +96,16 @@ export function assertEndpointsExist(data: GraphData, nodes: LoadedNodes): void 
  */
 export async function writeRelations(
   session: Session,
-  args: { data: GraphData; nodes: LoadedNodes; anchors: EvidenceAnchors; generation: string; batchSize: number; hasher: ContentHasher; hashFirst: number; progress: Progress },
+  args: {
+    data: GraphData;
+    nodes: LoadedNodes;
+    anchors: EvidenceAnchors;
+    generation: string;
+    batchSize: number;
+    hasher: ContentHasher;
+    hashFirst: number;
+    progress: Progress;
+  },
 ): Promise<void> {
   const { data, nodes, anchors, generation, batchSize, hasher, progress } = args;
   const startOf = (e: Evidence) => anchors.get(e);

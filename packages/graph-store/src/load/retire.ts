@@ -10,13 +10,15 @@ import { assertGraphName } from '../generations';
 export const REGISTER_PENDING_CYPHER = 'MERGE (sg:SteppeGraph {name: $graph}) SET sg.pending = coalesce(sg.pending, []) + $generation';
 
 /** Pending generations other than the active one: leftovers of loads that never switched. */
-export const ABANDONED_GENERATIONS_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) RETURN [p IN coalesce(sg.pending, []) WHERE p <> sg.active] AS pending';
+export const ABANDONED_GENERATIONS_CYPHER =
+  'MATCH (sg:SteppeGraph {name: $graph}) RETURN [p IN coalesce(sg.pending, []) WHERE p <> sg.active] AS pending';
 
 /** Removes a deleted generation from the pending list. */
 export const FORGET_PENDING_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) SET sg.pending = [p IN sg.pending WHERE p <> $previous]';
 
 /** Every generation of a graph, active and pending. */
-export const ALL_GENERATIONS_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) RETURN [x IN coalesce(sg.pending, []) + [sg.active] WHERE x IS NOT NULL] AS gens';
+export const ALL_GENERATIONS_CYPHER =
+  'MATCH (sg:SteppeGraph {name: $graph}) RETURN [x IN coalesce(sg.pending, []) + [sg.active] WHERE x IS NOT NULL] AS gens';
 
 export const DELETE_GRAPH_POINTER_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) DELETE sg';
 

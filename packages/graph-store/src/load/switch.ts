@@ -95,7 +95,9 @@ export async function switchGeneration(
     const lease = await tx.run(LOCK_AND_READ_LEASE_CYPHER, { graph });
     const current = lease.records[0]?.get('holder') as string | null | undefined;
     if (current !== holder) {
-      throw new LoadLeaseError(`The load no longer holds the lease on graph "${graph}" (now ${current ?? 'nobody'}): readers still see the previous graph.`);
+      throw new LoadLeaseError(
+        `The load no longer holds the lease on graph "${graph}" (now ${current ?? 'nobody'}): readers still see the previous graph.`,
+      );
     }
     const found = (await tx.run(GENERATION_NODE_COUNTS_CYPHER, { generation })).records[0];
     const entities = Number(found?.get('entities'));
@@ -112,7 +114,8 @@ export async function switchGeneration(
 }
 
 /** Write-locks the graph's pointer node (held to the end of the switch's transaction) and reads the lease holder. */
-export const LOCK_AND_READ_LEASE_CYPHER = 'MATCH (sg:SteppeGraph {name: $graph}) SET sg._lock = true REMOVE sg._lock RETURN sg.leaseHolder AS holder';
+export const LOCK_AND_READ_LEASE_CYPHER =
+  'MATCH (sg:SteppeGraph {name: $graph}) SET sg._lock = true REMOVE sg._lock RETURN sg.leaseHolder AS holder';
 
 /** Entities and sources of one generation (index-backed counts), checked again inside the switch. */
 export const GENERATION_NODE_COUNTS_CYPHER = `CALL () { MATCH (n:Entity) WHERE n.graph = $generation AND n.id IS NOT NULL RETURN count(n) AS entities }

@@ -29,8 +29,21 @@ export function entityProps(entity: Entity): Record<string, unknown> {
  * fourteen keys per row, and encoding was most of the loader's time.
  */
 export const RELATION_PROPERTIES = [
-  'id', 'date', 'startDate', 'endDate', 'sortStart', 'sortEnd', 'stance', 'confidence', 'detail',
-  'evidenceSources', 'evidenceQuotes', 'evidenceStances', 'evidenceStarts', 'sourceCount', 'contested',
+  'id',
+  'date',
+  'startDate',
+  'endDate',
+  'sortStart',
+  'sortEnd',
+  'stance',
+  'confidence',
+  'detail',
+  'evidenceSources',
+  'evidenceQuotes',
+  'evidenceStances',
+  'evidenceStarts',
+  'sourceCount',
+  'contested',
 ] as const;
 
 /** Where an evidence item's quote starts in its source's text (load/documents.ts), if anchored. */
@@ -57,7 +70,12 @@ export function memoised(fn: (value: string) => string): (value: string) => stri
   };
 }
 
-export function relationValuesWith(relation: Relation, firstDay: (d: string) => string, lastDay: (d: string) => string, startOf?: StartOf): unknown[] {
+export function relationValuesWith(
+  relation: Relation,
+  firstDay: (d: string) => string,
+  lastDay: (d: string) => string,
+  startOf?: StartOf,
+): unknown[] {
   const evidence = relation.evidence;
   const sources: string[] = new Array<string>(evidence.length);
   const quotes: string[] = new Array<string>(evidence.length);
@@ -122,9 +140,21 @@ function plainText(value: unknown): value is string {
 
 /** How each stored property travels in the one-string form, in RELATION_PROPERTIES order. */
 export const RELATION_FIELD_TYPES: Record<(typeof RELATION_PROPERTIES)[number], 'string' | 'number' | 'boolean' | 'list' | 'integers'> = {
-  id: 'string', date: 'string', startDate: 'string', endDate: 'string', sortStart: 'string', sortEnd: 'string',
-  stance: 'string', confidence: 'number', detail: 'string', evidenceSources: 'list', evidenceQuotes: 'list',
-  evidenceStances: 'list', evidenceStarts: 'integers', sourceCount: 'number', contested: 'boolean',
+  id: 'string',
+  date: 'string',
+  startDate: 'string',
+  endDate: 'string',
+  sortStart: 'string',
+  sortEnd: 'string',
+  stance: 'string',
+  confidence: 'number',
+  detail: 'string',
+  evidenceSources: 'list',
+  evidenceQuotes: 'list',
+  evidenceStances: 'list',
+  evidenceStarts: 'integers',
+  sourceCount: 'number',
+  contested: 'boolean',
 };
 const RELATION_FIELD_TYPE_LIST = RELATION_PROPERTIES.map((key) => RELATION_FIELD_TYPES[key]);
 

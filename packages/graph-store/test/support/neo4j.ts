@@ -31,7 +31,12 @@ export async function countGraph(driver: Driver, graph: string) {
   );
   const row = records[0];
   return row
-    ? { entities: Number(row.get('entities')), relations: Number(row.get('relations')), sources: Number(row.get('sources')), active: row.get('active') as string }
+    ? {
+        entities: Number(row.get('entities')),
+        relations: Number(row.get('relations')),
+        sources: Number(row.get('sources')),
+        active: row.get('active') as string,
+      }
     : undefined;
 }
 
@@ -49,23 +54,74 @@ const source: Source = { id: 'doc-1', title: 'Test document', languages: ['en'] 
 /** A tiny but complete graph: three entities, three relations, one contested. */
 export function tinyGraph(): GraphData {
   const entities: Entity[] = [
-    { id: 'kassym-jomart-tokayev', kind: 'Person', name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'], description: 'President', roles: ['President'] },
-    { id: 'csto', kind: 'Organisation', name: 'Collective Security Treaty Organization', aliases: ['CSTO', 'ODKB'], description: 'Alliance' },
-    { id: 'almaty', kind: 'Place', name: 'Almaty', aliases: ['Alma-Ata', 'Älmaty'], description: 'City', placeType: 'city', lat: 43.24, lon: 76.95 },
-    { id: 'protests', kind: 'Event', name: 'January protests', aliases: [], description: 'Unrest', startDate: '2022-01-02', placeId: 'almaty' },
+    {
+      id: 'kassym-jomart-tokayev',
+      kind: 'Person',
+      name: 'Kassym-Jomart Tokayev',
+      aliases: ['Tokayev', 'Tokaev'],
+      description: 'President',
+      roles: ['President'],
+    },
+    {
+      id: 'csto',
+      kind: 'Organisation',
+      name: 'Collective Security Treaty Organization',
+      aliases: ['CSTO', 'ODKB'],
+      description: 'Alliance',
+    },
+    {
+      id: 'almaty',
+      kind: 'Place',
+      name: 'Almaty',
+      aliases: ['Alma-Ata', 'Älmaty'],
+      description: 'City',
+      placeType: 'city',
+      lat: 43.24,
+      lon: 76.95,
+    },
+    {
+      id: 'protests',
+      kind: 'Event',
+      name: 'January protests',
+      aliases: [],
+      description: 'Unrest',
+      startDate: '2022-01-02',
+      placeId: 'almaty',
+    },
   ];
   const relations: Relation[] = [
     {
-      id: 'tokayev-requested-aid-from-csto', type: 'REQUESTED_AID_FROM', from: 'kassym-jomart-tokayev', to: 'csto', date: '2022-01-05',
-      stance: 'ASSERTED', confidence: 0.95, evidence: [{ sourceId: 'doc-1', quote: 'requested urgent military assistance' }],
+      id: 'tokayev-requested-aid-from-csto',
+      type: 'REQUESTED_AID_FROM',
+      from: 'kassym-jomart-tokayev',
+      to: 'csto',
+      date: '2022-01-05',
+      stance: 'ASSERTED',
+      confidence: 0.95,
+      evidence: [{ sourceId: 'doc-1', quote: 'requested urgent military assistance' }],
     },
     {
-      id: 'protests-in-almaty', type: 'OCCURRED_IN', from: 'protests', to: 'almaty', startDate: '2022-01-04', endDate: '2022-01-07',
-      stance: 'REPORTED', confidence: 0.9, evidence: [{ sourceId: 'doc-1', quote: 'protests in Almaty' }],
+      id: 'protests-in-almaty',
+      type: 'OCCURRED_IN',
+      from: 'protests',
+      to: 'almaty',
+      startDate: '2022-01-04',
+      endDate: '2022-01-07',
+      stance: 'REPORTED',
+      confidence: 0.9,
+      evidence: [{ sourceId: 'doc-1', quote: 'protests in Almaty' }],
     },
     {
-      id: 'csto-coordinated-protests', type: 'COORDINATED', from: 'csto', to: 'protests', stance: 'CLAIMED', confidence: 0.2,
-      evidence: [{ sourceId: 'doc-1', quote: 'coordinated' }, { sourceId: 'doc-1', quote: 'no evidence', stance: 'DENIED' }],
+      id: 'csto-coordinated-protests',
+      type: 'COORDINATED',
+      from: 'csto',
+      to: 'protests',
+      stance: 'CLAIMED',
+      confidence: 0.2,
+      evidence: [
+        { sourceId: 'doc-1', quote: 'coordinated' },
+        { sourceId: 'doc-1', quote: 'no evidence', stance: 'DENIED' },
+      ],
     },
   ];
   return { sources: [source], entities, relations };

@@ -10,7 +10,16 @@ import { DocumentReader, type CitedPassage, type ReaderDocument, type ReaderMent
 const text =
   'Jan 5, 2022\n\nTokayev appealed to the CSTO heads of state to help Kazakhstan overcome the terrorist threat. ' +
   'Riots spread to Almaty.\n\nHe accused foreign-trained terrorists of the attacks.';
-const doc: ReaderDocument = { id: 'doc-001', title: 'Tokayev asks CSTO for help', outlet: 'Example Wire', author: null, publishedAt: '2022-01-05', languages: ['en'], url: null, text };
+const doc: ReaderDocument = {
+  id: 'doc-001',
+  title: 'Tokayev asks CSTO for help',
+  outlet: 'Example Wire',
+  author: null,
+  publishedAt: '2022-01-05',
+  languages: ['en'],
+  url: null,
+  text,
+};
 
 function passage(relation: RelationData, quote: string): CitedPassage {
   const start = text.indexOf(quote);

@@ -246,7 +246,10 @@ export function DocumentReader({
                     <KindIcon kind={entity.kind} colour="#ffffff" size={12} />
                     <span className="visually-hidden">{entity.kind}: </span>
                   </span>
-                  <span className={styles.name} title={entity.aliases.length > 0 ? `${entity.name} (also ${entity.aliases.join(', ')})` : entity.name}>
+                  <span
+                    className={styles.name}
+                    title={entity.aliases.length > 0 ? `${entity.name} (also ${entity.aliases.join(', ')})` : entity.name}
+                  >
                     {entity.name}
                   </span>
                   <span className={styles.count}>×{count}</span>

@@ -12,7 +12,19 @@ const RELATIONS_SHOWN = 2;
  * One passage of a document search, as an option of the search listbox: the document, the snippet with the
  * matching words highlighted, and the claims whose evidence overlaps it. Choosing it opens the reader there.
  */
-export function PassageOption({ id, passage, selected, onHover, onChoose }: { id: string; passage: DocumentPassageData; selected: boolean; onHover: () => void; onChoose: () => void }) {
+export function PassageOption({
+  id,
+  passage,
+  selected,
+  onHover,
+  onChoose,
+}: {
+  id: string;
+  passage: DocumentPassageData;
+  selected: boolean;
+  onHover: () => void;
+  onChoose: () => void;
+}) {
   const { source } = passage;
   const more = passage.relationCount - Math.min(RELATIONS_SHOWN, passage.relations.length);
   return (
@@ -35,7 +47,12 @@ export function PassageOption({ id, passage, selected, onHover, onChoose }: { id
       <span className={styles.text}>
         <span className={styles.source}>
           {source.title}
-          {source.outlet || source.publishedAt ? <span className={styles.meta}> · {[source.outlet, source.publishedAt ? formatPartialDate(source.publishedAt) : null].filter(Boolean).join(', ')}</span> : null}
+          {source.outlet || source.publishedAt ? (
+            <span className={styles.meta}>
+              {' '}
+              · {[source.outlet, source.publishedAt ? formatPartialDate(source.publishedAt) : null].filter(Boolean).join(', ')}
+            </span>
+          ) : null}
         </span>
         <span className={styles.snippet}>
           {passage.snippet.start > passage.start ? '…' : ''}

@@ -85,7 +85,9 @@ export function splitRuns<P, M extends Range>(runs: readonly Run<P, M>[], points
       out.push({
         start,
         end,
-        mentions: run.mentions.filter((m) => m.start < end && m.end > start).map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end) })),
+        mentions: run.mentions
+          .filter((m) => m.start < end && m.end > start)
+          .map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end) })),
       });
       at = end;
     }

@@ -20,8 +20,7 @@ export interface LayoutJob {
 }
 
 export type LayoutReply =
-  | { type: 'done'; run: number; positions: Record<string, Position>; ms: number }
-  | { type: 'error'; run: number; message: string };
+  { type: 'done'; run: number; positions: Record<string, Position>; ms: number } | { type: 'error'; run: number; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

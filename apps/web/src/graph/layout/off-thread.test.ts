@@ -122,7 +122,15 @@ describe('fitPositions', () => {
     // Headless: no container, so the view is 0×0 and nothing can be fitted; give it a size.
     (cy as unknown as { width: () => number; height: () => number }).width = () => 1_000;
     (cy as unknown as { width: () => number; height: () => number }).height = () => 600;
-    fitPositions(cy, [{ x: -500, y: -100 }, { x: 1_500, y: 300 }], 40, 0);
+    fitPositions(
+      cy,
+      [
+        { x: -500, y: -100 },
+        { x: 1_500, y: 300 },
+      ],
+      40,
+      0,
+    );
     expect(cy.zoom()).toBeCloseTo(920 / 2_000, 6);
     const centre = { x: (500 - cy.pan().x) / cy.zoom(), y: (300 - cy.pan().y) / cy.zoom() };
     expect(centre.x).toBeCloseTo(500, 6);
@@ -152,7 +160,13 @@ describe('a fresh view styled for its fitted tier', () => {
 
   it('counts the entities that will be visible: not edges, not filtered ones', () => {
     expect(visibleNodeCount(ringDefs(10, 3))).toBe(7);
-    expect(visibleNodeCount([{ data: { id: 'a' }, classes: 'more filtered' }, { data: { id: 'b' }, classes: 'more' }, { data: { id: 'e', source: 'a', target: 'b' } }])).toBe(1);
+    expect(
+      visibleNodeCount([
+        { data: { id: 'a' }, classes: 'more filtered' },
+        { data: { id: 'b' }, classes: 'more' },
+        { data: { id: 'e', source: 'a', target: 'b' } },
+      ]),
+    ).toBe(1);
   });
 
   it('knows before the elements are added the zoom and tier the quick placement will be fitted at', () => {
@@ -216,7 +230,10 @@ describe('applying the worker’s positions to a large view', () => {
   });
 
   it('fits small views at once, and large ones too when asked not to glide', async () => {
-    for (const [n, glide] of [[LARGE_RENDERING_NODES - 1, undefined], [LARGE_RENDERING_NODES, 0]] as const) {
+    for (const [n, glide] of [
+      [LARGE_RENDERING_NODES - 1, undefined],
+      [LARGE_RENDERING_NODES, 0],
+    ] as const) {
       cy = sizedRing(n);
       const positions = spread(cy);
       const target = fittedViewport(cy, Object.values(positions))!;

@@ -62,7 +62,14 @@ export function applyQuickPlacement(cy: Core, pinned: ReadonlySet<string>, paddi
 }
 
 function fitVisible(cy: Core, padding: number): void {
-  fitPositions(cy, cy.nodes().not('.filtered').map((n) => (n as NodeSingular).position()), padding);
+  fitPositions(
+    cy,
+    cy
+      .nodes()
+      .not('.filtered')
+      .map((n) => (n as NodeSingular).position()),
+    padding,
+  );
 }
 
 /** Model units kept around the outermost node centres when fitting (about half a node). */
@@ -79,7 +86,12 @@ export function fitPositions(cy: Core, points: Iterable<Position>, padding = 40,
 }
 
 /** The zoom and pan `fitPositions` sets (null: nothing to fit, or no room). */
-export function fittedViewport(cy: Core, points: Iterable<Position>, padding = 40, margin = FIT_MARGIN): { zoom: number; pan: Position } | null {
+export function fittedViewport(
+  cy: Core,
+  points: Iterable<Position>,
+  padding = 40,
+  margin = FIT_MARGIN,
+): { zoom: number; pan: Position } | null {
   const box = pointBounds(points);
   if (!box) return null;
   const zoom = fitZoom(cy, box, padding, margin);
@@ -160,8 +172,20 @@ export function applyPositions(
   // A view drawn as a large one glides to its fit by default: nodes first, edges when it stops (see GLIDE_TO_FIT_MS).
   const glide = options.glide ?? (drawnAsLarge(cy) ? GLIDE_TO_FIT_MS : 0);
   if (options.fit && glide > 0) {
-    const view = fittedViewport(cy, cy.nodes().not('.filtered').map((n) => (n as NodeSingular).position()), padding);
-    if (view) return cy.animation({ zoom: view.zoom, pan: view.pan, duration: glide }).play().promise().then(() => undefined);
+    const view = fittedViewport(
+      cy,
+      cy
+        .nodes()
+        .not('.filtered')
+        .map((n) => (n as NodeSingular).position()),
+      padding,
+    );
+    if (view)
+      return cy
+        .animation({ zoom: view.zoom, pan: view.pan, duration: glide })
+        .play()
+        .promise()
+        .then(() => undefined);
   }
   if (options.fit) fitVisible(cy, padding);
   return Promise.resolve();

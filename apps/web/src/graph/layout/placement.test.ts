@@ -75,7 +75,11 @@ describe('placementOrder', () => {
 
 describe('spiralBounds', () => {
   it('is the box around the quick placement of that many nodes, whatever their edges', () => {
-    for (const [n, groups] of [[1, 1], [37, 3], [2_000, 11]] as const) {
+    for (const [n, groups] of [
+      [1, 1],
+      [37, 3],
+      [2_000, 11],
+    ] as const) {
       const points = [...quickPlacement(graph(n, groups)).values()];
       const box = spiralBounds(n)!;
       expect(box.x1).toBeCloseTo(Math.min(...points.map((p) => p.x)), 9);

@@ -23,10 +23,12 @@ describe('seeded layouts', () => {
 
   it('put Math.random back, also after a throw', () => {
     const original = Math.random;
-    expect(() => withSeededRandom(1, () => {
-      expect(Math.random).not.toBe(original);
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      withSeededRandom(1, () => {
+        expect(Math.random).not.toBe(original);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(Math.random).toBe(original);
   });
 

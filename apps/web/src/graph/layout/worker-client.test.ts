@@ -8,7 +8,10 @@ function job(run: number): LayoutJob {
     type: 'layout',
     run,
     nodes: ['a', 'b', 'c'].map((id, i) => ({ id, x: i, y: 0, w: 30, h: 30 })),
-    edges: [{ id: 'ab', source: 'a', target: 'b' }, { id: 'bc', source: 'b', target: 'c' }],
+    edges: [
+      { id: 'ab', source: 'a', target: 'b' },
+      { id: 'bc', source: 'b', target: 'c' },
+    ],
     options: fcoseOptions({ randomize: true }),
   };
 }

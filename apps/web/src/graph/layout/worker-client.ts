@@ -67,7 +67,10 @@ export class OffThreadLayout {
       this.worker = null;
       if (!pending) return;
       this.pending = null;
-      const message = event && typeof event === 'object' && 'message' in event ? String((event as { message: unknown }).message) : 'The layout worker failed.';
+      const message =
+        event && typeof event === 'object' && 'message' in event
+          ? String((event as { message: unknown }).message)
+          : 'The layout worker failed.';
       pending.resolve({ type: 'error', run: pending.run, message });
     };
     this.worker = worker;

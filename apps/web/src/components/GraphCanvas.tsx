@@ -357,6 +357,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       });
       return;
     }
+    // Laid out with the labels as large as a readable fit draws them (the mid tier's), so the layout makes room for them.
+    if (readable) setTier(cy, 'mid');
     void runNamedLayout(cy, mainRequest).then(() => finished('main'));
   });
 

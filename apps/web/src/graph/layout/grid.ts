@@ -29,8 +29,8 @@ export interface GridInput {
   centre?: Position;
 }
 
-/** Above this many entities the cells are filled in order without looking at the lines (the search grows as n³). */
-export const ROUTED_GRID_MAX_NODES = 150;
+/** Above this many entities the cells are filled in order without looking at the lines: the search grows as n³ (46 entities take about 60 ms, 100 about 280 ms, 150 about 700 ms on a busy two-core machine). */
+export const ROUTED_GRID_MAX_NODES = 100;
 export const DEFAULT_HALF_SIZE = 17;
 /** How far beyond its shape a line must keep from an entity (model units). */
 export const GRID_MARGIN = 6;

@@ -110,16 +110,22 @@ function setPosition(n: NodeSingular, p: Position): void {
   if (locked) n.lock();
 }
 
-/** After entities joined: if one of them is off screen, widen the view to the whole canvas. */
-function keepInView(cy: Core, added: readonly string[]): void {
+/** After entities joined: if one of them is off screen, widen the view to the whole canvas (resolves when it has). */
+function keepInView(cy: Core, added: readonly string[]): Promise<unknown> {
   const outside = added.some((id) => {
     const n = cy.getElementById(id);
     return n.nonempty() && n.visible() && !inView(cy, (n as unknown as NodeSingular).position(), 30);
   });
-  if (!outside) return;
+  if (!outside) return Promise.resolve();
   const eles = cy.elements().not('.filtered');
-  if (prefersReducedMotion()) cy.fit(eles, 40);
-  else cy.animate({ fit: { eles, padding: 40 } }, { duration: 250 });
+  if (prefersReducedMotion()) {
+    cy.fit(eles, 40);
+    return Promise.resolve();
+  }
+  return cy
+    .animation({ fit: { eles, padding: 40 }, duration: 250 })
+    .play()
+    .promise();
 }
 
 function prefersReducedMotion(): boolean {
@@ -341,7 +347,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
         setTier(cy, labelTier(cy.zoom()));
         if (!current()) return;
       }
-      if (keep.length > 0) keepInView(cy, added);
+      // The canvas is idle once the view has settled too (a test, or an analyst's click, then finds things where they stay).
+      if (keep.length > 0) await keepInView(cy, added);
+      if (!current()) return;
       // Where the last layout ran, for tests and for anyone looking at the DOM.
       container.dataset.layoutThread = thread;
       container.dataset.layout = 'idle';

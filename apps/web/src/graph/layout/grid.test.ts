@@ -80,6 +80,36 @@ describe('the grid layout', () => {
     });
   }
 
+  it('routes the relations to pinned entities too, and draws none over them', () => {
+    const expanded = VIEWS['Tokayev, Kazakhstan and Almaty']!;
+    const { nodes, edges } = viewAround(expanded);
+    // Two pinned entities left of where the grid goes, as an analyst might have put them.
+    const fixed = new Map([
+      ['csto', { x: -1_400, y: -100 }],
+      ['nursultan-nazarbayev', { x: -1_400, y: 150 }],
+    ]);
+    const at = gridPlacement({
+      nodes: nodes.filter((id) => !fixed.has(id)),
+      edges,
+      cell: CELL,
+      margin: GRID_MARGIN,
+      halfSizes: new Map(nodes.map((id) => [id, halfSize(expanded, id)])),
+      fixed,
+    });
+    expect([...at.keys()].some((id) => fixed.has(id))).toBe(false);
+    const all = new Map([...at, ...fixed]);
+    expect(all.size).toBe(nodes.length);
+    const through: string[] = [];
+    for (const { source, target } of edges) {
+      for (const id of nodes) {
+        if (id === source || id === target) continue;
+        if (segmentHitsBox(all.get(source)!, all.get(target)!, all.get(id)!, halfSize(expanded, id)))
+          through.push(`${source}→${target} over ${id}`);
+      }
+    }
+    expect(through).toEqual([]);
+  });
+
   it('puts every entity in its own cell, on the grid, and gives the same cells for the same view', () => {
     const expanded = VIEWS['Tokayev, Kazakhstan and the January unrest']!;
     const { nodes, edges } = viewAround(expanded);

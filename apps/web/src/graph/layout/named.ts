@@ -1,7 +1,7 @@
 import type { Collection, Core, LayoutOptions, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../../workspace/view';
 import { fcoseOptionsForSize } from './fcose';
-import { GRID_MARGIN, gridPlacement } from './grid';
+import { GRID_MARGIN, gridPlacement, gridShape } from './grid';
 import { seedOf, withSeededRandom } from './seeded';
 
 export interface LayoutRequest {
@@ -98,20 +98,37 @@ function routedGrid(movable: Collection, fixed: Collection): Record<string, Posi
     h = Math.max(h, b.h + GRID_CELL_PADDING.h);
     halfSizes.set(n.id(), Math.max(n.width(), n.height()) / 2);
   });
-  const edges = movable.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  const placed = gridPlacement({ nodes: nodes.map((n) => n.id()), edges, cell: { w, h }, margin: GRID_MARGIN, halfSizes });
-  let dx = 0;
-  let dy = 0;
+  // Relations to pinned entities count too: they are routed, and pinned entities are not drawn over.
+  const fixedAt = new Map(fixed.map((n) => [n.id(), { ...(n as NodeSingular).position() }]));
+  fixed.forEach((n) => void halfSizes.set(n.id(), Math.max(n.width(), n.height()) / 2));
+  const ids = new Set([...nodes.map((n) => n.id()), ...fixedAt.keys()]);
+  const edges: { source: string; target: string }[] = [];
+  movable
+    .nodes()
+    .connectedEdges()
+    .not('.filtered')
+    .forEach((e) => {
+      const source = e.source().id();
+      const target = e.target().id();
+      if (ids.has(source) && ids.has(target)) edges.push({ source, target });
+    });
+  // Centred on the origin (the same entities give the same grid wherever they were), or right of pinned ones.
+  let centre = { x: 0, y: 0 };
   if (fixed.nonempty()) {
     const box = fixed.boundingBox({ includeLabels: true, includeOverlays: false } as never);
-    const xs = [...placed.values()].map((p) => p.x);
-    const ys = [...placed.values()].map((p) => p.y);
-    dx = box.x2 + w - Math.min(...xs);
-    dy = (box.y1 + box.y2) / 2 - (Math.min(...ys) + Math.max(...ys)) / 2;
+    const { cols } = gridShape(nodes.length);
+    centre = { x: box.x2 + w + ((cols - 1) / 2) * w, y: (box.y1 + box.y2) / 2 };
   }
-  const out: Record<string, Position> = {};
-  for (const [id, p] of placed) out[id] = { x: p.x + dx, y: p.y + dy };
-  return out;
+  const placed = gridPlacement({
+    nodes: nodes.map((n) => n.id()),
+    edges,
+    cell: { w, h },
+    margin: GRID_MARGIN,
+    halfSizes,
+    centre,
+    fixed: fixedAt,
+  });
+  return Object.fromEntries(placed);
 }
 
 /** Ids are slugs, but a selector must still be safe for any id. */

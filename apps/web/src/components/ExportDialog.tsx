@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { MAX_NOTES_LENGTH } from '@steppe/domain';
 import { ExportFailed, fetchExport, saveBlob } from '../export/download';
 import { IMAGE_SCALES, type Background, type ImageFormat, type ImageOptions, type RenderedImage } from '../export/image';
 import {
@@ -10,7 +11,6 @@ import {
   fileNameFor,
   FORMAT_INFO,
   formatBytes,
-  MAX_NOTES_LENGTH,
   MAX_TITLE_LENGTH,
   scopeProblem,
   type ApiFormat,

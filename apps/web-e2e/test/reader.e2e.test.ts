@@ -107,8 +107,6 @@ describe.each([
       return el !== null && document.activeElement === el;
     });
     expect(await current.evaluate(inView)).toBe(true);
-    // The document scrolls inside the reader; the page itself never does.
-    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
     // The rest of the document is there around it, and every cited passage of it is marked.
     const docText = (await reader.getByRole('document', { name: 'Document text' }).textContent()) ?? '';
     expect(docText.length).toBeGreaterThan(quote.quote.length * 3);

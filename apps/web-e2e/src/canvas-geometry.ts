@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { EdgeSingular } from 'cytoscape';
 
 /** Shared measurements of the explorer's canvas for the layout and picture tests. */
 
@@ -95,4 +96,48 @@ export function largestMove(
     worst = Math.max(worst, Math.hypot(p.x - q.x, p.y - q.y));
   }
   return worst;
+}
+
+/**
+ * Relations drawn over an entity that is not one of their ends: each visible relation as drawn (source endpoint,
+ * the curve's midpoint, target endpoint: a straight line or a bezier's bow), against each other entity's shape.
+ */
+export function edgesThroughNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type P = { x: number; y: number };
+    const hits = (a: P, b: P, box: { x1: number; y1: number; x2: number; y2: number }) => {
+      let t0 = 0;
+      let t1 = 1;
+      for (const [p, d, lo, hi] of [
+        [a.x, b.x - a.x, box.x1, box.x2],
+        [a.y, b.y - a.y, box.y1, box.y2],
+      ] as const) {
+        if (d === 0) {
+          if (p < lo || p > hi) return false;
+          continue;
+        }
+        const u = (lo - p) / d;
+        const v = (hi - p) / d;
+        t0 = Math.max(t0, Math.min(u, v));
+        t1 = Math.min(t1, Math.max(u, v));
+        if (t0 > t1) return false;
+      }
+      return true;
+    };
+    const cy = window.__steppeCy!;
+    const nodes = cy.nodes(':visible').not('.more');
+    const out: string[] = [];
+    cy.edges(':visible')
+      .not('.more')
+      .forEach((e) => {
+        const edge = e as unknown as EdgeSingular;
+        const points = [edge.sourceEndpoint(), edge.midpoint(), edge.targetEndpoint()];
+        nodes.forEach((n) => {
+          if (n.id() === edge.source().id() || n.id() === edge.target().id()) return;
+          const box = n.boundingBox({ includeLabels: false, includeOverlays: false } as never);
+          if (hits(points[0]!, points[1]!, box) || hits(points[1]!, points[2]!, box)) out.push(`${edge.id()} over ${n.id()}`);
+        });
+      });
+    return out;
+  });
 }

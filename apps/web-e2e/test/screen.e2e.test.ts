@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import { screenshot } from '../src/browser';
 import { overlap, overlappingPairs, renderedLabels } from '../src/canvas-geometry';
-import { putTokayevOnCanvas as putTokayevOnCanvasAt, waitForCanvas } from '../src/explorer-page';
+import { api, putTokayevOnCanvas as putTokayevOnCanvasAt, TOKAYEV, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -14,7 +14,6 @@ jest.setTimeout(180_000);
  * zoom controls, hover cards, side panels that fold and remember, and contested relations that stand out.
  */
 const stack = stackFromEnv();
-const TOKAYEV = 'kassym-jomart-tokayev';
 
 const putTokayevOnCanvas = (page: Page) => putTokayevOnCanvasAt(page, stack.webUrl, 'cy.nodes().length > 3');
 
@@ -172,6 +171,87 @@ for (const { width, height, share } of [
       await page.getByRole('button', { name: 'Details panel' }).click();
       expect(await page.locator('#details').isVisible()).toBe(true);
     });
+
+    it('shows the table view under the canvas: the tables scroll inside their view, the page never scrolls', async () => {
+      const toggle = page.getByRole('button', { name: 'Table view' });
+      await toggle.click();
+      const entities = page.getByRole('table', { name: 'Entities on the canvas' });
+      await entities.waitFor();
+      const heights = await page.evaluate(() => ({ page: document.scrollingElement!.scrollHeight, window: window.innerHeight }));
+      expect(heights.page).toBeLessThanOrEqual(heights.window);
+      // Tokayev's neighbourhood makes more rows than the view holds: they scroll inside it, and it ends on screen.
+      const view = await entities.evaluate((table) => {
+        const box = table.parentElement!;
+        return { content: box.scrollHeight, shown: box.clientHeight, bottom: box.getBoundingClientRect().bottom };
+      });
+      expect(view.content).toBeGreaterThan(view.shown);
+      expect(view.bottom).toBeLessThanOrEqual(height + 0.5);
+      await screenshot(page, `screen-table-${width}`);
+      await toggle.click();
+      await entities.waitFor({ state: 'hidden' });
+    });
+  });
+}
+
+/**
+ * The default fit of a larger view (issue 12, point 3: "a view of up to 50 entities"): a link that names 30–50
+ * entities and no positions, as a colleague's link or a reload of a bigger investigation opens. The labels are
+ * measured from Cytoscape's own rendered label boxes.
+ */
+const LARGER_VIEWS = [
+  { name: 'Tokayev, Kazakhstan and Almaty', expanded: [TOKAYEV, 'kazakhstan', 'almaty'] },
+  { name: 'Tokayev, Kazakhstan and the January unrest', expanded: [TOKAYEV, 'kazakhstan', 'kazakhstan-unrest-2022'] },
+];
+
+async function viewAround(expanded: readonly string[]): Promise<string[]> {
+  const data = await api<{ neighbourhood: { nodes: { id: string }[] } }>(
+    stack.apiUrl,
+    `query($ids: [ID!]!) { neighbourhood(ids: $ids, limit: 100, direction: BOTH) { nodes { id } } }`,
+    { ids: expanded },
+  );
+  return [...new Set([...expanded, ...data.neighbourhood.nodes.map((n) => n.id)])];
+}
+
+for (const { width, height } of [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+]) {
+  describe(`a view of 30–50 entities at ${width}×${height}`, () => {
+    let page: Page;
+    let errors: string[];
+    openPageForFile(
+      (p, e) => {
+        page = p;
+        errors = e;
+      },
+      { width, height },
+      { panels: 'default' },
+    );
+
+    for (const view of LARGER_VIEWS) {
+      it(`${view.name}: at the default fit every label is readable (≥ 11 px) and no two labels overlap`, async () => {
+        const ids = await viewAround(view.expanded);
+        const url = new URL(stack.webUrl);
+        url.searchParams.set('e', ids.join(','));
+        url.searchParams.set('x', view.expanded.join(','));
+        await page.goto(url.toString());
+        await waitForCanvas(page, `cy.nodes().not('.more').length === arg`, ids.length);
+        const labels = await renderedLabels(page);
+        const small = labels.filter((l) => l.fontPx < 11).map((l) => `${l.id} ${l.fontPx.toFixed(1)}px`);
+        const pairs = overlappingPairs(labels);
+        const smallest = Math.min(...labels.map((l) => l.fontPx));
+        process.stderr.write(
+          `[screen] ${width}×${height} ${view.name}: ${labels.length} entities, smallest label ${smallest.toFixed(1)} px, ` +
+            `${small.length} under 11 px, ${pairs.length} overlapping label pairs\n`,
+        );
+        await screenshot(page, `larger-view-${view.expanded.length}-${labels.length}-${width}`);
+        expect(labels.length).toBeGreaterThanOrEqual(30);
+        expect(labels.length).toBeLessThanOrEqual(50);
+        expect(small).toEqual([]);
+        expect(pairs).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    }
   });
 }
 

@@ -5,7 +5,9 @@ import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } fr
 import { cytoscape } from '../graph/cytoscape';
 import { isEntityElementId, moreOwnerOf } from '../workspace/ids';
 import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout/fcose';
-import { runNamedLayout } from '../graph/layout/named';
+import { layoutScope, runNamedLayout } from '../graph/layout/named';
+import { SEPARATE_MAX_NODES } from '../graph/layout/readable';
+import { readableFit, separateLabels } from '../graph/layout/readable-canvas';
 import { OffThreadLayout } from '../graph/layout/worker-client';
 import { createBrowserLayoutWorker } from '../graph/layout/worker-browser';
 import { freshViewTier, layOutOffThread, runOffThreadLayout } from '../graph/layout/off-thread';
@@ -108,16 +110,22 @@ function setPosition(n: NodeSingular, p: Position): void {
   if (locked) n.lock();
 }
 
-/** After entities joined: if one of them is off screen, widen the view to the whole canvas. */
-function keepInView(cy: Core, added: readonly string[]): void {
+/** After entities joined: if one of them is off screen, widen the view to the whole canvas (resolves when it has). */
+function keepInView(cy: Core, added: readonly string[]): Promise<unknown> {
   const outside = added.some((id) => {
     const n = cy.getElementById(id);
     return n.nonempty() && n.visible() && !inView(cy, (n as unknown as NodeSingular).position(), 30);
   });
-  if (!outside) return;
+  if (!outside) return Promise.resolve();
   const eles = cy.elements().not('.filtered');
-  if (prefersReducedMotion()) cy.fit(eles, 40);
-  else cy.animate({ fit: { eles, padding: 40 } }, { duration: 250 });
+  if (prefersReducedMotion()) {
+    cy.fit(eles, 40);
+    return Promise.resolve();
+  }
+  return cy
+    .animation({ fit: { eles, padding: 40 }, duration: 250 })
+    .play()
+    .promise();
 }
 
 function prefersReducedMotion(): boolean {
@@ -152,6 +160,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const offThread = useRef<OffThreadLayout | null>(null);
   /** From how many visible entities fcose goes to the worker (`?layoutWorkerFrom=N` overrides it, for tests and tuning). */
   const offThreadFrom = useRef(OFF_THREAD_LAYOUT_NODES);
+
+  /** Restyles the canvas for a label tier (only when it changes: a restyle measures every label again). */
+  const setTier = (cy: Core, tier: LabelTier) => {
+    if (tier === tierRef.current) return;
+    tierRef.current = tier;
+    cy.style(buildStylesheet(tier));
+  };
 
   /** Centres the requested entity if it is on the canvas and no layout is moving it. */
   const centreIfReady = useEffectEvent(() => {
@@ -258,13 +273,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.on('viewport grab', () => hover(null));
     cy.on('viewport dragfree', () => reportPicture());
     // Labels follow the zoom (see labelTier): restyle only when the tier changes.
-    cy.on('zoom', () => {
-      const tier = labelTier(cy.zoom());
-      if (tier !== tierRef.current) {
-        tierRef.current = tier;
-        cy.style(buildStylesheet(tier));
-      }
-    });
+    cy.on('zoom', () => setTier(cy, labelTier(cy.zoom())));
 
     // The container changes size with the page's layout (panels, table view), not only with the window.
     const resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
@@ -305,31 +314,60 @@ export function GraphCanvas(props: GraphCanvasProps) {
       keep.length > 0
         ? { name: 'fcose' as const, pinned: new Set([...pinned, ...keep]), roots, randomize: false, animate: false, fit: false }
         : { name: layout, pinned: new Set(pinned), roots, randomize, animate: animate && !prefersReducedMotion() };
+    // On the main thread a view small enough to read is fitted after the layout (readableFit), not by it.
+    const mainRequest =
+      keep.length === 0 && cy.nodes().not('.filtered').length <= SEPARATE_MAX_NODES ? { ...request, fit: false } : request;
     const held = new Map(keep.map((id) => [id, { ...(cy.getElementById(id) as unknown as NodeSingular).position() }]));
     const current = () => run === layoutRuns.current && !cy.destroyed();
-    const finished = (thread: 'main' | 'worker') => {
-      if (current()) {
-        if (keep.length > 0) {
-          holdInPlace(cy, held, added);
-          keepInView(cy, added);
+    // Views small enough to read: the layout does not fit; labels are nudged apart and the readable fit follows.
+    const readable = cy.nodes().not('.filtered').length <= SEPARATE_MAX_NODES;
+    const movable = new Set(
+      keep.length > 0
+        ? added.filter((id) => !pinned.includes(id))
+        : layoutScope(cy, new Set(pinned))
+            .movable.nodes()
+            .map((n) => n.id()),
+    );
+    const finished = async (thread: 'main' | 'worker') => {
+      if (!current()) return;
+      if (keep.length > 0) holdInPlace(cy, held, added);
+      if (thread === 'main' && readable) {
+        // fcose sizes nodes with their labels but does not keep labels apart; the other layouts space their
+        // grid, rings or levels themselves (nudging would break their lines). Measured at the mid tier's
+        // larger font, the largest a readable fit draws.
+        if (request.name === 'fcose') {
+          setTier(cy, 'mid');
+          separateLabels(cy, movable);
         }
-        // Where the last layout ran, for tests and for anyone looking at the DOM.
-        container.dataset.layoutThread = thread;
-        container.dataset.layout = 'idle';
-        centreIfReady();
-        reportPicture();
+        if (keep.length === 0) {
+          const view = readableFit(cy, roots);
+          if (view && request.animate) await cy.animation({ zoom: view.zoom, pan: view.pan, duration: 300 }).play().promise();
+          else if (view) cy.viewport({ zoom: view.zoom, pan: view.pan });
+        }
+        setTier(cy, labelTier(cy.zoom()));
+        if (!current()) return;
       }
+      // The canvas is idle once the view has settled too (a test, or an analyst's click, then finds things where they stay).
+      if (keep.length > 0) await keepInView(cy, added);
+      if (!current()) return;
+      // Where the last layout ran, for tests and for anyone looking at the DOM.
+      container.dataset.layoutThread = thread;
+      container.dataset.layout = 'idle';
+      centreIfReady();
+      reportPicture();
     };
     const worker = offThread.current;
     if (worker && layOutOffThread(cy, request, offThreadFrom.current)) {
       void runOffThreadLayout(cy, worker, run, request, current).then((outcome) => {
         // The worker failed (not cancelled): lay out on the main thread rather than not at all.
-        if (outcome?.type === 'error' && current()) return runNamedLayout(cy, request).then(() => finished('main'));
-        finished('worker');
+        if (outcome?.type === 'error' && current()) return runNamedLayout(cy, mainRequest).then(() => finished('main'));
+        return finished('worker');
       });
       return;
     }
-    void runNamedLayout(cy, request).then(() => finished('main'));
+    // Laid out with the labels as large as a readable fit draws them (the mid tier's), so the layout makes room for them.
+    if (readable) setTier(cy, 'mid');
+    void runNamedLayout(cy, mainRequest).then(() => finished('main'));
   });
 
   /**
@@ -340,10 +378,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const styleFreshView = useEffectEvent((cy: Core, next: readonly ElementDefinition[]) => {
     if (!offThread.current) return;
     const tier = freshViewTier(cy, next, { name: layout }, offThreadFrom.current);
-    if (tier && tier !== tierRef.current) {
-      tierRef.current = tier;
-      cy.style(buildStylesheet(tier));
-    }
+    if (tier) setTier(cy, tier);
   });
 
   // Pinned nodes cannot be dragged either.

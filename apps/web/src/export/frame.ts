@@ -91,16 +91,18 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
   return lines;
 }
 
+/** A string's width at the font the title or the legend is drawn in. */
+export interface FrameMeasure {
+  title: (s: string) => number;
+  legend: (s: string) => number;
+}
+
 /**
  * Places the title (wrapped to the width, never cut), the picture, and the
  * legend (entries flowing into rows) around a picture of `picture` size.
  * `measure` gives a string's width at the font it is drawn in.
  */
-export function layoutFrame(
-  picture: { width: number; height: number },
-  content: FrameContent,
-  measure: { title: (s: string) => number; legend: (s: string) => number },
-): FrameLayout {
+export function layoutFrame(picture: { width: number; height: number }, content: FrameContent, measure: FrameMeasure): FrameLayout {
   const width = Math.ceil(Math.max(picture.width + 2 * FRAME_PADDING, MIN_FRAME_WIDTH));
   const inner = width - 2 * FRAME_PADDING;
   const lines = content.title.trim() ? wrapText(content.title.trim(), inner, measure.title) : [];
@@ -127,31 +129,41 @@ export function layoutFrame(
 }
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+const TITLE_FONT = `600 ${TITLE_FONT_PX}px ${FONT_FAMILY}`;
+const LEGEND_FONT = `${LEGEND_FONT_PX}px ${FONT_FAMILY}`;
+
+function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+  return ctx;
+}
+
+/** Measures text in the browser, in the fonts the frame is drawn with (so the layout is known before drawing). */
+export function frameMeasure(): FrameMeasure {
+  const ctx = context2d(document.createElement('canvas'));
+  const measureWith = (font: string) => (s: string) => {
+    ctx.font = font;
+    return ctx.measureText(s).width;
+  };
+  return { title: measureWith(TITLE_FONT), legend: measureWith(LEGEND_FONT) };
+}
 
 /**
- * Draws a PNG of the canvas inside its frame, at `scale` device pixels per
- * picture pixel (the picture itself is already at that scale). The frame is
- * painted white unless the background is transparent.
+ * Draws a PNG of the canvas inside its frame (laid out by `layoutFrame` with `frameMeasure`), at `scale` device
+ * pixels per picture pixel (the picture itself is already at that scale). The frame is painted white unless the
+ * background is transparent.
  */
 export async function framePng(
   png: Blob,
   pictureSize: { width: number; height: number },
-  content: FrameContent,
+  layout: FrameLayout,
   scale: number,
   background: 'white' | 'transparent',
 ): Promise<{ blob: Blob; width: number; height: number }> {
   const bitmap = await createImageBitmap(png);
   try {
     const canvas = document.createElement('canvas');
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw on a canvas.');
-    const titleFont = `600 ${TITLE_FONT_PX}px ${FONT_FAMILY}`;
-    const legendFont = `${LEGEND_FONT_PX}px ${FONT_FAMILY}`;
-    const measureWith = (font: string) => (s: string) => {
-      ctx.font = font;
-      return ctx.measureText(s).width;
-    };
-    const layout = layoutFrame(pictureSize, content, { title: measureWith(titleFont), legend: measureWith(legendFont) });
+    const ctx = context2d(canvas);
     canvas.width = Math.ceil(layout.width * scale);
     canvas.height = Math.ceil(layout.height * scale);
     ctx.scale(scale, scale);
@@ -161,10 +173,10 @@ export async function framePng(
     }
     ctx.drawImage(bitmap, layout.picture.x, layout.picture.y, pictureSize.width, pictureSize.height);
     ctx.fillStyle = '#111111';
-    ctx.font = titleFont;
+    ctx.font = TITLE_FONT;
     ctx.textBaseline = 'alphabetic';
     for (const line of layout.titleLines) ctx.fillText(line.text, line.x, line.y);
-    ctx.font = legendFont;
+    ctx.font = LEGEND_FONT;
     ctx.textBaseline = 'middle';
     for (const entry of layout.legend) {
       ctx.fillStyle = entry.colour;

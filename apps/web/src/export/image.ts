@@ -4,7 +4,7 @@ import { cytoscape, registerSvg } from '../graph/cytoscape';
 import { edgeId } from '../workspace/ids';
 import { iconDataUri } from '../graph/icons';
 import { buildStylesheet } from '../graph/style';
-import { framePng, legendFor } from './frame';
+import { frameMeasure, framePng, layoutFrame, legendFor, type FrameContent, type FrameLayout, type FrameMeasure } from './frame';
 import type { ExportScope } from './scope';
 
 /**
@@ -52,6 +52,31 @@ export function fitScale(box: { w: number; h: number }, wanted: number): number 
   const h = Math.max(1, box.h);
   const limit = Math.min(MAX_IMAGE_SIDE / w, MAX_IMAGE_SIDE / h, Math.sqrt(MAX_IMAGE_PIXELS / (w * h)));
   return wanted <= limit ? wanted : Math.floor(limit * 100) / 100;
+}
+
+/** How a picture of the canvas becomes the image: its size at scale 1, the frame around it (if any) and the scale. */
+export interface ImagePlan {
+  /** The picture of the canvas at scale 1, in whole pixels. */
+  picture: { width: number; height: number };
+  /** The title and legend around it (PNG with a frame). */
+  frame: FrameLayout | null;
+  scale: number;
+}
+
+/**
+ * The scale for an image of the canvas whose elements span `box`: the one asked for, lowered when the whole
+ * image would pass the browser's canvas limits. With a frame the whole image is the frame (padding, title and
+ * legend included, laid out at scale 1 and scaled with the picture), so that is what must fit, not the picture.
+ */
+export function planImage(
+  box: { w: number; h: number },
+  wanted: number,
+  frame?: { content: FrameContent; measure: FrameMeasure } | null,
+): ImagePlan {
+  const picture = { width: Math.ceil(Math.max(0, box.w)), height: Math.ceil(Math.max(0, box.h)) };
+  const layout = frame ? layoutFrame(picture, frame.content, frame.measure) : null;
+  const whole = layout ? { w: layout.width, h: layout.height } : { w: picture.width, h: picture.height };
+  return { picture, frame: layout, scale: fitScale(whole, wanted) };
 }
 
 /** The copy's stylesheet: the close-up labels (edge labels included), drawn at any zoom. */
@@ -121,25 +146,31 @@ export async function renderImage(live: Core, scope: ExportScope, options: Image
     await nextFrame();
     await nextFrame();
     const box = cy.elements().boundingBox();
-    const scale = fitScale(box, options.scale);
-    const width = Math.ceil(box.w) * scale;
-    const height = Math.ceil(box.h) * scale;
+    const frameTitle = options.format === 'png' ? options.frame?.title : undefined;
+    const plan = planImage(
+      box,
+      options.scale,
+      frameTitle !== undefined
+        ? {
+            content: {
+              title: frameTitle,
+              legend: legendFor(
+                cy.nodes().map((n) => n.data('kind') as EntityKind),
+                cy.edges().map((e) => (e.data('family') as RelationFamily | null) ?? null),
+              ),
+            },
+            measure: frameMeasure(),
+          }
+        : null,
+    );
+    const { scale } = plan;
+    const width = plan.picture.width * scale;
+    const height = plan.picture.height * scale;
     const bg = options.background === 'white' ? '#ffffff' : undefined;
     if (options.format === 'png') {
       const blob = await cy.png({ output: 'blob-promise', full: true, scale, ...(bg ? { bg } : {}) });
-      if (!options.frame) return { blob, width: Math.ceil(width), height: Math.ceil(height), scale };
-      const legend = legendFor(
-        cy.nodes().map((n) => n.data('kind') as EntityKind),
-        cy.edges().map((e) => (e.data('family') as RelationFamily | null) ?? null),
-      );
-      const framed = await framePng(
-        blob,
-        { width: width / scale, height: height / scale },
-        { title: options.frame.title, legend },
-        scale,
-        options.background,
-      );
-      return { ...framed, scale };
+      if (!plan.frame) return { blob, width: Math.ceil(width), height: Math.ceil(height), scale };
+      return { ...(await framePng(blob, plan.picture, plan.frame, scale, options.background)), scale };
     }
     const svg = (cy as Core & WithSvg).svg({ full: true, scale, ...(bg ? { bg } : {}) });
     return { blob: new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), width: Math.ceil(width), height: Math.ceil(height), scale };

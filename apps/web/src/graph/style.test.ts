@@ -1,7 +1,7 @@
 import { ENTITY_KIND_INFO, ENTITY_KINDS, RELATION_FAMILIES, type RelationFamily } from '@steppe/domain';
 import { cytoscape } from './cytoscape';
 import { buildElements } from './elements';
-import { buildStylesheet, familySelector, kindSelector, labelTier } from './style';
+import { buildStylesheet, EDGE_LABEL_MIN_ZOOM, familySelector, kindSelector, labelTier, NODE_FONT_SIZE, READABLE_FONT_PX } from './style';
 import { accusation, aidRequest, deployment, tokayev } from '../test/fixtures';
 
 function rgb(hex: string): string {
@@ -66,7 +66,10 @@ describe('buildStylesheet', () => {
 describe('labels at every zoom', () => {
   it('picks a tier from the zoom', () => {
     expect(labelTier(1.5)).toBe('near');
-    expect(labelTier(0.8)).toBe('near');
+    expect(labelTier(0.92)).toBe('near');
+    // Below 11 / 12 the close-up labels would be drawn under 11 px: the mid tier's larger ones take over.
+    expect(labelTier(0.9)).toBe('mid');
+    expect(NODE_FONT_SIZE.near * EDGE_LABEL_MIN_ZOOM).toBeGreaterThanOrEqual(READABLE_FONT_PX);
     expect(labelTier(0.6)).toBe('mid');
     expect(labelTier(0.3)).toBe('far');
     expect(labelTier(0.2)).toBe('overview');

@@ -23,7 +23,10 @@ const DEFAULT_EDGE_COLOUR = '#95a0b5';
  */
 export type LabelTier = 'near' | 'mid' | 'far' | 'overview';
 
-export const EDGE_LABEL_MIN_ZOOM = 0.8;
+/** The smallest size a label may be drawn at and still count as readable (issue 12: 11 px). */
+export const READABLE_FONT_PX = 11;
+/** From this zoom the close-up tier's 12-unit node labels are drawn at READABLE_FONT_PX or more (11 / 12, rounded up). */
+export const EDGE_LABEL_MIN_ZOOM = 0.92;
 export const FAR_ZOOM = 0.45;
 /** Below this zoom even the largest node label would be drawn under MIN_ZOOMED_FONT_SIZE: no labels at all (and none to measure, which is what makes large views slow to draw). */
 export const OVERVIEW_ZOOM = 0.27;
@@ -35,7 +38,11 @@ export function labelTier(zoom: number): LabelTier {
   return 'overview';
 }
 
-/** Node label size per tier, in model units: on screen at least ~11 px down to the tier's lowest zoom. */
+/**
+ * Node label size per tier, in model units. Close up they are drawn at 11 px or more; in the mid tier down to
+ * 11 / 15 ≈ 0.73, the floor of the default fit of a view of up to 50 entities (layout/readable-canvas.ts); further
+ * out (the overview of a larger view) they grow in model units but shrink on screen.
+ */
 export const NODE_FONT_SIZE: Readonly<Record<LabelTier, number>> = { near: 12, mid: 15, far: 26, overview: 26 };
 /** Below this size on screen Cytoscape does not draw a label at all (it could not be read). */
 export const MIN_ZOOMED_FONT_SIZE = 7;

@@ -33,6 +33,19 @@ describe('named layouts', () => {
     expect(cy.getElementById('almaty').position()).toEqual({ x: -5, y: -5 });
   });
 
+  it('grid places the entities on rows and columns, the same each time, beside pinned ones', async () => {
+    await runNamedLayout(cy, { name: 'grid', pinned: new Set() });
+    const first = cy.nodes().map((n) => ({ ...n.position() }));
+    expect(new Set(first.map((p) => `${p.x},${p.y}`)).size).toBe(first.length);
+    cy.nodes().forEach((n, i) => void n.position({ x: i * 33, y: -i * 7 }));
+    await runNamedLayout(cy, { name: 'grid', pinned: new Set() });
+    // Where the entities were does not matter: the same entities, the same grid.
+    expect(cy.nodes().map((n) => ({ ...n.position() }))).toEqual(first);
+    cy.getElementById('csto').position({ x: 1_000, y: 50 });
+    await runNamedLayout(cy, { name: 'grid', pinned: new Set(['csto']) });
+    for (const n of cy.nodes().not('#csto')) expect(n.position().x).toBeGreaterThan(1_000);
+  });
+
   it('has nothing to do when every visible node is pinned', () => {
     expect(layoutOptions(cy, { name: 'fcose', pinned: new Set(cy.nodes().map((n) => n.id())) })).toBeNull();
   });

@@ -1,6 +1,7 @@
-import type { Collection, Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { Collection, Core, LayoutOptions, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../../workspace/view';
 import { fcoseOptionsForSize } from './fcose';
+import { GRID_MARGIN, gridPlacement, gridShape } from './grid';
 import { seedOf, withSeededRandom } from './seeded';
 
 export interface LayoutRequest {
@@ -73,8 +74,61 @@ export function layoutOptions(cy: Core, request: LayoutRequest): LayoutOptions |
         roots: roots.length > 0 ? roots.map((id) => `#${cssEscape(id)}`).join(',') : undefined,
       } as LayoutOptions;
     case 'grid':
-      return { name: 'grid', eles: movable, ...common, avoidOverlap: true, avoidOverlapPadding: 24 } as LayoutOptions;
+      return { name: 'preset', eles: movable, ...common, positions: routedGrid(movable, fixed) } as LayoutOptions;
   }
+}
+
+/** Room around the widest label and the tallest node-and-label in a grid cell (model units). */
+const GRID_CELL_PADDING = { w: 30, h: 24 };
+const GRID_CELL_MIN = { w: 150, h: 100 };
+
+/**
+ * Grid positions whose relations do not run through other entities (grid.ts), with cells sized for the labels
+ * as drawn now. The grid is centred on the origin (the same entities give the same picture wherever they were),
+ * or, beside pinned entities, to their right.
+ */
+function routedGrid(movable: Collection, fixed: Collection): Record<string, Position> {
+  const nodes = movable.nodes();
+  let w = GRID_CELL_MIN.w;
+  let h = GRID_CELL_MIN.h;
+  const halfSizes = new Map<string, number>();
+  nodes.forEach((n) => {
+    const b = n.boundingBox({ includeLabels: true, includeOverlays: false } as never);
+    w = Math.max(w, b.w + GRID_CELL_PADDING.w);
+    h = Math.max(h, b.h + GRID_CELL_PADDING.h);
+    halfSizes.set(n.id(), Math.max(n.width(), n.height()) / 2);
+  });
+  // Relations to pinned entities count too: they are routed, and pinned entities are not drawn over.
+  const fixedAt = new Map(fixed.map((n) => [n.id(), { ...(n as NodeSingular).position() }]));
+  fixed.forEach((n) => void halfSizes.set(n.id(), Math.max(n.width(), n.height()) / 2));
+  const ids = new Set([...nodes.map((n) => n.id()), ...fixedAt.keys()]);
+  const edges: { source: string; target: string }[] = [];
+  movable
+    .nodes()
+    .connectedEdges()
+    .not('.filtered')
+    .forEach((e) => {
+      const source = e.source().id();
+      const target = e.target().id();
+      if (ids.has(source) && ids.has(target)) edges.push({ source, target });
+    });
+  // Centred on the origin (the same entities give the same grid wherever they were), or right of pinned ones.
+  let centre = { x: 0, y: 0 };
+  if (fixed.nonempty()) {
+    const box = fixed.boundingBox({ includeLabels: true, includeOverlays: false } as never);
+    const { cols } = gridShape(nodes.length);
+    centre = { x: box.x2 + w + ((cols - 1) / 2) * w, y: (box.y1 + box.y2) / 2 };
+  }
+  const placed = gridPlacement({
+    nodes: nodes.map((n) => n.id()),
+    edges,
+    cell: { w, h },
+    margin: GRID_MARGIN,
+    halfSizes,
+    centre,
+    fixed: fixedAt,
+  });
+  return Object.fromEntries(placed);
 }
 
 /** Ids are slugs, but a selector must still be safe for any id. */

@@ -11,6 +11,7 @@ import { createGraphStore, createQueryGate, type GraphStore, type QueryEvent } f
 import { accessOf, createAccessPolicy, useAccess, type AuthConfig } from './auth';
 import { createLoaders, type ApiContext } from './context';
 import { translateStoreError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
+import { withOperationalErrorsSummarised } from './operational-log';
 import { EXAMPLE_QUERIES } from './examples';
 import { useErrorLocations } from './error-locations';
 import { createExportReader, EXPORT_LIMITS, useExportRoute } from './export';
@@ -179,7 +180,7 @@ export function createApi(deps: ApiDeps) {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     // /healthz and /readyz answer with a JSON body (http/health.ts), not through yoga's health check.
-    logging: deps.logger,
+    logging: withOperationalErrorsSummarised(deps.logger),
     batching: false,
     landingPage: false,
     cors: corsPolicy(deps.corsOrigins ?? defaultAllowedOrigins(undefined)),

@@ -51,7 +51,8 @@ const HELP = `npm run bench:api -- [options]
   --heap <size>       local Neo4j heap (default 4g)
   --page-cache <size> local Neo4j page cache (default 2g)
 
-NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) use that Neo4j instead of starting one.`;
+NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) use that Neo4j instead of starting one; NEO4J_PID (its JVM's
+process id, on this machine) adds its CPU per request to the figures, as for a Neo4j the benchmark starts.`;
 
 type Server = 'graphql' | 'raw' | 'graphql-star' | 'neo4j-graphql';
 
@@ -327,6 +328,8 @@ async function main() {
       console.log(`Using NEO4J_URI=${external.uri}`);
     }
     const conn: Neo4jConnection = external ?? local!;
+    // The JVM whose CPU is read per operation: the one started here, or the external one named by NEO4J_PID.
+    const neo4jPid = local?.pid ?? (process.env.NEO4J_PID ? Number(process.env.NEO4J_PID) : undefined);
 
     console.log(
       `Loading the synthetic graph (${opts.entities.toLocaleString('en-US')} entities) into graph "${opts.graph}" (skipped when already loaded) …`,
@@ -418,7 +421,7 @@ async function main() {
       const key = `${op}/${server}`;
       const offset = offsets.get(key) ?? 0;
       const cpu0 = process.cpuUsage();
-      const neo0 = processCpuMs(local?.pid);
+      const neo0 = processCpuMs(neo4jPid);
       let result: LoadResult;
       if (server === 'raw') {
         result = await runRawLoad(driver!, recorded[op]!, {
@@ -433,7 +436,7 @@ async function main() {
         result = await client!.run({ url, connections: opts.connections, durationSec, bodies, offset });
       }
       const cpu = process.cpuUsage(cpu0);
-      const neo1 = processCpuMs(local?.pid);
+      const neo1 = processCpuMs(neo4jPid);
       offsets.set(key, offset + result.requests);
       return {
         op,

@@ -146,19 +146,54 @@ export function visibleIds<T extends { id: string; visible: boolean }>(items: re
     .sort();
 }
 
+/** Entities and a relation of the seeded graph (graph-seed) that several browser tests start from. */
+export const TOKAYEV = 'kassym-jomart-tokayev';
+export const TOKAYEV_NAME = 'Kassym-Jomart Tokayev';
+export const CSTO = 'csto';
+export const AID = 'kassym-jomart-tokayev-requested-aid-from-csto';
+export const UNREST = 'kazakhstan-unrest-2022';
+
+/**
+ * Opens the explorer with an empty canvas and waits until it is live. "The canvas is empty." is in the server's
+ * HTML, so it alone is not enough: the explorer (its keyboard shortcuts included) is there once the canvas is.
+ */
+export async function openExplorer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByText('The canvas is empty.').waitFor();
+  await waitForCanvas(page, 'true');
+}
+
+/**
+ * Puts an entity on the canvas from the search, the way an analyst does: types `text`, then either presses Enter
+ * on the first hit or clicks the first option named `option`; waits until `id` is expanded and `also` holds.
+ */
+export async function addFromSearch(
+  page: Page,
+  { text, option, id, how = 'enter', also = 'true' }: { text: string; option: RegExp; id: string; how?: 'enter' | 'click'; also?: string },
+): Promise<void> {
+  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
+  await search.fill(text);
+  const first = page.getByRole('option', { name: option }).first();
+  if (how === 'click') {
+    await first.click();
+  } else {
+    await first.waitFor();
+    await search.press('Enter');
+  }
+  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && (${also})`, id);
+}
+
 /**
  * Opens the explorer with an empty canvas and puts Kassym-Jomart Tokayev on it the way an analyst does
  * (type, then Enter on the first hit), waiting until he is expanded and `also` holds.
  */
 export async function putTokayevOnCanvas(page: Page, webUrl: string, also = 'true'): Promise<void> {
-  await page.goto(webUrl);
-  await page.getByText('The canvas is empty.').waitFor();
-  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
-  await search.fill('Tokayev');
-  await page
-    .getByRole('option', { name: /^Kassym-Jomart Tokayev/ })
-    .first()
-    .waitFor();
-  await search.press('Enter');
-  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && (${also})`, 'kassym-jomart-tokayev');
+  await openExplorer(page, webUrl);
+  await addFromSearch(page, { text: 'Tokayev', option: /^Kassym-Jomart Tokayev/, id: TOKAYEV, also });
+}
+
+/** Opens the explorer and puts the January 2022 unrest (the event at the middle of the seeded graph) on the canvas. */
+export async function putUnrestOnCanvas(page: Page, url: string): Promise<void> {
+  await openExplorer(page, url);
+  await addFromSearch(page, { text: 'January 2022 unrest', option: /January 2022 unrest in Kazakhstan/, id: UNREST, how: 'click' });
 }

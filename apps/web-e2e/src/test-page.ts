@@ -26,6 +26,33 @@ export function openPageForFile(
   });
 }
 
+/**
+ * One Chromium for the file and a fresh page for each test: the returned function opens the test's page; after the
+ * test, the page must have collected no errors, and it is closed.
+ */
+export function newPagePerTest(): (viewport: { width: number; height: number }) => Promise<{ page: Page; errors: string[] }> {
+  let browser: Browser | undefined;
+  let current: { page: Page; errors: string[] } | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (!current) return;
+    const { page, errors } = current;
+    current = undefined;
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  return async (viewport) => {
+    const page = await browser!.newPage({ viewport });
+    current = { page, errors: watchPageErrors(page) };
+    return current;
+  };
+}
+
 /** Runs in the page before its scripts: every side panel open, unless the test changed it already. */
 export function openPanels(): void {
   if (!window.localStorage.getItem('steppe.panels')) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../src/browser';
-import { api, nodeOnPage, readCanvas, SEARCH_LABEL, visibleIds, waitForCanvas } from '../src/explorer-page';
+import { api, nodeOnPage, putUnrestOnCanvas, readCanvas, UNREST, visibleIds, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -8,7 +8,6 @@ jest.setTimeout(180_000);
 
 /** Canvas actions against the real API: capped expansion, expand by type, layouts with pins, filters, contested claims. */
 const stack = stackFromEnv();
-const UNREST = 'kazakhstan-unrest-2022';
 /** An entity on the canvas, not yet expanded, with outgoing relations of a type that reach entities not on the canvas. */
 let target: { id: string; name: string; type: string; label: string };
 
@@ -20,14 +19,7 @@ openPageForFile((p, e) => {
 });
 
 beforeAll(async () => {
-  await page.goto(stack.webUrl);
-  const search = page.getByRole('combobox', { name: SEARCH_LABEL });
-  await search.fill('January 2022 unrest');
-  await page
-    .getByRole('option', { name: /January 2022 unrest in Kazakhstan/ })
-    .first()
-    .click();
-  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
+  await putUnrestOnCanvas(page, stack.webUrl);
 });
 
 async function neighbours(ids: string[], variables: Record<string, unknown> = {}) {
@@ -218,8 +210,8 @@ describe('canvas actions', () => {
         .filter((e) => stances(e.stance))
         .map((e) => `“${e.quote}”`)
         .sort();
-    expect((await support.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(quotes((s) => s !== 'DENIED'));
-    expect((await dispute.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(quotes((s) => s === 'DENIED'));
+    expect((await support.locator('blockquote').allInnerTexts()).sort()).toEqual(quotes((s) => s !== 'DENIED'));
+    expect((await dispute.locator('blockquote').allInnerTexts()).sort()).toEqual(quotes((s) => s === 'DENIED'));
     const a = (await support.boundingBox())!;
     const b = (await dispute.boundingBox())!;
     expect(b.x).toBeGreaterThan(a.x + a.width - 1); // side by side, not stacked

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
-import { api, readCanvas, tabTo, waitForCanvas } from '../src/explorer-page';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../src/browser';
+import { api, openExplorer, readCanvas, tabTo, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
+import { newPagePerTest } from '../src/test-page';
 
 jest.setTimeout(180_000);
 
@@ -31,25 +32,11 @@ async function claims(filter: { types?: string[]; contested?: boolean }): Promis
   return { totalCount: data.relations.totalCount, claims: data.relations.edges.map((e) => e.node) };
 }
 
-let browser: Browser;
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const newPage = newPagePerTest();
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  errors = watchPageErrors(page);
-  await page.goto(stack.webUrl);
-  await page.getByText('The canvas is empty.').waitFor();
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
+  ({ page } = await newPage({ width: 1440, height: 900 }));
+  await openExplorer(page, stack.webUrl);
 });
 
 const relationPanel = () => page.getByRole('region', { name: 'Relation details' });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../src/browser';
-import { putTokayevOnCanvas as putTokayevOnCanvasAt } from '../src/explorer-page';
+import { putTokayevOnCanvas as putTokayevOnCanvasAt, TOKAYEV } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -13,7 +13,6 @@ jest.setTimeout(180_000);
  * canvas, a To date set, then 0 1 0 4 2 0 2 2 typed into From.
  */
 const stack = stackFromEnv();
-const TOKAYEV = 'kassym-jomart-tokayev';
 
 const putTokayevOnCanvas = (page: Page) => putTokayevOnCanvasAt(page, stack.webUrl);
 

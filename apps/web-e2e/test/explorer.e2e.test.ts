@@ -153,13 +153,13 @@ describe('the explorer, against the real API and a seeded graph', () => {
       const panel = page.getByRole('region', { name: 'Relation details' });
       const claim = (await panel.getByRole('heading', { level: 2 }).innerText()).replace(/\s+/g, ' ');
       expect(claim).toBe(`${relation.from.name} ${relation.label} ${relation.to.name}`);
-      const facts = panel.locator('dl.facts').first();
-      expect(await facts.locator('dt + dd', { has: page.locator('.stance') }).innerText()).toBe(relation.stance.toLowerCase());
+      const facts = panel.locator('dl').first();
+      expect(await facts.locator('dt + dd', { has: page.locator('[data-stance]') }).innerText()).toBe(relation.stance.toLowerCase());
       expect(
         await facts.getByText(relation.contested ? 'Contested: sources disagree' : 'No source disputes it', { exact: true }).isVisible(),
       ).toBe(true);
       expect(relation.evidence.length).toBeGreaterThan(0);
-      const quotes = panel.locator('.evidence-quote');
+      const quotes = panel.locator('blockquote');
       expect(await quotes.count()).toBe(relation.evidence.length);
       const shown = await quotes.allInnerTexts();
       for (const evidence of relation.evidence) {

@@ -3,7 +3,19 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { NodeSingular } from 'cytoscape';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
-import { api, nodeOnPage, readCanvas, SEARCH_LABEL, tabTo, waitForCanvas } from '../src/explorer-page';
+import {
+  addFromSearch,
+  AID,
+  api,
+  CSTO,
+  nodeOnPage,
+  openExplorer,
+  readCanvas,
+  tabTo,
+  TOKAYEV,
+  TOKAYEV_NAME,
+  waitForCanvas,
+} from '../src/explorer-page';
 import { keepDownload, pdfText, pngPixels, pngSize, squash } from '../src/files';
 import { stackFromEnv } from '../src/stack';
 
@@ -17,10 +29,6 @@ jest.setTimeout(180_000);
  * the file picker and by dropping it on the canvas; and the API's errors.
  */
 const stack = stackFromEnv();
-const TOKAYEV = 'kassym-jomart-tokayev';
-const TOKAYEV_NAME = 'Kassym-Jomart Tokayev';
-const CSTO = 'csto';
-const AID = 'kassym-jomart-tokayev-requested-aid-from-csto';
 
 interface ApiRelation {
   id: string;
@@ -49,14 +57,14 @@ beforeAll(async () => {
   truth = { tokayev: data.a.name, csto: data.b.name, aid: data.r.relations.edges.map((e) => e.node).find((r) => r.id === AID)! };
   expect(truth.aid.evidence.length).toBeGreaterThan(0);
 
-  await page.goto(stack.webUrl);
-  await page.getByRole('combobox', { name: SEARCH_LABEL }).fill('Tokayev');
-  await page
-    .getByRole('listbox', { name: 'Search results' })
-    .first()
-    .getByRole('option', { name: new RegExp(`^${TOKAYEV_NAME}`) })
-    .click();
-  await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 2`, TOKAYEV);
+  await openExplorer(page, stack.webUrl);
+  await addFromSearch(page, {
+    text: 'Tokayev',
+    option: new RegExp(`^${TOKAYEV_NAME}`),
+    id: TOKAYEV,
+    how: 'click',
+    also: 'cy.nodes().length > 2',
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -468,7 +476,7 @@ describe('import into the explorer', () => {
     await page.mouse.click(box.x + mid.x, box.y + mid.y);
     const panel = page.locator(`section[aria-label="Relation details"][data-relation-id="${AID}"]`);
     await panel.waitFor();
-    expect((await panel.locator('.evidence-quote').allInnerTexts()).sort()).toEqual(truth.aid.evidence.map((e) => `“${e.quote}”`).sort());
+    expect((await panel.locator('blockquote').allInnerTexts()).sort()).toEqual(truth.aid.evidence.map((e) => `“${e.quote}”`).sort());
     await screenshot(page, 'export-05-imported');
 
     // Known to the API: expandable like any entity.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../src/browser';
-import { api, readCanvas, SEARCH_LABEL, tabTo, visibleIds, waitForCanvas } from '../src/explorer-page';
+import { api, openExplorer, readCanvas, SEARCH_LABEL, tabTo, TOKAYEV, TOKAYEV_NAME, visibleIds, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -11,8 +11,6 @@ jest.setTimeout(180_000);
  * reach a control, Enter/Space to press it, shortcuts on the canvas).
  */
 const stack = stackFromEnv();
-const TOKAYEV = 'kassym-jomart-tokayev';
-const TOKAYEV_NAME = 'Kassym-Jomart Tokayev';
 
 let page: Page;
 let errors: string[];
@@ -37,8 +35,7 @@ const focusCanvas = async () => {
 
 describe('keyboard only', () => {
   it('searches with "/" and Enter (before the debounce fires) and adds the entity', async () => {
-    await page.goto(stack.webUrl);
-    await page.getByText('The canvas is empty.').waitFor();
+    await openExplorer(page, stack.webUrl);
     // The first Tab stop is the "Skip to the graph" link, and it works.
     await page.keyboard.press('Tab');
     expect(await focusedIs('a[href="#graph-canvas"]')).toBe(true);

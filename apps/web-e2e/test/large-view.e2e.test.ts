@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { readCanvas, SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { putUnrestOnCanvas, readCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -13,7 +13,6 @@ jest.setTimeout(180_000);
  * back to the main thread, which `data-layout-thread` would show).
  */
 const stack = stackFromEnv();
-const UNREST = 'kazakhstan-unrest-2022';
 
 let page: Page;
 let errors: string[];
@@ -24,14 +23,7 @@ openPageForFile((p, e) => {
 
 describe('layout worker', () => {
   it('lays a view out off the main thread and draws the result', async () => {
-    await page.goto(`${stack.webUrl}/?layoutWorkerFrom=5`);
-    const search = page.getByRole('combobox', { name: SEARCH_LABEL });
-    await search.fill('January 2022 unrest');
-    await page
-      .getByRole('option', { name: /January 2022 unrest in Kazakhstan/ })
-      .first()
-      .click();
-    await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true`, UNREST);
+    await putUnrestOnCanvas(page, `${stack.webUrl}/?layoutWorkerFrom=5`);
     const thread = await page.getByTestId('graph-canvas').getAttribute('data-layout-thread');
     expect(thread).toBe('worker');
     const canvas = await readCanvas(page);

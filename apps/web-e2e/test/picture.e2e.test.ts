@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../src/browser';
 import { edgesThroughNodes, largestMove, modelPositions, nodeBoxes, overlappingPairs, renderedPositions } from '../src/canvas-geometry';
-import { SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { putTokayevOnCanvas, TOKAYEV, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 
 jest.setTimeout(240_000);
@@ -12,7 +12,6 @@ jest.setTimeout(240_000);
  * without moving what the analyst arranged, and keeps them in view; concentric and grid never overlap nodes.
  */
 const stack = stackFromEnv();
-const TOKAYEV = 'kassym-jomart-tokayev';
 
 for (const viewport of [
   { width: 1280, height: 720 },
@@ -43,15 +42,7 @@ for (const viewport of [
       });
 
     it('a permalink reopened in a fresh browser context puts every entity within a few pixels of where it was', async () => {
-      await page.goto(stack.webUrl);
-      const search = page.getByRole('combobox', { name: SEARCH_LABEL });
-      await search.fill('Tokayev');
-      await page
-        .getByRole('option', { name: /^Kassym-Jomart Tokayev/ })
-        .first()
-        .waitFor();
-      await search.press('Enter');
-      await waitForCanvas(page, `cy.getElementById(arg).data('expanded') === true && cy.nodes().length > 3`, TOKAYEV);
+      await putTokayevOnCanvas(page, stack.webUrl, 'cy.nodes().length > 3');
       const count = await page.evaluate(() => window.__steppeCy!.nodes().not('.more').length);
 
       // Arrange: drag one entity somewhere else, pin another, zoom in a step.

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchPageErrors } from '../src/browser';
-import { api, SEARCH_LABEL, tabTo, waitForCanvas } from '../src/explorer-page';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../src/browser';
+import { api, openExplorer, SEARCH_LABEL, tabTo, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
+import { newPagePerTest } from '../src/test-page';
 
 jest.setTimeout(180_000);
 
@@ -44,28 +45,12 @@ async function citations(sourceId: string): Promise<{ id: string; start: number;
   );
 }
 
-let browser: Browser;
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await page.close();
-});
+const newPage = newPagePerTest();
 
 async function open(width: number, height: number) {
-  page = await browser.newPage({ viewport: { width, height } });
-  errors = watchPageErrors(page);
-  await page.goto(stack.webUrl);
-  await page.getByText('The canvas is empty.').waitFor();
-  // That text is in the server's HTML: wait for the explorer itself (its keyboard shortcuts come with it).
-  await waitForCanvas(page, 'true');
+  ({ page } = await newPage({ width, height }));
+  await openExplorer(page, stack.webUrl);
 }
 
 const relationPanel = () => page.getByRole('region', { name: 'Relation details' });

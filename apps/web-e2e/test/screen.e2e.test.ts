@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import { screenshot } from '../src/browser';
 import { overlap, overlappingPairs, renderedLabels } from '../src/canvas-geometry';
-import { api, putTokayevOnCanvas as putTokayevOnCanvasAt, waitForCanvas } from '../src/explorer-page';
+import { api, putTokayevOnCanvas as putTokayevOnCanvasAt, TOKAYEV, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -14,7 +14,6 @@ jest.setTimeout(180_000);
  * zoom controls, hover cards, side panels that fold and remember, and contested relations that stand out.
  */
 const stack = stackFromEnv();
-const TOKAYEV = 'kassym-jomart-tokayev';
 
 const putTokayevOnCanvas = (page: Page) => putTokayevOnCanvasAt(page, stack.webUrl, 'cy.nodes().length > 3');
 
@@ -171,6 +170,25 @@ for (const { width, height, share } of [
       expect(await page.locator('#details').isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Details panel' }).click();
       expect(await page.locator('#details').isVisible()).toBe(true);
+    });
+
+    it('shows the table view under the canvas: the tables scroll inside their view, the page never scrolls', async () => {
+      const toggle = page.getByRole('button', { name: 'Table view' });
+      await toggle.click();
+      const entities = page.getByRole('table', { name: 'Entities on the canvas' });
+      await entities.waitFor();
+      const heights = await page.evaluate(() => ({ page: document.scrollingElement!.scrollHeight, window: window.innerHeight }));
+      expect(heights.page).toBeLessThanOrEqual(heights.window);
+      // Tokayev's neighbourhood makes more rows than the view holds: they scroll inside it, and it ends on screen.
+      const view = await entities.evaluate((table) => {
+        const box = table.parentElement!;
+        return { content: box.scrollHeight, shown: box.clientHeight, bottom: box.getBoundingClientRect().bottom };
+      });
+      expect(view.content).toBeGreaterThan(view.shown);
+      expect(view.bottom).toBeLessThanOrEqual(height + 0.5);
+      await screenshot(page, `screen-table-${width}`);
+      await toggle.click();
+      await entities.waitFor({ state: 'hidden' });
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { screenshot } from '../src/browser';
-import { SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { openExplorer, SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 import { openPageForFile } from '../src/test-page';
 
@@ -33,8 +33,7 @@ async function optionsFor(text: string): Promise<string[]> {
 
 describe('search finds what people type', () => {
   beforeAll(async () => {
-    await page.goto(stack.webUrl);
-    await page.getByText('The canvas is empty.').waitFor();
+    await openExplorer(page, stack.webUrl);
   });
 
   it.each([

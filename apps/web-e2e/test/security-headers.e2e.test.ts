@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../src/browser';
-import { SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
+import { openExplorer, SEARCH_LABEL, waitForCanvas } from '../src/explorer-page';
 import { stackFromEnv } from '../src/stack';
 
 jest.setTimeout(120_000);
@@ -49,8 +49,7 @@ describe('the explorer under its security headers', () => {
   });
 
   it('works under it: search, add an entity, its neighbours drawn, no CSP violation', async () => {
-    await page.goto(stack.webUrl);
-    await page.getByText('The canvas is empty.').waitFor();
+    await openExplorer(page, stack.webUrl);
     await page.getByRole('combobox', { name: SEARCH_LABEL }).fill('Tokayev');
     await page
       .getByRole('listbox', { name: 'Search results' })

@@ -1,4 +1,5 @@
 import type { TypedDocument } from './typed-document';
+import { graphqlPost } from './http';
 
 /**
  * A small typed client over `fetch` (Node 20+ and browsers). It sends a typed
@@ -91,17 +92,7 @@ export function createClient(url: string, options: ClientOptions = {}): SteppeCl
     const shared = typeof options.headers === 'function' ? await options.headers() : options.headers;
     let response: Response;
     try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...shared,
-          ...requestOptions.headers,
-        },
-        body: JSON.stringify({ query: document, variables: variables ?? {} }),
-        ...(requestOptions.signal ? { signal: requestOptions.signal } : {}),
-      });
+      response = await doFetch(url, graphqlPost(document, variables, { ...shared, ...requestOptions.headers }, requestOptions.signal));
     } catch (cause) {
       if (requestOptions.signal?.aborted) throw cause;
       throw new SteppeClientError(`Could not reach ${url}: ${(cause as Error).message}`, { code: 'NETWORK_ERROR', cause });

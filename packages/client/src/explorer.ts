@@ -5,122 +5,14 @@
  * types come from the same codegen run as the client's common documents.
  */
 
-const ENTITY_SUMMARY = /* GraphQL */ `
-  fragment EntitySummary on Entity {
-    id
-    kind
-    name
-    aliases
-    description
-  }
-`;
+import { ENTITY_CORE, ENTITY_FULL } from './documents';
 
-export const SEARCH_QUERY = /* GraphQL */ `
-  query ExplorerSearch($query: String!, $first: Int!) {
-    search(query: $query, first: $first) {
-      totalCount
-      edges {
-        score
-        node {
-          ...EntitySummary
-        }
-      }
-      suggestions {
-        ...EntitySummary
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-`;
-
-export const NEIGHBOURHOOD_QUERY = /* GraphQL */ `
-  query ExplorerNeighbourhood($id: ID!, $first: Int!, $after: String) {
-    entity(id: $id) {
-      ...EntitySummary
-      ... on Person {
-        roles
-      }
-      ... on Organisation {
-        orgType
-        country
-      }
-      ... on Place {
-        placeType
-        country
-      }
-      ... on Event {
-        startDate
-        endDate
-      }
-      relations(first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            id
-            type
-            label
-            date
-            startDate
-            endDate
-            stance
-            confidence
-            detail
-            sourceCount
-            contested
-            from {
-              ...EntitySummary
-            }
-            to {
-              ...EntitySummary
-            }
-            evidence {
-              quote
-              stance
-              selector {
-                start
-                end
-              }
-              source {
-                id
-                title
-                outlet
-                publishedAt
-                url
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  ${ENTITY_SUMMARY}
-`;
-
-const ENTITY_DETAIL = /* GraphQL */ `
-  fragment EntityDetail on Entity {
-    ...EntitySummary
-    ... on Person {
-      roles
-    }
-    ... on Organisation {
-      orgType
-      country
-    }
-    ... on Place {
-      placeType
-      country
-    }
-    ... on Event {
-      startDate
-      endDate
-    }
-  }
-`;
-
+/**
+ * A relation as the explorer draws and details it: its facts, both ends, and its evidence, each quote with where
+ * it sits in its document and the few facts of the source the details panel shows. Written out rather than
+ * spreading documents.ts's RelationCore: every fragment spread counts as a level of the API's depth limit
+ * (API_LIMITS.maxDepth), and the neighbourhood's relations are deep enough already.
+ */
 const RELATION_FIELDS = /* GraphQL */ `
   fragment RelationFields on Relation {
     id
@@ -135,10 +27,10 @@ const RELATION_FIELDS = /* GraphQL */ `
     sourceCount
     contested
     from {
-      ...EntitySummary
+      ...EntityCore
     }
     to {
-      ...EntitySummary
+      ...EntityCore
     }
     evidence {
       quote
@@ -158,6 +50,47 @@ const RELATION_FIELDS = /* GraphQL */ `
   }
 `;
 
+export const SEARCH_QUERY = /* GraphQL */ `
+  query ExplorerSearch($query: String!, $first: Int!) {
+    search(query: $query, first: $first) {
+      totalCount
+      edges {
+        score
+        node {
+          ...EntityCore
+        }
+      }
+      suggestions {
+        ...EntityCore
+      }
+    }
+  }
+  ${ENTITY_CORE}
+`;
+
+export const NEIGHBOURHOOD_QUERY = /* GraphQL */ `
+  query ExplorerNeighbourhood($id: ID!, $first: Int!, $after: String) {
+    entity(id: $id) {
+      ...EntityFull
+      relations(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...RelationFields
+          }
+        }
+      }
+    }
+  }
+  ${ENTITY_CORE}
+  ${ENTITY_FULL}
+  ${RELATION_FIELDS}
+`;
+
 /**
  * Who is next to the given entities (one hop, optionally only some relation
  * types and one direction), capped by `limit`. Only the entities: the
@@ -167,12 +100,12 @@ export const NEIGHBOUR_IDS_QUERY = /* GraphQL */ `
   query ExplorerNeighbours($ids: [ID!]!, $relationTypes: [RelationType!], $direction: Direction, $limit: Int!) {
     neighbourhood(ids: $ids, depth: 1, relationTypes: $relationTypes, direction: $direction, limit: $limit) {
       nodes {
-        ...EntitySummary
+        ...EntityCore
       }
       omittedNodes
     }
   }
-  ${ENTITY_SUMMARY}
+  ${ENTITY_CORE}
 `;
 
 /** The given entities (with their facts) and every relation among them, with evidence. */
@@ -180,7 +113,7 @@ export const SUBGRAPH_QUERY = /* GraphQL */ `
   query ExplorerSubgraph($ids: [ID!]!) {
     subgraph(ids: $ids) {
       nodes {
-        ...EntityDetail
+        ...EntityFull
       }
       edges {
         ...RelationFields
@@ -189,8 +122,8 @@ export const SUBGRAPH_QUERY = /* GraphQL */ `
       omittedEdges
     }
   }
-  ${ENTITY_SUMMARY}
-  ${ENTITY_DETAIL}
+  ${ENTITY_CORE}
+  ${ENTITY_FULL}
   ${RELATION_FIELDS}
 `;
 
@@ -199,14 +132,14 @@ export const PATHS_QUERY = /* GraphQL */ `
     paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: $limit) {
       length
       nodes {
-        ...EntitySummary
+        ...EntityCore
       }
       relations {
         ...RelationFields
       }
     }
   }
-  ${ENTITY_SUMMARY}
+  ${ENTITY_CORE}
   ${RELATION_FIELDS}
 `;
 
@@ -222,7 +155,7 @@ export const CLAIMS_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${ENTITY_SUMMARY}
+  ${ENTITY_CORE}
   ${RELATION_FIELDS}
 `;
 
@@ -269,7 +202,7 @@ export const DOCUMENT_QUERY = /* GraphQL */ `
         start
         end
         entity {
-          ...EntitySummary
+          ...EntityCore
         }
       }
       relations(first: $first, after: $after) {
@@ -286,7 +219,7 @@ export const DOCUMENT_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${ENTITY_SUMMARY}
+  ${ENTITY_CORE}
   ${RELATION_FIELDS}
 `;
 

@@ -950,17 +950,6 @@ export type ExplorerClaimsQuery = {
   };
 };
 
-type EntitySummary_Person_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
-
-type EntitySummary_Organisation_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
-
-type EntitySummary_Place_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
-
-type EntitySummary_Event_Fragment = { id: string; kind: EntityKind; name: string; aliases: Array<string>; description: string };
-
-export type EntitySummaryFragment =
-  EntitySummary_Person_Fragment | EntitySummary_Organisation_Fragment | EntitySummary_Place_Fragment | EntitySummary_Event_Fragment;
-
 export type RelationFieldsFragment = {
   id: string;
   type: RelationType;
@@ -1441,48 +1430,6 @@ export type ExplorerSubgraphQuery = {
   };
 };
 
-type EntityDetail_Person_Fragment = {
-  roles: Array<string>;
-  id: string;
-  kind: EntityKind;
-  name: string;
-  aliases: Array<string>;
-  description: string;
-};
-
-type EntityDetail_Organisation_Fragment = {
-  orgType?: string | null;
-  country?: string | null;
-  id: string;
-  kind: EntityKind;
-  name: string;
-  aliases: Array<string>;
-  description: string;
-};
-
-type EntityDetail_Place_Fragment = {
-  placeType?: string | null;
-  country?: string | null;
-  id: string;
-  kind: EntityKind;
-  name: string;
-  aliases: Array<string>;
-  description: string;
-};
-
-type EntityDetail_Event_Fragment = {
-  startDate?: string | null;
-  endDate?: string | null;
-  id: string;
-  kind: EntityKind;
-  name: string;
-  aliases: Array<string>;
-  description: string;
-};
-
-export type EntityDetailFragment =
-  EntityDetail_Person_Fragment | EntityDetail_Organisation_Fragment | EntityDetail_Place_Fragment | EntityDetail_Event_Fragment;
-
 /** Typed documents: send them with `client.request`; the text holds every fragment the operation uses. */
 export const AggregatesDocument =
   'query Aggregates($relationWhere: RelationWhere, $entityWhere: EntityWhere) {\n  relationAggregate(where: $relationWhere) {\n    count\n    byType {\n      key\n      count\n    }\n    byFamily {\n      key\n      count\n    }\n    bySource {\n      key\n      count\n    }\n    byMonth {\n      key\n      count\n    }\n  }\n  entityAggregate(where: $entityWhere) {\n    count\n    byKind {\n      key\n      count\n    }\n  }\n}' as TypedDocument<
@@ -1545,7 +1492,7 @@ export const TimelineDocument =
     TimelineQueryVariables
   >;
 export const ExplorerClaimsDocument =
-  'query ExplorerClaims($types: [RelationType!], $contested: Boolean, $first: Int!) {\n  relations(types: $types, contested: $contested, first: $first) {\n    totalCount\n    edges {\n      node {\n        ...RelationFields\n      }\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+  'query ExplorerClaims($types: [RelationType!], $contested: Boolean, $first: Int!) {\n  relations(types: $types, contested: $contested, first: $first) {\n    totalCount\n    edges {\n      node {\n        ...RelationFields\n      }\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
     ExplorerClaimsQuery,
     ExplorerClaimsQueryVariables
   >;
@@ -1554,7 +1501,7 @@ export const ExplorerContestedCountDocument = 'query ExplorerContestedCount {\n 
   ExplorerContestedCountQueryVariables
 >;
 export const ExplorerDocumentDocument =
-  'query ExplorerDocument($id: ID!, $first: Int!, $after: String) {\n  source(id: $id) {\n    id\n    title\n    outlet\n    author\n    publishedAt\n    languages\n    url\n    text\n    mentions {\n      start\n      end\n      entity {\n        ...EntitySummary\n      }\n    }\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RelationFields\n        }\n      }\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+  'query ExplorerDocument($id: ID!, $first: Int!, $after: String) {\n  source(id: $id) {\n    id\n    title\n    outlet\n    author\n    publishedAt\n    languages\n    url\n    text\n    mentions {\n      start\n      end\n      entity {\n        ...EntityCore\n      }\n    }\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RelationFields\n        }\n      }\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
     ExplorerDocumentQuery,
     ExplorerDocumentQueryVariables
   >;
@@ -1564,17 +1511,17 @@ export const ExplorerDocumentSearchDocument =
     ExplorerDocumentSearchQueryVariables
   >;
 export const ExplorerNeighbourhoodDocument =
-  'query ExplorerNeighbourhood($id: ID!, $first: Int!, $after: String) {\n  entity(id: $id) {\n    ...EntitySummary\n    ... on Person {\n      roles\n    }\n    ... on Organisation {\n      orgType\n      country\n    }\n    ... on Place {\n      placeType\n      country\n    }\n    ... on Event {\n      startDate\n      endDate\n    }\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          label\n          date\n          startDate\n          endDate\n          stance\n          confidence\n          detail\n          sourceCount\n          contested\n          from {\n            ...EntitySummary\n          }\n          to {\n            ...EntitySummary\n          }\n          evidence {\n            quote\n            stance\n            selector {\n              start\n              end\n            }\n            source {\n              id\n              title\n              outlet\n              publishedAt\n              url\n            }\n          }\n        }\n      }\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
+  'query ExplorerNeighbourhood($id: ID!, $first: Int!, $after: String) {\n  entity(id: $id) {\n    ...EntityFull\n    relations(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...RelationFields\n        }\n      }\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment EntityFull on Entity {\n  ...EntityCore\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
     ExplorerNeighbourhoodQuery,
     ExplorerNeighbourhoodQueryVariables
   >;
 export const ExplorerNeighboursDocument =
-  'query ExplorerNeighbours($ids: [ID!]!, $relationTypes: [RelationType!], $direction: Direction, $limit: Int!) {\n  neighbourhood(\n    ids: $ids\n    depth: 1\n    relationTypes: $relationTypes\n    direction: $direction\n    limit: $limit\n  ) {\n    nodes {\n      ...EntitySummary\n    }\n    omittedNodes\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
+  'query ExplorerNeighbours($ids: [ID!]!, $relationTypes: [RelationType!], $direction: Direction, $limit: Int!) {\n  neighbourhood(\n    ids: $ids\n    depth: 1\n    relationTypes: $relationTypes\n    direction: $direction\n    limit: $limit\n  ) {\n    nodes {\n      ...EntityCore\n    }\n    omittedNodes\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
     ExplorerNeighboursQuery,
     ExplorerNeighboursQueryVariables
   >;
 export const ExplorerPathsDocument =
-  'query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $mode: PathMode!, $limit: Int!) {\n  paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: $limit) {\n    length\n    nodes {\n      ...EntitySummary\n    }\n    relations {\n      ...RelationFields\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+  'query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $mode: PathMode!, $limit: Int!) {\n  paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: $limit) {\n    length\n    nodes {\n      ...EntityCore\n    }\n    relations {\n      ...RelationFields\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
     ExplorerPathsQuery,
     ExplorerPathsQueryVariables
   >;
@@ -1585,12 +1532,12 @@ export const ExplorerRelationTypesDocument =
     ExplorerRelationTypesQueryVariables
   >;
 export const ExplorerSearchDocument =
-  'query ExplorerSearch($query: String!, $first: Int!) {\n  search(query: $query, first: $first) {\n    totalCount\n    edges {\n      score\n      node {\n        ...EntitySummary\n      }\n    }\n    suggestions {\n      ...EntitySummary\n    }\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
+  'query ExplorerSearch($query: String!, $first: Int!) {\n  search(query: $query, first: $first) {\n    totalCount\n    edges {\n      score\n      node {\n        ...EntityCore\n      }\n    }\n    suggestions {\n      ...EntityCore\n    }\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}' as TypedDocument<
     ExplorerSearchQuery,
     ExplorerSearchQueryVariables
   >;
 export const ExplorerSubgraphDocument =
-  'query ExplorerSubgraph($ids: [ID!]!) {\n  subgraph(ids: $ids) {\n    nodes {\n      ...EntityDetail\n    }\n    edges {\n      ...RelationFields\n    }\n    truncated\n    omittedEdges\n  }\n}\n\nfragment EntityDetail on Entity {\n  ...EntitySummary\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment EntitySummary on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntitySummary\n  }\n  to {\n    ...EntitySummary\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
+  'query ExplorerSubgraph($ids: [ID!]!) {\n  subgraph(ids: $ids) {\n    nodes {\n      ...EntityFull\n    }\n    edges {\n      ...RelationFields\n    }\n    truncated\n    omittedEdges\n  }\n}\n\nfragment EntityCore on Entity {\n  id\n  kind\n  name\n  aliases\n  description\n}\n\nfragment EntityFull on Entity {\n  ...EntityCore\n  ... on Person {\n    roles\n  }\n  ... on Organisation {\n    orgType\n    country\n  }\n  ... on Place {\n    placeType\n    country\n  }\n  ... on Event {\n    startDate\n    endDate\n  }\n}\n\nfragment RelationFields on Relation {\n  id\n  type\n  label\n  date\n  startDate\n  endDate\n  stance\n  confidence\n  detail\n  sourceCount\n  contested\n  from {\n    ...EntityCore\n  }\n  to {\n    ...EntityCore\n  }\n  evidence {\n    quote\n    stance\n    selector {\n      start\n      end\n    }\n    source {\n      id\n      title\n      outlet\n      publishedAt\n      url\n    }\n  }\n}' as TypedDocument<
     ExplorerSubgraphQuery,
     ExplorerSubgraphQueryVariables
   >;

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { API_LIMITS } from '@steppe/domain';
 import { Kind, buildSchema, parse, validate } from 'graphql';
 import { GENERATED_FILE, SCHEMA_FILE, clientDocuments, generateTypes } from '../scripts/generate';
 import * as generated from '../src/generated';
@@ -36,5 +38,13 @@ describe('generated types and documents', () => {
     expect(validate(schema, document)).toEqual([]);
     const ops = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     expect(ops).toHaveLength(1);
+  });
+
+  // The API refuses deeper documents before running them (graphql-armor, as in apps/api/src/create-api.ts), and a
+  // fragment spread counts as a level: spreading one fragment in another can push a document over.
+  it.each(operations)('%s stays within the API’s depth limit (API_LIMITS.maxDepth)', (name) => {
+    const document = parse((generated as Record<string, unknown>)[`${name}Document`] as string);
+    const depthRule = maxDepthRule({ n: API_LIMITS.maxDepth, ignoreIntrospection: true });
+    expect(() => expect(validate(schema, document, [depthRule])).toEqual([])).not.toThrow();
   });
 });

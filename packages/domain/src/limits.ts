@@ -27,5 +27,11 @@ export const FILE_LIMITS = {
   documentBytes: 8 * 1024 * 1024,
 } as const;
 
+/**
+ * The analyst's notes printed in an export's report (characters): the API refuses longer ones (apps/api
+ * EXPORT_LIMITS.notesLength) and the export dialog stops there.
+ */
+export const MAX_NOTES_LENGTH = 4_000;
+
 /** Lines printed per kind of repeated issue; the rest are counted ("… and 290,000 more like this"). */
 export const REPEATED_ISSUE_LINES = 20;

@@ -1,4 +1,4 @@
-import { isRelationType, RELATION_TYPE_NAMES } from '@steppe/domain';
+import { isRelationType, MAX_NOTES_LENGTH, RELATION_TYPE_NAMES } from '@steppe/domain';
 import { EXPORT_FORMATS, FIGURE_BACKGROUNDS, isExportFormat, type ExportFormat, type FigureBackground } from '@steppe/exporters';
 
 /**
@@ -19,7 +19,7 @@ export const EXPORT_LIMITS = {
   /** PNG: device pixels per CSS pixel of the figure. */
   scale: { min: 1, max: 4, default: 2 },
   /** The analyst's notes printed in the report (characters). */
-  notesLength: 4_000,
+  notesLength: MAX_NOTES_LENGTH,
   /** Positions sent for the figure: one per entity, |x|, |y| at most this (model units). */
   coordinate: 1_000_000,
   /**

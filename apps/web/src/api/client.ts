@@ -5,6 +5,8 @@
  * or it said something the explorer does not understand.
  */
 
+import { graphqlPost } from '@steppe/client/http';
+
 export type ApiErrorKind =
   /** The request never got an answer: the API is down, the URL is wrong, CORS refused it. */
   | 'unreachable'
@@ -108,16 +110,7 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClien
     try {
       let response: Response;
       try {
-        response = await doFetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/graphql-response+json, application/json',
-            ...options.headers?.(),
-          },
-          body: JSON.stringify({ query: document, variables: variables ?? {} }),
-          signal: controller.signal,
-        });
+        response = await doFetch(url, graphqlPost(document, variables, options.headers?.(), controller.signal));
       } catch (cause) {
         throw fetchFailure(cause);
       }

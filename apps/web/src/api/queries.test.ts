@@ -6,6 +6,15 @@ import { SteppeApiError } from './client';
 import {
   CLAIMS_QUERY,
   CONTESTED_COUNT_QUERY,
+  NEIGHBOUR_IDS_QUERY,
+  NEIGHBOURHOOD_QUERY,
+  PATHS_QUERY,
+  PING_QUERY,
+  RELATION_TYPES_QUERY,
+  SEARCH_QUERY,
+  SUBGRAPH_QUERY,
+} from '@steppe/client/explorer';
+import {
   fetchClaims,
   fetchContestedCount,
   fetchNeighbourhood,
@@ -13,15 +22,8 @@ import {
   fetchPaths,
   fetchRelationTypes,
   fetchSubgraph,
-  NEIGHBOUR_IDS_QUERY,
-  PATHS_QUERY,
-  RELATION_TYPES_QUERY,
-  SUBGRAPH_QUERY,
   MAX_SEARCH_LENGTH,
-  NEIGHBOURHOOD_QUERY,
   normaliseSearch,
-  PING_QUERY,
-  SEARCH_QUERY,
   searchEntities,
 } from './queries';
 

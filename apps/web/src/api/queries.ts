@@ -34,7 +34,7 @@ import {
   PING_QUERY,
   DOCUMENT_QUERY,
   DOCUMENT_SEARCH_QUERY,
-} from '@steppe/client/explorer';
+} from '@steppe/client/explorer'; // the explorer's documents: one set of generated types for the schema's operations
 import type {
   DocumentData,
   DocumentPassageData,
@@ -51,21 +51,6 @@ export const MAX_SEARCH_LENGTH = API_LIMITS.searchQueryLength;
 export const SEARCH_PAGE_SIZE = 20;
 /** Relations fetched per entity when it is added to the canvas. */
 export const RELATIONS_PAGE_SIZE = 50;
-
-/** The explorer's documents live in @steppe/client (one set of generated types for the schema's operations). */
-export {
-  SEARCH_QUERY,
-  NEIGHBOURHOOD_QUERY,
-  NEIGHBOUR_IDS_QUERY,
-  SUBGRAPH_QUERY,
-  PATHS_QUERY,
-  CLAIMS_QUERY,
-  CONTESTED_COUNT_QUERY,
-  RELATION_TYPES_QUERY,
-  PING_QUERY,
-  DOCUMENT_QUERY,
-  DOCUMENT_SEARCH_QUERY,
-};
 
 // The raw shapes come from GraphQL Code Generator (@steppe/client's generated.ts, from the
 // API's SDL and the explorer's documents in @steppe/client/explorer), so a query that asks for a field the

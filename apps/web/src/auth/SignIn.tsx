@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { completeSignIn, isSignInCallback, startSignIn, withoutCallbackParams, type SignInConfig } from './pkce';
 import { clearSession, currentSession, saveSession } from './session';
+import styles from './SignIn.module.css';
 
 /** The API's `GET /auth/config` next to its GraphQL endpoint (same prefix, as for /export). */
 export function authConfigUrl(apiUrl: string): string {
@@ -72,7 +73,7 @@ export function SignIn({ apiUrl }: { apiUrl: string }) {
 
   if (status.kind === 'off' || status.kind === 'busy') return null;
   return (
-    <div className="sign-in" aria-live="polite">
+    <div className={styles.signIn} aria-live="polite">
       {status.kind === 'signed-in' ? (
         <>
           <span className="sign-in-who">Signed in as {status.name}</span>{' '}

@@ -1,12 +1,23 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { SteppeApiError } from '../api/client';
+import styles from './ApiStatus.module.css';
+
+/** A warning banner across the page, above the workspace. */
+export function AlertBanner({ children }: { children: ReactNode }) {
+  return (
+    <div className={styles.banner} role="alert">
+      {children}
+    </div>
+  );
+}
 
 /** The banner shown while the API (or its database) cannot be reached. */
 export function ApiStatus({ outage, onRetry }: { outage: SteppeApiError | null; onRetry: () => void }) {
   if (!outage) return null;
   return (
-    <div className="api-status" role="alert">
+    <AlertBanner>
       <p>
         <strong>{outage.message}</strong>{' '}
         {outage.kind === 'unreachable' ? 'Check that the Steppe API is running and that this address is right. ' : ''}
@@ -15,6 +26,6 @@ export function ApiStatus({ outage, onRetry }: { outage: SteppeApiError | null; 
       <button type="button" onClick={onRetry}>
         Try again now
       </button>
-    </div>
+    </AlertBanner>
   );
 }

@@ -5,6 +5,8 @@ import type { GraphQLClient } from '../api/client';
 import { CLAIMS_PAGE_SIZE, fetchClaims, type ClaimsFilter, type RelationTypeCount } from '../api/queries';
 import type { RelationData } from '../api/types';
 import { formatWhen, plural } from '../lib/format';
+import styles from './ClaimsPanel.module.css';
+import panel from './Panel.module.css';
 
 export interface ClaimsPanelProps {
   client: GraphQLClient;
@@ -56,27 +58,27 @@ export function ClaimsPanel({ client, relationTypes, recoveries, onShow, onShowC
   const show = (filter: ClaimsFilter) => onShow(filter, claimsLabel(filter, relationTypes));
 
   return (
-    <section className="panel claims-panel" aria-labelledby={`${id}-title`}>
-      <div className="panel-heading">
+    <section className={`${panel.panel} ${styles.claims}`} aria-labelledby={`${id}-title`}>
+      <div className={panel.heading}>
         <h2 id={`${id}-title`}>Claims</h2>
       </div>
       <p className="muted">Put claims from the whole graph on the canvas, each with its sources.</p>
-      <button type="button" className="claims-contested" onClick={() => show({ contested: true })} disabled={contested?.count === 0}>
+      <button type="button" className={styles.contested} onClick={() => show({ contested: true })} disabled={contested?.count === 0}>
         Contested claims{contested === null ? '' : ` (${contested.count})`}
       </button>
       {contested && contested.claims.length > 0 ? (
         <>
-          <h3 id={`${id}-contested`} className="claims-list-heading">
+          <h3 id={`${id}-contested`} className={styles.listHeading}>
             Where the sources disagree
           </h3>
-          <ul className="claims-list" aria-labelledby={`${id}-contested`}>
+          <ul className={styles.list} aria-labelledby={`${id}-contested`}>
             {contested.claims.map((claim) => {
               const when = formatWhen(claim.date, claim.startDate, claim.endDate);
               return (
                 <li key={claim.id}>
                   <button
                     type="button"
-                    className="link-button claims-list-item"
+                    className={`link-button ${styles.item}`}
                     data-relation-id={claim.id}
                     onClick={() => (onShowClaim ? onShowClaim(claim) : show({ contested: true }))}
                   >
@@ -95,7 +97,7 @@ export function ClaimsPanel({ client, relationTypes, recoveries, onShow, onShowC
         </>
       ) : null}
       <label htmlFor={`${id}-type`}>Every claim of a type</label>
-      <div className="claims-type">
+      <div className={styles.type}>
         <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value)} disabled={used.length === 0}>
           <option value="">Choose a relation type…</option>
           {used.map((t) => (

@@ -44,7 +44,7 @@ describe('DetailsPanel', () => {
     expect(items[0]!.textContent).toContain('Shoot without warning');
     expect(items[0]!.textContent).toContain('Example News');
     expect(items[0]!.textContent).toContain('7 January 2022');
-    expect(items[1]!.querySelector('.evidence-stance')?.textContent).toBe('This source denied it.');
+    expect(items[1]!.querySelector('.evidenceStance')?.textContent).toBe('This source denied it.');
     await view.unmount();
   });
 
@@ -65,9 +65,9 @@ describe('DetailsPanel', () => {
     expect(text).toContain('Also known as Tokaev, Токаев');
     expect(text).toContain('RolesPresident of Kazakhstan');
     expect(text).toContain('Only its relations to entities already on the canvas are shown.');
-    const headings = [...view.container.querySelectorAll('.relation-group-heading')].map((h) => h.textContent);
+    const headings = [...view.container.querySelectorAll('.relationGroupHeading')].map((h) => h.textContent);
     expect(headings).toEqual(['accused (1)', 'requested aid from (1)']);
-    const buttons = [...view.container.querySelectorAll<HTMLButtonElement>('.relation-button')];
+    const buttons = [...view.container.querySelectorAll<HTMLButtonElement>('button[data-relation-id]')];
     expect(buttons.map((b) => b.textContent)).toEqual([
       'accused January 2022 unrest ⚠ · 2 quotes',
       'requested aid from Collective Security Treaty Organization · 2 quotes',
@@ -121,7 +121,7 @@ describe('contested claims', () => {
 
   it('lists uncontested evidence in one column', async () => {
     const { view } = await show({ type: 'relation', id: 'tokayev-requested-aid-from-csto' });
-    expect(view.container.querySelector('.evidence-sides')).toBeNull();
+    expect(view.container.querySelector('section[aria-label="Sources that support the claim"]')).toBeNull();
     expect(view.container.querySelectorAll('.evidence')).toHaveLength(2);
     await view.unmount();
   });
@@ -150,7 +150,7 @@ describe('DetailsPanel focus, scrolling and explanations', () => {
     const view = await render(<Stateful initial={{ type: 'entity', id: 'kassym-jomart-tokayev' }} />);
     const scroller = view.container.querySelector<HTMLElement>('[data-testid="scroller"]')!;
     scroller.scrollTop = 500;
-    const button = view.container.querySelector<HTMLButtonElement>('.relation-button')!;
+    const button = view.container.querySelector<HTMLButtonElement>('button[data-relation-id]')!;
     act(() => button.focus());
     await click(button);
     const heading = view.container.querySelector('h2')!;

@@ -17,6 +17,7 @@ import type { Selection } from '../workspace/reducer';
 import type { ExpansionState } from '../workspace/view';
 import { isDetailed, relationsOf, type GraphState } from '../workspace/state';
 import { formatConfidence, formatPartialDate, formatWhen, plural, stanceDescription, stanceLabel } from '../lib/format';
+import styles from './DetailsPanel.module.css';
 import { KindBadge } from './KindBadge';
 import { ReadInSourceButton } from './reader/ReadInSource';
 
@@ -67,7 +68,6 @@ export function DetailsPanel(props: DetailsPanelProps) {
   return (
     <div
       ref={frame}
-      className="details-frame"
       style={{ display: 'contents' }}
       onFocus={() => {
         focusWasInside.current = true;
@@ -104,7 +104,7 @@ function SelectionDetails({ graph, selection, pending, expansions = {}, onCanvas
     }
   }
   return (
-    <section className="details details-empty" aria-label="Details">
+    <section className={styles.details} aria-label="Details">
       <h2 tabIndex={-1}>Details</h2>
       <p>
         Click a node to see who or what it is, or an edge to see the claim and the sources behind it. From the keyboard: the table view
@@ -125,14 +125,14 @@ function EntityLink({ entity, onSelect }: { entity: EntitySummary; onSelect: (s:
 export function RelationDetails({ relation, onSelect }: { relation: RelationData; onSelect: (s: Selection) => void }) {
   const when = formatWhen(relation.date, relation.startDate, relation.endDate);
   return (
-    <section className="details" aria-label="Relation details" data-relation-id={relation.id}>
-      <p className="details-eyebrow">Claim</p>
+    <section className={styles.details} aria-label="Relation details" data-relation-id={relation.id}>
+      <p className={styles.eyebrow}>Claim</p>
       <h2 className="claim" tabIndex={-1}>
-        <EntityLink entity={relation.from} onSelect={onSelect} /> <span className="claim-label">{relation.label}</span>{' '}
+        <EntityLink entity={relation.from} onSelect={onSelect} /> <span className={styles.claimLabel}>{relation.label}</span>{' '}
         <EntityLink entity={relation.to} onSelect={onSelect} />
       </h2>
-      {relation.detail ? <p className="claim-detail">{relation.detail}</p> : null}
-      <dl className="facts">
+      {relation.detail ? <p>{relation.detail}</p> : null}
+      <dl className={styles.facts}>
         {when ? (
           <>
             <dt>When</dt>
@@ -141,21 +141,20 @@ export function RelationDetails({ relation, onSelect }: { relation: RelationData
         ) : null}
         <dt>Stance</dt>
         <dd>
-          <span className={`stance stance-${relation.stance.toLowerCase()}`} title={stanceDescription(relation.stance)}>
+          <span className={styles.stance} data-stance={relation.stance} title={stanceDescription(relation.stance)}>
             {stanceLabel(relation.stance)}
           </span>
         </dd>
         <dt>Contested</dt>
         <dd>
-          {relation.contested ? (
-            <span className="contested">Contested: sources disagree</span>
-          ) : (
-            <span className="not-contested">No source disputes it</span>
-          )}
+          {relation.contested ? <span className={styles.contested}>Contested: sources disagree</span> : <span>No source disputes it</span>}
         </dd>
         <dt>Confidence</dt>
         <dd>
-          {formatConfidence(relation.confidence)} <span className="muted confidence-band">({confidenceBand(relation.confidence)})</span>
+          {formatConfidence(relation.confidence)}{' '}
+          <span className="muted" data-testid="confidence-band">
+            ({confidenceBand(relation.confidence)})
+          </span>
         </dd>
         <dt>Sources</dt>
         <dd>{plural(relation.sourceCount, 'source')}</dd>
@@ -175,12 +174,12 @@ export function RelationDetails({ relation, onSelect }: { relation: RelationData
 
 function EvidenceItem({ evidence }: { evidence: EvidenceData }) {
   return (
-    <li className="evidence">
+    <li className={styles.evidence}>
       {/* Focusable, so that a keyboard user can reach (and scroll to) every quote. */}
-      <blockquote className="evidence-quote" tabIndex={0} aria-label={`Quote from ${evidence.source.title}`}>
+      <blockquote className={styles.quote} tabIndex={0} aria-label={`Quote from ${evidence.source.title}`}>
         “{evidence.quote}”
       </blockquote>
-      <p className="evidence-source">
+      <p className={styles.source}>
         <cite>
           {evidence.source.url ? (
             <a href={evidence.source.url} target="_blank" rel="noreferrer noopener">
@@ -190,16 +189,16 @@ function EvidenceItem({ evidence }: { evidence: EvidenceData }) {
             evidence.source.title
           )}
         </cite>
-        {evidence.source.outlet ? <span className="evidence-outlet">{evidence.source.outlet}</span> : null}
+        {evidence.source.outlet ? <span className={styles.outlet}>{evidence.source.outlet}</span> : null}
         {evidence.source.publishedAt ? (
-          <time className="evidence-date" dateTime={evidence.source.publishedAt}>
+          <time className={styles.date} dateTime={evidence.source.publishedAt}>
             {formatPartialDate(evidence.source.publishedAt)}
           </time>
         ) : null}
       </p>
-      <p className="evidence-stance">
+      <p className={styles.evidenceStance}>
         This source{' '}
-        <span className={`stance stance-${evidence.stance.toLowerCase()}`} title={stanceDescription(evidence.stance)}>
+        <span className={styles.stance} data-stance={evidence.stance} title={stanceDescription(evidence.stance)}>
           {stanceLabel(evidence.stance)}
         </span>{' '}
         it.
@@ -211,7 +210,7 @@ function EvidenceItem({ evidence }: { evidence: EvidenceData }) {
 
 export function EvidenceList({ evidence }: { evidence: readonly EvidenceData[] }) {
   return (
-    <ol className="evidence-list">
+    <ol className={styles.evidenceList}>
       {evidence.map((e, i) => (
         <EvidenceItem key={`${e.source.id}-${i}`} evidence={e} />
       ))}
@@ -223,21 +222,21 @@ export function EvidenceList({ evidence }: { evidence: readonly EvidenceData[] }
 export function ContestedEvidence({ evidence }: { evidence: readonly EvidenceData[] }) {
   const { supporting, disputing } = splitEvidence(evidence);
   return (
-    <div className="evidence-sides">
-      <p className="contested-summary">
+    <div>
+      <p className={styles.contestedSummary}>
         Sources disagree: {plural(supporting.length, 'quote')} {supporting.length === 1 ? 'supports' : 'support'} the claim,{' '}
         {plural(disputing.length, 'quote')} {disputing.length === 1 ? 'disputes' : 'dispute'} it.
       </p>
-      <div className="evidence-columns">
-        <section className="evidence-side evidence-side-support" aria-label="Sources that support the claim">
+      <div className={styles.evidenceColumns}>
+        <section className={`${styles.side} ${styles.support}`} aria-label="Sources that support the claim">
           <h4>
-            Supporting ({supporting.length}) <span className="muted side-meaning">— {SUPPORTS_MEANING}</span>
+            Supporting ({supporting.length}) <span className="muted">— {SUPPORTS_MEANING}</span>
           </h4>
           <EvidenceList evidence={supporting} />
         </section>
-        <section className="evidence-side evidence-side-dispute" aria-label="Sources that dispute the claim">
+        <section className={`${styles.side} ${styles.dispute}`} aria-label="Sources that dispute the claim">
           <h4>
-            Disputing ({disputing.length}) <span className="muted side-meaning">— {DISPUTES_MEANING}</span>
+            Disputing ({disputing.length}) <span className="muted">— {DISPUTES_MEANING}</span>
           </h4>
           <EvidenceList evidence={disputing} />
         </section>
@@ -311,9 +310,9 @@ function EntityFactsList({ entity }: { entity: EntityDetail }) {
   if (when) rows.push(['When', when]);
   if (rows.length === 0) return null;
   return (
-    <dl className="facts">
+    <dl className={styles.facts}>
       {rows.map(([term, value]) => (
-        <div key={term} className="fact">
+        <div key={term} className={styles.fact}>
           <dt>{term}</dt>
           <dd>{value}</dd>
         </div>
@@ -343,14 +342,14 @@ export function EntityDetails({
 }) {
   const groups = groupRelations(relations, entity.id);
   return (
-    <section className="details" aria-label="Entity details" data-entity-id={entity.id}>
-      <p className="details-eyebrow">
+    <section className={styles.details} aria-label="Entity details" data-entity-id={entity.id}>
+      <p className={styles.eyebrow}>
         <KindBadge kind={entity.kind} />
       </p>
       <h2 tabIndex={-1}>{entity.name}</h2>
-      {entity.description ? <p className="entity-description">{entity.description}</p> : null}
+      {entity.description ? <p>{entity.description}</p> : null}
       {entity.aliases.length > 0 ? (
-        <p className="aliases">
+        <p className={styles.aliases}>
           <span className="muted">Also known as </span>
           {entity.aliases.join(', ')}
         </p>
@@ -358,8 +357,8 @@ export function EntityDetails({
       {isDetailed(entity) ? <EntityFactsList entity={entity} /> : null}
 
       <h3>Relations ({relations.length})</h3>
-      <p className="muted expansion-summary">{expansionSummary(expansion, relations.length)}</p>
-      <div className="details-actions">
+      <p className="muted">{expansionSummary(expansion, relations.length)}</p>
+      <div className={styles.actions}>
         {!expansion ? (
           <button type="button" onClick={() => onExpand(entity)} disabled={loading}>
             {loading ? 'Loading neighbours…' : 'Show neighbours'}
@@ -371,22 +370,27 @@ export function EntityDetails({
         ) : null}
       </div>
       {groups.map((group) => (
-        <div key={group.phrase} className="relation-group">
-          <h4 className="relation-group-heading">
+        <div key={group.phrase}>
+          <h4 className={styles.relationGroupHeading}>
             {group.phrase} ({group.items.length})
           </h4>
-          <ul className="relation-list">
+          <ul className={styles.relationList}>
             {group.items.map(({ relation, other }) => (
               <li key={relation.id}>
-                <button type="button" className="relation-button" onClick={() => onSelect({ type: 'relation', id: relation.id })}>
-                  <span className="relation-phrase">{group.phrase}</span> <strong>{other.name}</strong>
+                <button
+                  type="button"
+                  className={styles.relationButton}
+                  data-relation-id={relation.id}
+                  onClick={() => onSelect({ type: 'relation', id: relation.id })}
+                >
+                  <span className={styles.relationPhrase}>{group.phrase}</span> <strong>{other.name}</strong>
                   {relation.contested ? (
-                    <span className="contested-dot" title="Contested: sources disagree">
+                    <span className={styles.contestedDot} title="Contested: sources disagree">
                       {' '}
                       ⚠
                     </span>
                   ) : null}
-                  <span className="relation-sources"> · {plural(relation.evidence.length, 'quote')}</span>
+                  <span className={styles.relationSources}> · {plural(relation.evidence.length, 'quote')}</span>
                   {onCanvas && !onCanvas.has(other.id) ? <span className="muted"> · not on the canvas</span> : null}
                 </button>
               </li>
@@ -401,13 +405,15 @@ export function EntityDetails({
 /** What stance, "supports/disputes" and confidence mean, where they are shown (a disclosure, so it is there on demand). */
 export function ClaimHelp() {
   return (
-    <details className="claim-help">
+    <details>
       <summary>What do stance and confidence mean?</summary>
       <dl>
         {STANCES.map((stance) => (
           <div key={stance}>
             <dt>
-              <span className={`stance stance-${stance.toLowerCase()}`}>{STANCE_INFO[stance].label}</span>
+              <span className={styles.stance} data-stance={stance}>
+                {STANCE_INFO[stance].label}
+              </span>
             </dt>
             <dd>{STANCE_INFO[stance].description}</dd>
           </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createGraphQLClient } from '../api/client';
 import { authHeaders } from '../auth/session';
 import { SignIn } from '../auth/SignIn';
@@ -21,7 +21,7 @@ import { relationIdOf } from '../workspace/ids';
 import { readerRequest, type ReaderRequest } from '../workspace/reader';
 import { currentView, focusOf, selectedEntities, selectionIdOf, type CanvasChange, type Selection } from '../workspace/reducer';
 import { visibility } from '../workspace/visibility';
-import { ApiStatus } from './ApiStatus';
+import { AlertBanner, ApiStatus } from './ApiStatus';
 import { ClaimsPanel } from './ClaimsPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { ExportDialog } from './ExportDialog';
@@ -50,6 +50,21 @@ const focusCanvasFallback = () => document.getElementById('graph-canvas');
 function inField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** A skip link: moves the keyboard to the element with the id `target` (focus, not only scroll). */
+function SkipLink({ target, children }: { target: string; children: ReactNode }) {
+  return (
+    <a
+      href={`#${target}`}
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(target)?.focus();
+      }}
+    >
+      {children}
+    </a>
+  );
 }
 
 /**
@@ -286,25 +301,9 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
 
   return (
     <div className={styles.explorer}>
-      <nav className="skip-links" aria-label="Skip links">
-        <a
-          href="#graph-canvas"
-          onClick={(event) => {
-            event.preventDefault();
-            document.getElementById('graph-canvas')?.focus();
-          }}
-        >
-          Skip to the graph
-        </a>
-        <a
-          href="#details"
-          onClick={(event) => {
-            event.preventDefault();
-            document.getElementById('details')?.focus();
-          }}
-        >
-          Skip to the details
-        </a>
+      <nav className={styles.skipLinks} aria-label="Skip links">
+        <SkipLink target="graph-canvas">Skip to the graph</SkipLink>
+        <SkipLink target="details">Skip to the details</SkipLink>
       </nav>
       <header className={styles.topbar}>
         <div className={styles.brand}>
@@ -313,6 +312,7 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
         </div>
         <PanelBoundary name="Search">
           <SearchBox
+            variant="bar"
             client={client}
             placeholder="Search people, organisations, places, events (e.g. Tokayev)"
             onChoose={choose}
@@ -326,11 +326,11 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
       </header>
 
       {configError ? (
-        <div className="api-status" role="alert">
+        <AlertBanner>
           <p>
             <strong>The explorer is misconfigured.</strong> {configError}
           </p>
-        </div>
+        </AlertBanner>
       ) : null}
       <ApiStatus outage={health.outage} onRetry={health.checkNow} />
 
@@ -475,13 +475,13 @@ export function Explorer({ apiUrl, configError }: ExplorerProps) {
             </ReadInSourceContext.Provider>
           </PanelBoundary>
           {focus?.type === 'entity' && fileOnly.has(focus.id) ? (
-            <p className="muted selection-note import-note">
+            <p className={`muted ${styles.selectionNote}`}>
               Imported from a file: the API’s graph does not hold this entity, so it cannot be expanded and is left out of reports and data
               files.
             </p>
           ) : null}
           {selectedIds.length > 1 ? (
-            <p className="muted selection-note">
+            <p className={`muted ${styles.selectionNote}`}>
               {selectedIds.length} entities selected: {selectedIds.map((id) => data.entities[id]?.name ?? id).join(', ')}.
             </p>
           ) : null}

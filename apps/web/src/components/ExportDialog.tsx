@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { MAX_NOTES_LENGTH } from '@steppe/domain';
 import { ExportFailed, fetchExport, saveBlob } from '../export/download';
 import { IMAGE_SCALES, type Background, type ImageFormat, type ImageOptions, type RenderedImage } from '../export/image';
 import {
@@ -10,12 +11,12 @@ import {
   fileNameFor,
   FORMAT_INFO,
   formatBytes,
-  MAX_NOTES_LENGTH,
   MAX_TITLE_LENGTH,
   scopeProblem,
   type ApiFormat,
 } from '../export/request';
 import { apiScope, type ExportScope, type ScopeKind } from '../export/scope';
+import styles from './ExportDialog.module.css';
 
 export interface ExportDialogProps {
   /** The two scopes, as the canvas stands now. */
@@ -176,16 +177,16 @@ export function ExportDialog(props: ExportDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className="export-dialog"
+      className={styles.dialog}
       aria-labelledby={`${id}-title`}
       onClose={onClose}
       onCancel={() => controller.current?.abort()}
       // The explorer's shortcuts (Escape clears the selection, Delete removes…) are not for keys pressed in here.
       onKeyDown={(event) => event.stopPropagation()}
     >
-      <div className="export-body">
+      <div className={styles.body}>
         <h2 id={`${id}-title`}>Export</h2>
-        <fieldset className="export-scope">
+        <fieldset className={styles.scope}>
           <legend>What to export</legend>
           {(['selection', 'view'] as const).map((kind) => (
             <label key={kind}>
@@ -201,7 +202,7 @@ export function ExportDialog(props: ExportDialogProps) {
             </label>
           ))}
         </fieldset>
-        <div className="export-title">
+        <div className={styles.title}>
           <label htmlFor={`${id}-title-input`}>Title</label>
           <input
             id={`${id}-title-input`}
@@ -212,7 +213,7 @@ export function ExportDialog(props: ExportDialogProps) {
             onChange={(e) => setCustomTitle(e.target.value)}
           />
         </div>
-        <div className="export-title">
+        <div className={styles.title}>
           <label htmlFor={`${id}-notes`}>Notes (printed in the report after its summary)</label>
           <textarea
             id={`${id}-notes`}
@@ -224,20 +225,20 @@ export function ExportDialog(props: ExportDialogProps) {
           />
         </div>
         {problem ? (
-          <p className="export-problem" role="note">
+          <p className={styles.problem} role="note">
             {problem}
           </p>
         ) : null}
 
         <section aria-labelledby={`${id}-report`}>
           <h3 id={`${id}-report`}>Report</h3>
-          <ul className="export-formats">{apiButtons('report')}</ul>
+          <ul className={styles.formats}>{apiButtons('report')}</ul>
         </section>
         <section aria-labelledby={`${id}-data`}>
           <h3 id={`${id}-data`}>Data files</h3>
-          <ul className="export-formats">{apiButtons('data')}</ul>
+          <ul className={styles.formats}>{apiButtons('data')}</ul>
         </section>
-        <p className="muted export-note">
+        <p className={`muted ${styles.note}`}>
           Reports and data files are made by the API from its graph: every relation among these entities
           {props.hiddenTypes.length > 0 ? ' of the relation types the filter shows' : ''}, with all its evidence and sources, and this
           page’s link.
@@ -249,7 +250,7 @@ export function ExportDialog(props: ExportDialogProps) {
 
         <section aria-labelledby={`${id}-picture`}>
           <h3 id={`${id}-picture`}>Picture</h3>
-          <div className="export-picture-options">
+          <div className={styles.pictureOptions}>
             <fieldset>
               <legend>PNG scale</legend>
               {IMAGE_SCALES.map((s) => (
@@ -259,7 +260,7 @@ export function ExportDialog(props: ExportDialogProps) {
                 </label>
               ))}
             </fieldset>
-            <label className="export-frame-option">
+            <label>
               <input type="checkbox" checked={framed} disabled={busy} onChange={(e) => setFramed(e.target.checked)} /> Title and legend on
               the PNG
             </label>
@@ -280,7 +281,7 @@ export function ExportDialog(props: ExportDialogProps) {
               ))}
             </fieldset>
           </div>
-          <ul className="export-formats">
+          <ul className={styles.formats}>
             <li>
               <button
                 type="button"
@@ -306,21 +307,21 @@ export function ExportDialog(props: ExportDialogProps) {
           </ul>
         </section>
 
-        <div className="export-status" role="status" aria-live="polite">
+        <div className={styles.status} role="status" aria-live="polite">
           {status.state === 'working' ? (
             <p>
-              <span className="spinner" aria-hidden="true" /> {status.what}…
+              <span className={styles.spinner} aria-hidden="true" /> {status.what}…
               {status.bytes > 0 ? ` ${formatBytes(status.bytes)} received.` : ''}
             </p>
           ) : null}
-          {status.state === 'done' ? <p className="export-done">{status.message}</p> : null}
+          {status.state === 'done' ? <p className={styles.done}>{status.message}</p> : null}
         </div>
         {status.state === 'error' ? (
-          <p className="export-error" role="alert">
+          <p className={styles.error} role="alert">
             {status.message}
           </p>
         ) : null}
-        <div className="export-actions">
+        <div className={styles.actions}>
           {status.state === 'working' && status.cancellable ? (
             <button type="button" onClick={() => controller.current?.abort()}>
               Cancel

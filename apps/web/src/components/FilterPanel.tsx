@@ -6,6 +6,8 @@ import type { Histogram } from '../timeline/histogram';
 import { FAMILY_NAMES, type LegendCounts } from '../workspace/counts';
 import { filtersActive, MAX_MIN_SOURCES, NO_FILTERS, toggleKind, toggleType, type Filters } from '../workspace/filters';
 import { DateField } from './DateField';
+import styles from './FilterPanel.module.css';
+import panel from './Panel.module.css';
 import { TimelineHistogram } from './TimelineHistogram';
 
 export interface FilterPanelProps {
@@ -23,8 +25,8 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
   const span = first && last ? { from: first.start, to: last.end } : null;
   const typesHere = RELATION_TYPES.filter((t) => (counts.types[t.name]?.total ?? 0) > 0 || filters.hiddenTypes.includes(t.name));
   return (
-    <section className="panel filter-panel" aria-labelledby={`${id}-title`}>
-      <div className="panel-heading">
+    <section className={panel.panel} aria-labelledby={`${id}-title`}>
+      <div className={panel.heading}>
         <h2 id={`${id}-title`}>Filters</h2>
         <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={!filtersActive(filters)}>
           Clear filters
@@ -39,7 +41,7 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
           to={filters.to}
           onBrush={(range) => onChange({ ...filters, ...range })}
         />
-        <div className="date-fields">
+        <div className={styles.dateFields}>
           <DateField label="From" value={filters.from} span={span} opensAt="from" onCommit={(from) => onChange({ ...filters, from })} />
           <DateField label="To" value={filters.to} span={span} opensAt="to" onCommit={(to) => onChange({ ...filters, to })} />
           <button
@@ -50,7 +52,7 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
             All dates
           </button>
         </div>
-        <label className="checkbox">
+        <label className={panel.checkbox}>
           <input
             type="checkbox"
             checked={filters.includeUndated}
@@ -62,7 +64,7 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
 
       <fieldset>
         <legend>Sources</legend>
-        <label className="inline-field">
+        <label className={panel.inlineField}>
           Minimum number of sources
           <input
             type="number"
@@ -74,12 +76,12 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
         </label>
       </fieldset>
 
-      <details className="filter-group">
+      <details className={styles.group}>
         <summary>Entity kinds{filters.hiddenKinds.length > 0 ? ` (${filters.hiddenKinds.length} hidden)` : ''}</summary>
         <fieldset>
           <legend className="visually-hidden">Entity kinds</legend>
           {ENTITY_KINDS.map((kind) => (
-            <label key={kind} className="checkbox">
+            <label key={kind} className={panel.checkbox}>
               <input type="checkbox" checked={!filters.hiddenKinds.includes(kind)} onChange={() => onChange(toggleKind(filters, kind))} />
               {ENTITY_KIND_INFO[kind].plural} <span className="muted">({counts.kinds[kind].total})</span>
             </label>
@@ -87,7 +89,7 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
         </fieldset>
       </details>
 
-      <details className="filter-group">
+      <details className={styles.group}>
         <summary>Relation types{filters.hiddenTypes.length > 0 ? ` (${filters.hiddenTypes.length} hidden)` : ''}</summary>
         <fieldset>
           <legend className="visually-hidden">Relation types</legend>
@@ -96,12 +98,12 @@ export function FilterPanel({ filters, counts, histogram, onChange }: FilterPane
             const types = typesHere.filter((t) => t.family === family);
             if (types.length === 0) return null;
             return (
-              <div key={family} className="type-family">
-                <p className="type-family-name" style={{ color: RELATION_FAMILIES[family].colour }}>
+              <div key={family}>
+                <p className={styles.familyName} style={{ color: RELATION_FAMILIES[family].colour }}>
                   {RELATION_FAMILIES[family].label}
                 </p>
                 {types.map((t) => (
-                  <label key={t.name} className="checkbox">
+                  <label key={t.name} className={panel.checkbox}>
                     <input
                       type="checkbox"
                       checked={!filters.hiddenTypes.includes(t.name)}

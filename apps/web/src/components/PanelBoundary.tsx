@@ -1,6 +1,7 @@
 'use client';
 
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import panel from './Panel.module.css';
 
 export interface PanelBoundaryProps {
   /** What the panel is called on screen, e.g. "Filters". */
@@ -41,7 +42,11 @@ export class PanelBoundary extends Component<PanelBoundaryProps, State> {
     const { error, attempt } = this.state;
     if (!error) return <PanelKey key={attempt}>{this.props.children}</PanelKey>;
     return (
-      <section className={`panel panel-failed ${this.props.className ?? ''}`} role="alert" aria-label={`${this.props.name} (failed)`}>
+      <section
+        className={`${panel.panel} ${panel.failed} ${this.props.className ?? ''}`}
+        role="alert"
+        aria-label={`${this.props.name} (failed)`}
+      >
         <p>
           <strong>The {this.props.name} panel failed.</strong> {error.message || 'It stopped with an error.'} The rest of the explorer, and
           your canvas, are unaffected.

@@ -6,6 +6,9 @@ import type { PathData } from '../api/queries';
 import type { EntitySummary, RelationData } from '../api/types';
 import { formatWhen, plural, stanceLabel } from '../lib/format';
 import type { PathState, Selection } from '../workspace/reducer';
+import details from './DetailsPanel.module.css';
+import panel from './Panel.module.css';
+import styles from './PathPanel.module.css';
 import { SearchBox } from './SearchBox';
 
 export interface PathPanelProps {
@@ -44,8 +47,9 @@ function Endpoint({
 }) {
   const word = end === 'from' ? 'From' : 'To';
   return (
-    <div className="path-endpoint">
+    <div>
       <SearchBox
+        variant="compact"
         client={client}
         label={`Path ${end}`}
         placeholder="Search an entity"
@@ -53,7 +57,7 @@ function Endpoint({
         onChoose={(hit) => onEndpoint(end, hit)}
         onOutcome={onOutcome}
       />
-      <p className="path-chosen" aria-live="polite">
+      <p className={styles.chosen} aria-live="polite">
         {entity ? (
           <>
             {word}: <strong data-testid={`path-${end}`}>{entity.name}</strong>
@@ -62,7 +66,7 @@ function Endpoint({
           <span className="muted">{word}: not chosen</span>
         )}
         {focused && focused.id !== entity?.id ? (
-          <button type="button" className="link-button small" onClick={() => onEndpoint(end, focused)}>
+          <button type="button" className={`link-button ${styles.use}`} onClick={() => onEndpoint(end, focused)}>
             Use {focused.name}
           </button>
         ) : null}
@@ -73,27 +77,27 @@ function Endpoint({
 
 function PathView({ path, index, onSelect }: { path: PathData; index: number; onSelect: PathPanelProps['onSelect'] }) {
   return (
-    <li className="path" aria-label={`Path ${index + 1}: ${plural(path.length, 'hop')}`}>
-      <p className="path-title">
+    <li aria-label={`Path ${index + 1}: ${plural(path.length, 'hop')}`}>
+      <p className={styles.title}>
         Path {index + 1} · {plural(path.length, 'hop')}
       </p>
-      <ol className="hops">
+      <ol className={styles.hops}>
         {path.relations.map((relation, i) => {
           const from = path.nodes[i]!;
           const first = relation.evidence[0];
           const when = formatWhen(relation.date, relation.startDate, relation.endDate);
           return (
-            <li key={relation.id} className="hop" data-relation-id={relation.id}>
-              <button type="button" className="relation-button" onClick={() => onSelect({ type: 'relation', id: relation.id })}>
+            <li key={relation.id} className={styles.hop} data-relation-id={relation.id}>
+              <button type="button" className={details.relationButton} onClick={() => onSelect({ type: 'relation', id: relation.id })}>
                 {hopText(relation, from)}
               </button>
-              <p className="hop-meta muted">
+              <p className={`muted ${styles.meta}`}>
                 {stanceLabel(relation.stance)} · {plural(relation.sourceCount, 'source')}
                 {when ? ` · ${when}` : ''}
                 {relation.contested ? ' · contested' : ''}
               </p>
               {first ? (
-                <blockquote className="hop-quote">
+                <blockquote className={styles.quote}>
                   “{first.quote}” <cite>— {first.source.title}</cite>
                 </blockquote>
               ) : null}
@@ -109,8 +113,8 @@ function PathView({ path, index, onSelect }: { path: PathData; index: number; on
 export function PathPanel({ client, path, focused, onEndpoint, onFind, onClear, onSelect, onOutcome }: PathPanelProps) {
   const id = useId();
   return (
-    <section className="panel path-panel" aria-labelledby={`${id}-title`}>
-      <div className="panel-heading">
+    <section className={panel.panel} aria-labelledby={`${id}-title`}>
+      <div className={panel.heading}>
         <h2 id={`${id}-title`}>Paths</h2>
         <button type="button" onClick={onClear} disabled={!path.from && !path.to && path.paths.length === 0}>
           Clear path
@@ -121,9 +125,9 @@ export function PathPanel({ client, path, focused, onEndpoint, onFind, onClear, 
       <button type="button" className="primary" onClick={onFind} disabled={!path.from || !path.to || path.status === 'loading'}>
         {path.status === 'loading' ? 'Finding paths…' : 'Find shortest paths'}
       </button>
-      <div aria-live="polite" className="path-results">
+      <div aria-live="polite">
         {path.status === 'error' ? (
-          <p className="error" role="alert">
+          <p className={styles.error} role="alert">
             Couldn’t find paths: {path.message}
           </p>
         ) : null}
@@ -137,7 +141,7 @@ export function PathPanel({ client, path, focused, onEndpoint, onFind, onClear, 
             <p>
               {plural(path.paths.length, 'shortest path')} of {plural(path.paths[0]!.length, 'hop')}, highlighted on the canvas.
             </p>
-            <ol className="paths">
+            <ol className={styles.paths}>
               {path.paths.map((p, i) => (
                 <PathView key={p.relations.map((r) => r.id).join('|')} path={p} index={i} onSelect={onSelect} />
               ))}

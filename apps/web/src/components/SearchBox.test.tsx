@@ -69,8 +69,8 @@ describe('SearchBox', () => {
     const headings = groups.map((g) => document.getElementById(g.getAttribute('aria-labelledby')!)!);
     expect(headings.map((h) => h.textContent?.trim())).toEqual(['People', 'Organisations', 'Events']);
     // Each heading and option carries the kind's icon (inline SVG, no emoji font needed).
-    for (const h of headings) expect(h.querySelector('svg.kind-icon')).not.toBeNull();
-    expect(listbox.querySelectorAll('[role="option"] svg.kind-icon')).toHaveLength(3);
+    for (const h of headings) expect(h.querySelector('svg[data-kind]')).not.toBeNull();
+    expect(listbox.querySelectorAll('[role="option"] svg[data-kind]')).toHaveLength(3);
     const options = [...listbox.querySelectorAll('[role="option"]')];
     expect(options.map((o) => o.getAttribute('data-entity-id'))).toEqual(['kassym-jomart-tokayev', 'csto', 'january-2022-unrest']);
     expect(view.container.querySelector('[role="status"]')?.textContent).toBe('3 matches.');

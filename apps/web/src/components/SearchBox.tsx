@@ -9,6 +9,7 @@ import { flattenGroups, groupHits, moveActive } from '../search/group';
 import { useDebouncedValue } from './hooks';
 import { KindIcon } from './KindBadge';
 import { PassageOption } from './reader/PassageOption';
+import styles from './SearchBox.module.css';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const MIN_SEARCH_LENGTH = 2;
@@ -53,6 +54,45 @@ export interface SearchBoxProps {
    * documents") and choosing one calls this.
    */
   onChoosePassage?: (passage: DocumentPassageData) => void;
+  /** Where it stands: in the top bar (one row, the label for assistive technology only) or in a side panel (smaller). */
+  variant?: 'bar' | 'compact';
+}
+
+/** One entity of the search results, as an option of the listbox: its kind's icon on its colour, name and description. */
+function EntityOption({
+  id,
+  hit,
+  selected,
+  onHover,
+  onChoose,
+}: {
+  id: string;
+  hit: SearchHit;
+  selected: boolean;
+  onHover: () => void;
+  onChoose: () => void;
+}) {
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className={styles.option}
+      data-entity-id={hit.id}
+      // Keep focus in the input: choosing happens on click, not on blur.
+      onMouseDown={(event) => event.preventDefault()}
+      onMouseEnter={onHover}
+      onClick={onChoose}
+    >
+      <span className={styles.kindChip} style={{ backgroundColor: ENTITY_KIND_INFO[hit.kind].colour }} aria-hidden="true">
+        <KindIcon kind={hit.kind} colour="#ffffff" />
+      </span>
+      <span className={styles.optionText}>
+        <span className={styles.optionName}>{hit.name}</span>
+        {hit.description ? <span className={styles.optionDescription}>{hit.description}</span> : null}
+      </span>
+    </div>
+  );
 }
 
 /**
@@ -71,6 +111,7 @@ export function SearchBox({
   keepChoice = false,
   inputRef,
   onChoosePassage,
+  variant,
 }: SearchBoxProps) {
   const baseId = useId();
   const inputId = `${baseId}-input`;
@@ -226,15 +267,27 @@ export function SearchBox({
     status += ` ${found.totalCount} ${found.totalCount === 1 ? 'passage' : 'passages'} in the documents${passages.length < found.totalCount ? ` (${passages.length} shown)` : ''}.`;
   }
 
+  /** The i-th option of the listbox (suggestions, then the groups, then the passages: one index across them). */
+  const entityOption = (hit: SearchHit, i: number) => (
+    <EntityOption
+      key={hit.id}
+      id={optionId(i)}
+      hit={hit}
+      selected={i === active}
+      onHover={() => setActive(i)}
+      onChoose={() => choose(hit)}
+    />
+  );
+
   return (
-    <div className="search">
-      <label htmlFor={inputId} className="search-label">
+    <div className={styles.search} data-variant={variant}>
+      <label htmlFor={inputId} className={variant === 'bar' ? 'visually-hidden' : styles.label}>
         {label}
       </label>
-      <div className="search-field">
+      <div className={styles.field}>
         <input
           id={inputId}
-          className="search-input"
+          className={styles.input}
           type="search"
           role="combobox"
           autoComplete="off"
@@ -259,72 +312,28 @@ export function SearchBox({
           id={listboxId}
           role="listbox"
           aria-label={suggestions?.length ? 'Did you mean' : 'Search results'}
-          className="search-results"
+          className={styles.results}
           hidden={!showList}
         >
           {suggestions && suggestions.length > 0 ? (
-            <div role="group" aria-labelledby={`${baseId}-group-suggestions`} className="search-group">
-              <div id={`${baseId}-group-suggestions`} className="search-group-heading">
+            <div role="group" aria-labelledby={`${baseId}-group-suggestions`}>
+              <div id={`${baseId}-group-suggestions`} className={styles.groupHeading}>
                 Did you mean
               </div>
-              {suggestions.map((hit, i) => (
-                <div
-                  key={hit.id}
-                  id={optionId(i)}
-                  role="option"
-                  aria-selected={i === active}
-                  className="search-option"
-                  data-entity-id={hit.id}
-                  onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => setActive(i)}
-                  onClick={() => choose(hit)}
-                >
-                  <span className="kind-chip" style={{ backgroundColor: ENTITY_KIND_INFO[hit.kind].colour }} aria-hidden="true">
-                    <KindIcon kind={hit.kind} colour="#ffffff" />
-                  </span>
-                  <span className="search-option-text">
-                    <span className="search-option-name">{hit.name}</span>
-                    {hit.description ? <span className="search-option-description">{hit.description}</span> : null}
-                  </span>
-                </div>
-              ))}
+              {suggestions.map(entityOption)}
             </div>
           ) : null}
           {groups.map((group, gi) => (
-            <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`} className="search-group">
-              <div id={`${baseId}-group-${group.kind}`} className="search-group-heading" style={{ color: group.info.colour }}>
+            <div key={group.kind} role="group" aria-labelledby={`${baseId}-group-${group.kind}`}>
+              <div id={`${baseId}-group-${group.kind}`} className={styles.groupHeading} style={{ color: group.info.colour }}>
                 <KindIcon kind={group.kind} /> {group.info.plural}
               </div>
-              {group.hits.map((hit, hi) => {
-                const i = (offsets[gi] ?? 0) + hi;
-                return (
-                  <div
-                    key={hit.id}
-                    id={optionId(i)}
-                    role="option"
-                    aria-selected={i === active}
-                    className="search-option"
-                    data-entity-id={hit.id}
-                    // Keep focus in the input: choosing happens on click, not on blur.
-                    onMouseDown={(event) => event.preventDefault()}
-                    onMouseEnter={() => setActive(i)}
-                    onClick={() => choose(hit)}
-                  >
-                    <span className="kind-chip" style={{ backgroundColor: group.info.colour }} aria-hidden="true">
-                      <KindIcon kind={group.kind} colour="#ffffff" />
-                    </span>
-                    <span className="search-option-text">
-                      <span className="search-option-name">{hit.name}</span>
-                      {hit.description ? <span className="search-option-description">{hit.description}</span> : null}
-                    </span>
-                  </div>
-                );
-              })}
+              {group.hits.map((hit, hi) => entityOption(hit, (offsets[gi] ?? 0) + hi))}
             </div>
           ))}
           {passages.length > 0 ? (
-            <div role="group" aria-labelledby={`${baseId}-group-documents`} className="search-group">
-              <div id={`${baseId}-group-documents`} className="search-group-heading">
+            <div role="group" aria-labelledby={`${baseId}-group-documents`}>
+              <div id={`${baseId}-group-documents`} className={styles.groupHeading}>
                 In the documents
               </div>
               {passages.map((passage, pi) => {
@@ -344,7 +353,7 @@ export function SearchBox({
           ) : null}
         </div>
       </div>
-      <p className={`search-status search-status-${state.status}`} role="status" aria-live="polite">
+      <p className={state.status === 'error' ? `${styles.status} ${styles.statusError}` : styles.status} role="status" aria-live="polite">
         {open || state.status === 'error' ? status : ''}
       </p>
     </div>

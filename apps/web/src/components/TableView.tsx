@@ -5,6 +5,7 @@ import { ENTITY_KIND_INFO, isEntityKind } from '@steppe/domain';
 import { edgeRows, nextSort, nodeRows, sortRows, type EdgeRow, type NodeRow, type SortOrder } from '../table/rows';
 import type { ViewContext } from '../explorer/views';
 import { edgeId } from '../workspace/ids';
+import styles from './TableView.module.css';
 
 type NodeKey = 'name' | 'kind' | 'relations';
 type EdgeKey = 'from' | 'label' | 'to' | 'sortDate' | 'sources' | 'stance';
@@ -31,7 +32,7 @@ function SortHeader<K extends string>({
   const active = order.key === column;
   return (
     <th scope="col" aria-sort={active ? order.direction : 'none'}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+      <button type="button" className={styles.sortButton} onClick={() => onSort(column)}>
         {label}
         <span aria-hidden="true">{active ? (order.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
       </button>
@@ -52,7 +53,7 @@ export function TableView({ nodes, edges, selection, onSelectEntity, onSelectRel
   const selected = new Set(selection);
 
   return (
-    <div className="table-view">
+    <div className={styles.tableView}>
       <table aria-label="Entities on the canvas">
         <caption>Entities ({nodes.length})</caption>
         <thead>
@@ -64,7 +65,7 @@ export function TableView({ nodes, edges, selection, onSelectEntity, onSelectRel
         </thead>
         <tbody>
           {sortedNodes.map((row) => (
-            <tr key={row.id} className={selected.has(row.id) ? 'selected' : undefined} data-entity-id={row.id}>
+            <tr key={row.id} className={selected.has(row.id) ? styles.selected : undefined} data-entity-id={row.id}>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onSelectEntity(row.id)}>
                   {row.name}
@@ -91,7 +92,7 @@ export function TableView({ nodes, edges, selection, onSelectEntity, onSelectRel
         </thead>
         <tbody>
           {sortedEdges.map((row) => (
-            <tr key={row.id} className={selected.has(`relation:${row.id}`) ? 'selected' : undefined} data-relation-id={row.id}>
+            <tr key={row.id} className={selected.has(`relation:${row.id}`) ? styles.selected : undefined} data-relation-id={row.id}>
               <td>{row.from}</td>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onSelectRelation(row.id)}>

@@ -3,6 +3,7 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { formatPartialDate } from '../lib/format';
 import { rangeOfBins, type Histogram } from '../timeline/histogram';
+import styles from './TimelineHistogram.module.css';
 
 const WIDTH = 300;
 const HEIGHT = 64;
@@ -24,7 +25,7 @@ export function TimelineHistogram({ histogram, from, to, onBrush }: TimelineHist
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const { bins } = histogram;
-  if (bins.length === 0) return <p className="muted histogram-empty">No dated relations on the canvas yet.</p>;
+  if (bins.length === 0) return <p className={`muted ${styles.empty}`}>No dated relations on the canvas yet.</p>;
 
   const max = Math.max(1, ...bins.map((b) => b.count));
   const w = WIDTH / bins.length;
@@ -42,7 +43,7 @@ export function TimelineHistogram({ histogram, from, to, onBrush }: TimelineHist
   const last = bins[bins.length - 1]!;
 
   return (
-    <figure className="histogram" data-unit={histogram.unit}>
+    <figure className={styles.histogram} data-unit={histogram.unit}>
       <svg
         ref={svgRef}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -69,13 +70,13 @@ export function TimelineHistogram({ histogram, from, to, onBrush }: TimelineHist
           const h = b.count === 0 ? 0 : Math.max(2, (b.count / max) * (HEIGHT - 4));
           return (
             <g key={b.start}>
-              <rect x={i * w} y={0} width={w} height={HEIGHT} className="histogram-slot" />
+              <rect x={i * w} y={0} width={w} height={HEIGHT} className={styles.slot} />
               <rect
                 x={i * w + Math.min(1, w * 0.1)}
                 y={HEIGHT - h}
                 width={Math.max(0.5, w - Math.min(2, w * 0.2))}
                 height={h}
-                className={`histogram-bar${inBrush(i) ? ' brushing' : inFilter(i) ? ' in-range' : ''}`}
+                className={`${styles.bar}${inBrush(i) ? ` ${styles.brushing}` : inFilter(i) ? ` ${styles.inRange}` : ''}`}
                 data-start={b.start}
                 data-end={b.end}
                 data-count={b.count}
@@ -86,7 +87,7 @@ export function TimelineHistogram({ histogram, from, to, onBrush }: TimelineHist
           );
         })}
       </svg>
-      <figcaption className="histogram-axis">
+      <figcaption className={styles.axis}>
         <span>{formatPartialDate(first.start)}</span>
         <span>{histogram.undated > 0 ? `${histogram.undated} undated` : ''}</span>
         <span>{formatPartialDate(last.end)}</span>

@@ -1,4 +1,4 @@
-import { RELATION_TYPE_NAMES } from '@steppe/domain';
+import { MAX_NOTES_LENGTH, RELATION_TYPE_NAMES } from '@steppe/domain';
 import type { ExportScope } from './scope';
 
 /**
@@ -50,9 +50,6 @@ export interface ExportRequestInput {
   /** Where the canvas has the scope's entities: the report's figure draws them there. */
   positions?: Readonly<Record<string, { x: number; y: number }>>;
 }
-
-/** The API's limit on notes (apps/api/src/export/args.ts, EXPORT_LIMITS.notesLength): the dialog stops there. */
-export const MAX_NOTES_LENGTH = 4_000;
 
 export interface ExportRequest {
   url: string;

@@ -2,15 +2,15 @@
  * @jest-environment jsdom
  */
 import { findMentions, spellingIndex } from '@steppe/domain';
-import type { EntitySummary, RelationData } from '../../api/types';
+import type { DocumentMeta, EntitySummary, RelationData } from '../../api/types';
 import { click, press, render } from '../../test/render';
 import { accusation, aidRequest, almaty, csto, tokayev } from '../../test/fixtures';
-import { DocumentReader, type CitedPassage, type ReaderDocument, type ReaderMention } from './DocumentReader';
+import { DocumentReader, type CitedPassage, type ReaderMention } from './DocumentReader';
 
 const text =
   'Jan 5, 2022\n\nTokayev appealed to the CSTO heads of state to help Kazakhstan overcome the terrorist threat. ' +
   'Riots spread to Almaty.\n\nHe accused foreign-trained terrorists of the attacks.';
-const doc: ReaderDocument = {
+const doc: DocumentMeta = {
   id: 'doc-001',
   title: 'Tokayev asks CSTO for help',
   outlet: 'Example Wire',

@@ -1,24 +1,12 @@
 'use client';
 
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { EntitySummary, RelationData } from '../../api/types';
+import type { DocumentMeta, EntitySummary, RelationData } from '../../api/types';
 import { formatPartialDate, plural, stanceLabel } from '../../lib/format';
 import { ENTITY_KIND_INFO } from '@steppe/domain';
 import { KindIcon } from '../KindBadge';
 import { layoutRuns, markHolding, runsShowing, splitRuns, type Range, type Run } from './layout';
 import styles from './reader.module.css';
-
-/** The document as the reader shows it: metadata where the document states it, and its full text. */
-export interface ReaderDocument {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  languages: string[];
-  url: string | null;
-  text: string;
-}
 
 /** One evidence item of the document: where its quote sits and the relation it is cited for. */
 export interface CitedPassage extends Range {
@@ -32,7 +20,7 @@ export interface ReaderMention extends Range {
 }
 
 export interface DocumentReaderProps {
-  document: ReaderDocument;
+  document: DocumentMeta;
   passages: readonly CitedPassage[];
   mentions: readonly ReaderMention[];
   /** The passage to open at: marked as current and scrolled into view. */

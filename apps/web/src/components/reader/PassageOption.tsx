@@ -3,6 +3,7 @@
 import type { DocumentPassageData } from '../../api/types';
 import { formatPartialDate } from '../../lib/format';
 import { snippetParts } from '../../search/snippet';
+import search from '../SearchBox.module.css';
 import styles from './PassageOption.module.css';
 
 /** How many of a passage's relations the option names (the rest are counted). */
@@ -32,7 +33,7 @@ export function PassageOption({
       id={id}
       role="option"
       aria-selected={selected}
-      className={`search-option ${styles.option}`}
+      className={`${search.option} ${styles.option}`}
       data-source-id={source.id}
       data-start={passage.start}
       data-end={passage.end}

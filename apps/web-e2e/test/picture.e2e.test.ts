@@ -172,6 +172,7 @@ for (const viewport of [
         expect(overlappingPairs(boxes)).toEqual([]);
         // Issue 12: "Grid draws edges through nodes". Its cells are chosen so that no relation crosses another entity.
         if (layout === 'grid') expect(await edgesThroughNodes(page)).toEqual([]);
+        await screenshot(page, `picture-${layout}-${viewport.width}`);
       });
     }
   });

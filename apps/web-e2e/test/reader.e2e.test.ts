@@ -117,6 +117,8 @@ describe.each([
     for (const c of cited) expect(marks.some((m) => m.start <= c.start && c.end <= m.end)).toBe(true);
     // Its metadata: the outlet or date where the document states them.
     await reader.getByText('Source document').waitFor();
+    // The document and its side list scroll inside the reader, the panels inside their columns: the page never does.
+    expect(await page.evaluate(() => [document.scrollingElement!.scrollHeight, window.innerHeight])).toEqual([height, height]);
     await screenshot(page, `reader-01-opened-at-quote-${width}`);
 
     // The next mark (or the previous one, when the quote is the document's last): activate it with Enter.

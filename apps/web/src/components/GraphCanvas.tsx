@@ -142,7 +142,8 @@ function modifierHeld(event: { originalEvent?: unknown }): boolean {
  * instance is created once per mount; element changes are applied as a diff
  * so that placed nodes stay put, and hidden elements stay on the canvas with
  * `display: none`. The container's `data-layout` attribute is `running` while
- * a layout works and `idle` once the picture is stable.
+ * a layout works, `centring` while the view glides to an entity just chosen,
+ * and `idle` once the picture is stable.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
   const { elements, selection, anchor, layout, pinned, roots, summary, ref, restoredPicture } = props;
@@ -168,6 +169,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.style(buildStylesheet(tier));
   };
 
+  /** Tells the explorer what the picture is now (debounced: a drag or a zoom reports once it settles). */
+  const reportPicture = useEffectEvent(() => {
+    if (pictureTimer.current) clearTimeout(pictureTimer.current);
+    pictureTimer.current = setTimeout(() => {
+      const cy = cyRef.current;
+      if (!cy || cy.destroyed() || containerRef.current?.dataset.layout !== 'idle') return;
+      props.onPicture?.(pictureOf(cy));
+    }, 250);
+  });
+
   /** Centres the requested entity if it is on the canvas and no layout is moving it. */
   const centreIfReady = useEffectEvent(() => {
     const cy = cyRef.current;
@@ -179,18 +190,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // The node itself in the middle (cy.center would centre its box, label included).
     const p = (node as unknown as NodeSingular).position();
     const pan = { x: cy.width() / 2 - p.x * cy.zoom(), y: cy.height() / 2 - p.y * cy.zoom() };
-    if (prefersReducedMotion()) cy.pan(pan);
-    else cy.animate({ pan }, { duration: 250 });
-  });
-
-  /** Tells the explorer what the picture is now (debounced: a drag or a zoom reports once it settles). */
-  const reportPicture = useEffectEvent(() => {
-    if (pictureTimer.current) clearTimeout(pictureTimer.current);
-    pictureTimer.current = setTimeout(() => {
-      const cy = cyRef.current;
-      if (!cy || cy.destroyed() || containerRef.current?.dataset.layout !== 'idle') return;
-      props.onPicture?.(pictureOf(cy));
-    }, 250);
+    if (prefersReducedMotion()) {
+      cy.pan(pan);
+      return;
+    }
+    // Not idle while the view glides: a click (or a test) in those 250 ms would land where a node was a moment ago.
+    const container = containerRef.current!;
+    container.dataset.layout = 'centring';
+    void cy
+      .animation({ pan, duration: 250 })
+      .play()
+      .promise()
+      .then(() => {
+        if (container.dataset.layout !== 'centring') return;
+        container.dataset.layout = 'idle';
+        reportPicture();
+      });
   });
 
   const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));

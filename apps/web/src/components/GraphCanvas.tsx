@@ -197,15 +197,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // Not idle while the view glides: a click (or a test) in those 250 ms would land where a node was a moment ago.
     const container = containerRef.current!;
     container.dataset.layout = 'centring';
-    void cy
-      .animation({ pan, duration: 250 })
-      .play()
-      .promise()
-      .then(() => {
-        if (container.dataset.layout !== 'centring') return;
-        container.dataset.layout = 'idle';
-        reportPicture();
-      });
+    // cy.animate queues behind any other view animation (cy.animation().play() would run alongside and fight it).
+    cy.animate(
+      { pan },
+      {
+        duration: 250,
+        complete: () => {
+          if (container.dataset.layout !== 'centring') return;
+          container.dataset.layout = 'idle';
+          reportPicture();
+        },
+      },
+    );
   });
 
   const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));

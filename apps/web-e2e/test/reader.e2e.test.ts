@@ -160,6 +160,13 @@ describe('the document reader', () => {
     const quote = claims[0]!.evidence[0]!;
     await page.getByRole('button', { name: 'Claims, filters and paths' }).click();
     await page.getByRole('button', { name: /^Contested claims \(\d+\)/ }).click();
+    // A handful of entities: once laid out, every one of them is in view (the selected claim is not centred
+    // on where it stood before the layout, which left most of the picture off screen).
+    await waitForCanvas(
+      page,
+      `cy.edges().length >= arg && cy.nodes().every((n) => { const p = n.renderedPosition(); return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height(); })`,
+      claims.length,
+    );
     await relationPanel()
       .getByRole('button', { name: `Read in source: ${quote.source.title}` })
       .first()

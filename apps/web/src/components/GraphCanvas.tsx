@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
-import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type { CollectionArgument, Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import { cytoscape } from '../graph/cytoscape';
 import { isEntityElementId, moreOwnerOf } from '../workspace/ids';
 import { inView, OFF_THREAD_LAYOUT_NODES } from '../graph/layout/fcose';
@@ -132,6 +132,33 @@ function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 }
 
+/**
+ * Moves the view (to a pan, or centred on elements). The canvas is not idle while it glides: a click, or a
+ * test, in those 250 ms would land where a node was a moment ago. cy.animate queues behind any other view
+ * animation (cy.animation().play() would run alongside and fight it).
+ */
+function glideView(
+  cy: Core,
+  container: HTMLElement,
+  to: { pan: Position } | { center: { eles: CollectionArgument } },
+  settled: () => void,
+): void {
+  if (prefersReducedMotion()) {
+    if ('pan' in to) cy.pan(to.pan);
+    else cy.center(to.center.eles);
+    return;
+  }
+  container.dataset.layout = 'centring';
+  cy.animate(to, {
+    duration: 250,
+    complete: () => {
+      if (container.dataset.layout !== 'centring') return;
+      container.dataset.layout = 'idle';
+      settled();
+    },
+  });
+}
+
 function modifierHeld(event: { originalEvent?: unknown }): boolean {
   const e = event.originalEvent as MouseEvent | undefined;
   return !!e && (e.shiftKey || e.ctrlKey || e.metaKey);
@@ -157,6 +184,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const pendingViewport = useRef<Pick<Picture, 'zoom' | 'pan'> | null>(null);
   const pictureTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const keepRestoredView = useRef(false);
+  /** What was selected last, to bring into view once no layout is moving things (revealPending). */
+  const pendingReveal = useRef<string | null>(null);
   /** fcose for large views runs in a worker (null where workers are unavailable): the page stays interactive meanwhile. */
   const offThread = useRef<OffThreadLayout | null>(null);
   /** From how many visible entities fcose goes to the worker (`?layoutWorkerFrom=N` overrides it, for tests and tuning). */
@@ -179,6 +208,29 @@ export function GraphCanvas(props: GraphCanvasProps) {
     }, 250);
   });
 
+  /**
+   * Brings what was last selected into view if it lies outside it, once no layout is moving things (a
+   * selection made while a layout runs waits for the layout and its fit: centring on where the element
+   * happened to be before would leave the finished picture mostly off screen).
+   */
+  const revealPending = useEffectEvent(() => {
+    const cy = cyRef.current;
+    const container = containerRef.current;
+    const id = pendingReveal.current;
+    if (!cy || !container || !id || container.dataset.layout !== 'idle') return;
+    pendingReveal.current = null;
+    const el = cy.getElementById(id);
+    if (el.empty() || !el.visible()) return;
+    const where = el.isEdge() ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
+    if (!inView(cy, where)) glideView(cy, container, { center: { eles: el } }, reportPicture);
+  });
+
+  /** After the view has settled: anything still waiting to be shown, then the picture. */
+  const settled = useEffectEvent(() => {
+    revealPending();
+    reportPicture();
+  });
+
   /** Centres the requested entity if it is on the canvas and no layout is moving it. */
   const centreIfReady = useEffectEvent(() => {
     const cy = cyRef.current;
@@ -190,25 +242,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // The node itself in the middle (cy.center would centre its box, label included).
     const p = (node as unknown as NodeSingular).position();
     const pan = { x: cy.width() / 2 - p.x * cy.zoom(), y: cy.height() / 2 - p.y * cy.zoom() };
-    if (prefersReducedMotion()) {
-      cy.pan(pan);
-      return;
-    }
-    // Not idle while the view glides: a click (or a test) in those 250 ms would land where a node was a moment ago.
-    const container = containerRef.current!;
-    container.dataset.layout = 'centring';
-    // cy.animate queues behind any other view animation (cy.animation().play() would run alongside and fight it).
-    cy.animate(
-      { pan },
-      {
-        duration: 250,
-        complete: () => {
-          if (container.dataset.layout !== 'centring') return;
-          container.dataset.layout = 'idle';
-          reportPicture();
-        },
-      },
-    );
+    glideView(cy, containerRef.current!, { pan }, settled);
   });
 
   const select = useEffectEvent((ids: string[], additive: boolean) => props.onSelect(ids, { additive }));
@@ -372,7 +406,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       container.dataset.layoutThread = thread;
       container.dataset.layout = 'idle';
       centreIfReady();
-      reportPicture();
+      settled();
     };
     const worker = offThread.current;
     if (worker && layOutOffThread(cy, request, offThreadFrom.current)) {
@@ -432,7 +466,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         keepRestoredView.current = true;
       }
       centreIfReady();
-      reportPicture();
+      settled();
     }
   }, [elements, anchor]);
 
@@ -527,8 +561,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const el = last && !keepRestoredView.current ? cy.getElementById(last) : null;
     keepRestoredView.current = false;
     if (el && el.nonempty() && el.visible()) {
-      const where = el.isEdge() ? (el as unknown as EdgeSingular).midpoint() : (el as unknown as NodeSingular).position();
-      if (!inView(cy, where)) cy.animate({ center: { eles: el } }, { duration: prefersReducedMotion() ? 0 : 250 });
+      pendingReveal.current = el.id();
+      revealPending();
     }
   }, [selectionKey, elements]);
 

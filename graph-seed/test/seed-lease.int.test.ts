@@ -57,6 +57,8 @@ describe('loads of the same graph (real processes, real Neo4j)', () => {
         setTimeout(() => resolve(runSeeder(['--graph', g, '--synthetic', '300', '--random-seed', '2', '--batch-size', '100'])), 300),
       ),
     ]);
+    // A failed load says why in the test's output (a deadlock creating the schema was found this way).
+    if (a.code !== 0 || b.code !== 0) console.error(a.stderr, b.stderr);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
     // One of them (normally the second) said it waited for the other, and so finished last.
@@ -68,7 +70,9 @@ describe('loads of the same graph (real processes, real Neo4j)', () => {
 
   it('says clearly that another load is running when told not to wait, and changes nothing', async () => {
     const g = graph('busy');
-    const first = runSeeder(['--graph', g, '--synthetic', '600', '--random-seed', '3', '--batch-size', '100']);
+    // Large enough (200 batches) to be still loading while the second process starts: with 60 batches the first
+    // load could finish before the second asked for the lease, and the second then loaded too (seen once in a full run).
+    const first = runSeeder(['--graph', g, '--synthetic', '2000', '--random-seed', '3', '--batch-size', '100']);
     // Start the second once the first holds the lease.
     for (let i = 0; i < 600 && !(await leaseHolder(g)); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await leaseHolder(g)).toMatch(/\/\d+\//);
@@ -76,7 +80,7 @@ describe('loads of the same graph (real processes, real Neo4j)', () => {
     expect(second.code).not.toBe(0);
     expect(second.stderr).toMatch(new RegExp(`Another load of graph "${g}" is running \\(.+/\\d+/\\w+, since \\d{4}-`));
     expect((await first).code).toBe(0);
-    await expectClean(g, { entities: 600, relations: 6000 });
+    await expectClean(g, { entities: 2000, relations: 20000 });
   });
 
   it('removes an abandoned generation on a re-run without --force that finds nothing to load', async () => {

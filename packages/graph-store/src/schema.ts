@@ -49,7 +49,9 @@ export async function ensureSchema(driver: Driver, database?: string): Promise<v
   try {
     for (const statement of schemaStatements()) {
       try {
-        await session.run(statement);
+        // A managed transaction, so that a deadlock between two processes creating rules at once
+        // (Neo.TransientError.Transaction.DeadlockDetected on the label's lock) is retried by the driver.
+        await session.executeWrite((tx) => tx.run(statement));
       } catch (error) {
         // `IF NOT EXISTS` is checked before the rule is created, so two processes ensuring the
         // schema at once (a seeder and an API, parallel test files) can both try to create it;

@@ -2,7 +2,20 @@ import neo4j from 'neo4j-driver';
 import type { EntityKind } from '@steppe/domain';
 import { ACTIVE_GENERATION } from './generations';
 import { HUB_NEIGHBOUR_KEYS, HUB_RELATION_KEYS } from './hubs';
-import { entityProjection, hopPattern, relationProjection, relTypeAlternation, RELATION_PROJECTION, type Direction } from './patterns';
+import {
+  entityProjection,
+  entityTuple,
+  ENTITY_TUPLE_FIELDS,
+  fromTuple,
+  hopPattern,
+  relationProjection,
+  relationTuple,
+  relationTupleFields,
+  relTypeAlternation,
+  RELATION_PROJECTION,
+  type Direction,
+  type RelationShape,
+} from './patterns';
 import { toEntity, toRelation, type EntityRecord, type RelationRecord } from './records';
 import type { ReadRunner } from './runner';
 
@@ -88,10 +101,37 @@ function filterShape(f: RelationFilter): FilterShape {
   return { minSources: p.minSources !== null, from: p.from !== null, to: p.to !== null };
 }
 
-/** One entity as a neighbourhood statement returns it: its element id (used within the request) and fields. */
-interface KeyedEntity {
-  key: string;
-  props: Record<string, unknown>;
+/** One entity as a neighbourhood statement returns it: its element id (used within the request) and its entityTuple. */
+type KeyedEntity = [key: string, values: unknown[]];
+
+const toEntityFromTuple = (values: unknown) => toEntity(fromTuple(ENTITY_TUPLE_FIELDS, values as unknown[]));
+
+/** The relations among a neighbourhood's entities, as edgesAmongSubquery returns them (relationTuple). */
+function toRelationsFromTuples(rows: unknown, shape: RelationShape): RelationRecord[] {
+  const fields = relationTupleFields(shape);
+  return ((rows as unknown[][] | undefined) ?? []).map((values) => toRelation(fromTuple(fields, values)));
+}
+
+/**
+ * Membership in a neighbourhood's entities, tested once for every relationship its
+ * members have (thousands per 2-hop request on the bench graph). Cypher tests `x IN
+ * list` by comparing x with every element, so testing against the whole member list
+ * cost 100 comparisons a relationship and most of the statement's time. The members'
+ * internal ids are split into MEMBER_BUCKETS lists by id modulo the bucket count, and
+ * a node is looked for only in its bucket (one or two comparisons for 100 members).
+ * Internal ids (`id()`, deprecated for use outside a transaction) are compared only
+ * within the one statement that read them, which is the use they remain valid for.
+ */
+const MEMBER_BUCKETS = 64;
+
+function memberBuckets(ids: string): string {
+  if (!/^[a-z][A-Za-z0-9]*$/.test(ids)) throw new Error(`Invalid Cypher variable "${ids}"`);
+  return `[i IN range(0, ${MEMBER_BUCKETS - 1}) | [x IN ${ids} WHERE x % ${MEMBER_BUCKETS} = i]]`;
+}
+
+function isMember(variable: string): string {
+  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
+  return `id(${variable}) IN buckets[id(${variable}) % ${MEMBER_BUCKETS}]`;
 }
 
 /**
@@ -127,8 +167,8 @@ interface KeyedEntity {
  *          statement's Neo4j CPU).
  *          Without the index (a generation loaded before it) no member is a hub
  *          and this is "expand every member", never cheaper than BOTH.
- * The filter is tested only on the relations found, and the far end by element
- * id (no property read).
+ * The filter is tested only on the relations found, and the far end by its
+ * internal id against the member buckets (no property read; see isMember).
  */
 export function edgesAmongSubquery(
   nodes: string,
@@ -148,36 +188,36 @@ export function edgesAmongSubquery(
            WITH x, COUNT { (x)-[${t}]->() } AS outDegree, COUNT { (x)<-[${t}]-() } AS inDegree, COUNT { (x)-[${t}]-() } AS degree,
                 size(x.${HUB_RELATION_KEYS}) AS hubLinks
            ORDER BY degree DESC
-           WITH collect({node: x, outDegree: outDegree, inDegree: inDegree, degree: degree, hubLinks: hubLinks}) AS members
-           WITH [m IN members | m.node] AS members, [m IN members | elementId(m.node)] AS keys, members[0] AS top,
+           WITH collect({node: x, outDegree: outDegree, inDegree: inDegree, degree: degree, hubLinks: hubLinks}) AS members, collect(id(x)) AS memberIds
+           WITH [m IN members | m.node] AS members, ${memberBuckets('memberIds')} AS buckets, members[0] AS top,
                 [m IN members WHERE m.hubLinks IS NULL | m.node] AS plainMembers,
                 [m IN members WHERE m.hubLinks IS NOT NULL | m.node] AS hubs,
                 reduce(s = 0, m IN members | s + m.inDegree) AS inCost,
                 reduce(s = 0, m IN members | s + m.outDegree) AS outCost,
                 reduce(s = 0, m IN members | s + m.degree) AS degreeSum,
                 reduce(s = 0, m IN members | s + coalesce(m.hubLinks, m.degree)) AS hubCost
-           WITH members, keys, plainMembers, hubs, [h IN hubs | elementId(h)] AS hubKeys, CASE
+           WITH members, buckets, plainMembers, hubs, [h IN hubs | elementId(h)] AS hubKeys, CASE
                   WHEN hubCost < inCost AND hubCost < outCost
                        AND (top IS NULL OR top.outDegree + top.inDegree <> top.degree OR hubCost < degreeSum - top.degree) THEN 'HUBS'
                   WHEN top IS NOT NULL AND top.outDegree + top.inDegree = top.degree
                        AND degreeSum - top.degree < inCost AND degreeSum - top.degree < outCost THEN 'BOTH'
                   WHEN outCost < inCost THEN 'OUT'
                   ELSE 'IN' END AS plan
-           CALL (members, keys, plainMembers, hubs, hubKeys, plan) {
+           CALL (members, buckets, plainMembers, hubs, hubKeys, plan) {
              UNWIND CASE plan WHEN 'IN' THEN members ELSE [] END AS b
-             MATCH (a)-[r${t}]->(b) WHERE elementId(a) IN keys
+             MATCH (a)-[r${t}]->(b) WHERE ${isMember('a')}
              RETURN r
              UNION ALL
              UNWIND CASE plan WHEN 'OUT' THEN members ELSE [] END AS a
-             MATCH (a)-[r${t}]->(b) WHERE elementId(b) IN keys
+             MATCH (a)-[r${t}]->(b) WHERE ${isMember('b')}
              RETURN r
              UNION ALL
              UNWIND CASE plan WHEN 'BOTH' THEN members[1..] ELSE [] END AS a
-             MATCH (a)-[r${t}]-(b) WHERE elementId(b) IN keys
+             MATCH (a)-[r${t}]-(b) WHERE ${isMember('b')}
              RETURN r
              UNION ALL
              UNWIND CASE plan WHEN 'HUBS' THEN plainMembers ELSE [] END AS a
-             MATCH (a)-[r${t}]-(b) WHERE elementId(b) IN keys
+             MATCH (a)-[r${t}]-(b) WHERE ${isMember('b')}
              RETURN r
              UNION ALL
              UNWIND CASE plan WHEN 'HUBS' THEN hubs ELSE [] END AS h
@@ -191,7 +231,7 @@ export function edgesAmongSubquery(
            WITH r WHERE ${relationFilter(opts.filter ?? {})}
            WITH r ORDER BY r.id
            WITH collect(r) AS found
-           RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationProjection('r', { evidence: opts.evidence, details: opts.details })}] AS edges
+           RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationTuple('r', { evidence: opts.evidence, details: opts.details })}] AS edges
          }`;
 }
 
@@ -287,9 +327,9 @@ export function neighbourhoodLevelStatement(opts: {
          }
          WITH starts, room, total, page, next, nextCost, knownNodes + page AS nodes
          ${edgesAmongSubquery('nodes', { types: opts.types, evidence: opts.evidence, details: opts.details, filter: opts.filter, condition: '$withEdges AND ($final OR total > room OR total = 0)', imports: ['total', 'room'] })}
-         RETURN [x IN starts | {key: elementId(x), props: ${entityProjection('x')}}] AS starts,
+         RETURN [x IN starts | [elementId(x), ${entityTuple('x')}]] AS starts,
                 room, total,
-                [x IN page | {key: elementId(x), props: ${entityProjection('x')}}] AS page,
+                [x IN page | [elementId(x), ${entityTuple('x')}]] AS page,
                 [x IN next | elementId(x)] AS nextKeys, nextCost,
                 edgeTotal, edges`;
 }
@@ -301,7 +341,7 @@ export function subgraphStatement(opts: { evidence?: boolean; details?: boolean 
          MATCH (n:Entity {graph: g, id: id})
          WITH collect(n) AS nodes
          ${edgesAmongSubquery('nodes', { evidence: opts.evidence, details: opts.details })}
-         RETURN [x IN nodes | ${entityProjection('x')}] AS nodes, edgeTotal, edges`;
+         RETURN [x IN nodes | ${entityTuple('x')}] AS nodes, edgeTotal, edges`;
 }
 
 /**
@@ -337,8 +377,6 @@ export function pathsStatement(opts: {
 }
 
 export function createExplorer(read: ReadRunner, graph: string) {
-  const toRelations = (rows: unknown) => ((rows as Record<string, unknown>[] | undefined) ?? []).map(toRelation);
-
   /** Paths between two entities, shortest first, and which of the two entities do not exist (one statement). */
   async function findPaths(
     fromId: string,
@@ -424,26 +462,26 @@ export function createExplorer(read: ReadRunner, graph: string) {
           },
         );
         const row = rows[0];
-        for (const s of (row?.starts as KeyedEntity[] | undefined) ?? []) {
-          const e = toEntity(s.props);
-          if (!nodes.has(e.id)) keys.push(s.key);
-          seen.add(s.key);
+        for (const [key, values] of (row?.starts as KeyedEntity[] | undefined) ?? []) {
+          const e = toEntityFromTuple(values);
+          if (!nodes.has(e.id)) keys.push(key);
+          seen.add(key);
           nodes.set(e.id, e);
         }
         const total = Number(row?.total ?? 0);
         const room = Number(row?.room ?? 0);
         const page = (row?.page as KeyedEntity[] | undefined) ?? [];
-        for (const x of page) {
-          const e = toEntity(x.props);
+        for (const [key, values] of page) {
+          const e = toEntityFromTuple(values);
           nodes.set(e.id, e);
-          keys.push(x.key);
+          keys.push(key);
         }
         if (sampled) exact = false;
         if (total > page.length) omittedNodes += total - page.length;
         if (!edgesDone && (final || total > room || total === 0)) {
           // The statement computed the relations among everything returned (see neighbourhoodLevelStatement).
           edgeTotal = Number(row?.edgeTotal ?? 0);
-          edges = toRelations(row?.edges);
+          edges = toRelationsFromTuples(row?.edges, opts);
           edgesDone = true;
         }
         if (total > room) full = true;
@@ -475,10 +513,10 @@ export function createExplorer(read: ReadRunner, graph: string) {
       const unique = [...new Set(ids)];
       const rows = await read(subgraphStatement(opts), { graph, ids: unique, edgeLimit: neo4j.int(edgeLimit) });
       const row = rows[0];
-      const nodes = ((row?.nodes as Record<string, unknown>[] | undefined) ?? []).map(toEntity);
+      const nodes = ((row?.nodes as unknown[] | undefined) ?? []).map(toEntityFromTuple);
       const found = new Set(nodes.map((n) => n.id));
       const total = Number(row?.edgeTotal ?? 0);
-      const edges = toRelations(row?.edges);
+      const edges = toRelationsFromTuples(row?.edges, opts);
       return {
         nodes,
         edges,

@@ -1,5 +1,13 @@
 import { edgesAmongSubquery, neighbourhoodLevelStatement, pathsStatement, relationFilter, subgraphStatement } from '../src/explore';
-import { entityProjection, relationProjection } from '../src/patterns';
+import {
+  entityProjection,
+  entityTuple,
+  ENTITY_TUPLE_FIELDS,
+  fromTuple,
+  relationProjection,
+  relationTuple,
+  relationTupleFields,
+} from '../src/patterns';
 import { relationListQuery } from '../src/relation-list';
 
 /** Every `$name` a statement refers to. */
@@ -31,6 +39,29 @@ describe('projections', () => {
     expect(summary).toBe('r {.id, .sourceCount, .contested, type: type(r), from: startNode(r).id, to: endNode(r).id}');
   });
 
+  it.each([{}, { evidence: false }, { details: false }, { evidence: false, details: false }])(
+    'lists a relation %j in the order relationTupleFields names it, with the fields of the map projection',
+    (shape) => {
+      const listed = relationTuple('r', shape).slice(1, -1).split(', ');
+      const names = relationTupleFields(shape);
+      expect(listed).toHaveLength(names.length);
+      // the stored fields in order, then type and endpoint ids, as the map projection names them
+      const projected = relationProjection('r', shape)
+        .slice(3, -1)
+        .split(', ')
+        .map((part) => (part.startsWith('.') ? [part.slice(1), `r${part}`] : part.split(': ')));
+      expect(listed).toEqual(projected.map(([, expression]) => expression));
+      expect(names).toEqual(projected.map(([name]) => name));
+    },
+  );
+
+  it('names a tuple back into the map a record is built from', () => {
+    expect(fromTuple(['id', 'type', 'from'], ['r1', 'ACCUSED', 'a'])).toEqual({ id: 'r1', type: 'ACCUSED', from: 'a' });
+    const listed = entityTuple('n').slice(1, -1).split(', ');
+    expect(listed).toEqual(ENTITY_TUPLE_FIELDS.map((f) => `n.${f}`));
+    expect(entityProjection('n')).toBe(`n {${ENTITY_TUPLE_FIELDS.map((f) => `.${f}`).join(', ')}}`);
+  });
+
   it('projects entities explicitly', () => {
     const p = entityProjection('m');
     expect(p).toMatch(/^m \{\.id, \.kind, \.name, /);
@@ -44,16 +75,17 @@ describe('projections', () => {
 });
 
 describe('edges among a node list', () => {
-  it('tests membership by element id and projects only the page it returns', () => {
+  it('tests membership in the member buckets and projects only the page it returns, as tuples', () => {
     const q = edgesAmongSubquery('nodes', { types: ['ACCUSED'], evidence: false, condition: '$withEdges', imports: ['total'] });
     expect(q).toMatch(/^CALL \(nodes, total\) \{/);
     expect(q).toContain('WITH nodes WHERE $withEdges');
-    expect(q).toContain('[m IN members | elementId(m.node)] AS keys');
-    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE elementId(a) IN keys');
-    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE elementId(b) IN keys');
-    expect(q).toContain('MATCH (a)-[r:ACCUSED]-(b) WHERE elementId(b) IN keys');
-    // collect the relationships, project only the slice
-    expect(q).toMatch(/WITH collect\(r\) AS found\s+RETURN size\(found\) AS edgeTotal, \[r IN found\[0\.\.\$edgeLimit\] \| r \{/);
+    expect(q).toContain('collect(id(x)) AS memberIds');
+    expect(q).toContain('[i IN range(0, 63) | [x IN memberIds WHERE x % 64 = i]] AS buckets');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE id(a) IN buckets[id(a) % 64]');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE id(b) IN buckets[id(b) % 64]');
+    expect(q).toContain('MATCH (a)-[r:ACCUSED]-(b) WHERE id(b) IN buckets[id(b) % 64]');
+    // collect the relationships, project only the slice, as lists in relationTupleFields' order
+    expect(q).toMatch(/WITH collect\(r\) AS found\s+RETURN size\(found\) AS edgeTotal, \[r IN found\[0\.\.\$edgeLimit\] \| \[r\.id, /);
     expect(q).not.toContain('evidence');
   });
 

@@ -106,10 +106,20 @@ type KeyedEntity = [key: string, values: unknown[]];
 
 const toEntityFromTuple = (values: unknown) => toEntity(fromTuple(ENTITY_TUPLE_FIELDS, values as unknown[]));
 
-/** The relations among a neighbourhood's entities, as edgesAmongSubquery returns them (relationTuple). */
+/**
+ * The relations among a neighbourhood's entities, as edgesAmongSubquery returns them
+ * (relationTuple), in id order: the statement sorts only a list it cuts at the edge
+ * limit, because sorting hundreds of relations by a property read from each costs the
+ * database more than sorting them here. Ids are slugs (a-z, 0-9, hyphens: the dataset
+ * schema), which JavaScript's < orders as Cypher does.
+ */
 function toRelationsFromTuples(rows: unknown, shape: RelationShape): RelationRecord[] {
   const fields = relationTupleFields(shape);
-  return ((rows as unknown[][] | undefined) ?? []).map((values) => toRelation(fromTuple(fields, values)));
+  return sortedById(((rows as unknown[][] | undefined) ?? []).map((values) => toRelation(fromTuple(fields, values))));
+}
+
+export function sortedById<T extends { id: string }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -136,8 +146,9 @@ function isMember(variable: string): string {
 
 /**
  * The relations among the nodes in `nodes` (a list of nodes bound earlier in the
- * statement) that pass the filter, ordered by id, at most `$edgeLimit` of them
- * projected; `edgeTotal` counts them all. Runs only when `condition` holds
+ * statement) that pass the filter, at most `$edgeLimit` of them projected: the first
+ * by id when there are more (sorted here), else all of them unsorted (the caller sorts
+ * them by id: sortedById); `edgeTotal` counts them all. Runs only when `condition` holds
  * (otherwise edgeTotal 0, edges []).
  *
  * Every relation among the nodes is found by expanding the nodes' adjacency and
@@ -229,9 +240,15 @@ export function edgesAmongSubquery(
            }
            WITH DISTINCT r
            WITH r WHERE ${relationFilter(opts.filter ?? {})}
-           WITH r ORDER BY r.id
            WITH collect(r) AS found
-           RETURN size(found) AS edgeTotal, [r IN found[0..$edgeLimit] | ${relationTuple('r', { evidence: opts.evidence, details: opts.details })}] AS edges
+           CALL (found) {
+             WITH found WHERE size(found) > $edgeLimit
+             UNWIND found AS r
+             WITH r ORDER BY r.id
+             RETURN collect(r)[0..$edgeLimit] AS kept
+           }
+           RETURN size(found) AS edgeTotal,
+                  [r IN CASE WHEN size(found) > $edgeLimit THEN kept ELSE found END | ${relationTuple('r', { evidence: opts.evidence, details: opts.details })}] AS edges
          }`;
 }
 
@@ -246,6 +263,28 @@ export function rankedNeighbours(hop: string, condition: string): string {
            WHERE ${condition}
            WITH m, max(r.sourceCount) AS strength
            ORDER BY strength DESC, m.id`;
+}
+
+/**
+ * The first `needed` of the neighbours `m` (with their `strength`) in rankedNeighbours'
+ * order, strongest first then by id, as `found`, and how many there are, as `candidates`.
+ * Ordering every neighbour by id reads every neighbour's id (thousands on a 2-hop level
+ * of the bench graph, for a page of 100); sorting by strength alone reads nothing. So the
+ * neighbours are sorted by strength, the strength of the last one that fits is the cut,
+ * and only those at least as strong as the cut (the ones that fit and their equals) are
+ * sorted by id. The result is the same prefix rankedNeighbours gives.
+ */
+export function strongestFirst(needed: string): string {
+  return `WITH m, strength ORDER BY strength DESC
+           WITH collect(m) AS ms, collect(strength) AS ss
+           WITH ms, ss, CASE WHEN size(ss) > ${needed} THEN ss[${needed} - 1] END AS cut
+           CALL (ms, ss, cut) {
+             UNWIND range(0, size([s IN ss WHERE cut IS NULL OR s >= cut]) - 1) AS i
+             WITH ms[i] AS m, ss[i] AS strength
+             ORDER BY strength DESC, m.id
+             RETURN collect(m)[0..${needed}] AS found
+           }
+           RETURN found, size(ms) AS candidates`;
 }
 
 /**
@@ -292,29 +331,32 @@ export function neighbourhoodLevelStatement(opts: {
          OPTIONAL MATCH (f:Entity) WHERE elementId(f) IN $frontier AND f.graph = g
          WITH [] AS starts, collect(f) AS frontier, knownNodes, $seen AS seenKeys`;
   const keep = `NOT elementId(m) IN seenKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}`;
+  // Only the page, and for a level that is not the last the entities held back that the next level expands, need ranking.
+  const needed = '(CASE WHEN $final THEN $room ELSE $room + $keysCap END)';
   const candidates = opts.sampled
     ? `CALL (frontier, seenKeys) {
            UNWIND frontier AS n
            CALL (n) { MATCH (n)${hop}(m:Entity) RETURN r, m LIMIT $perNode }
            WITH r, m WHERE ${keep}
            WITH m, max(r.sourceCount) AS strength
-           ORDER BY strength DESC, m.id
-           RETURN collect(m) AS found
+           ${strongestFirst(needed)}
          }
          CALL (frontier) {
            UNWIND frontier AS n
            WITH COUNT { (n)${anyHop}() } AS degree
            RETURN sum(degree) AS cost, sum(CASE WHEN degree < $perNode THEN degree ELSE $perNode END) AS scanned
          }
-         WITH starts, knownNodes, found, CASE WHEN scanned = 0 THEN size(found)
-              ELSE toInteger(round(size(found) * toFloat(cost) / scanned)) END AS estimate
-         WITH starts, knownNodes, found, CASE WHEN estimate > size(found) THEN estimate ELSE size(found) END AS total`
+         WITH starts, knownNodes, found, candidates, CASE WHEN scanned = 0 THEN candidates
+              ELSE toInteger(round(candidates * toFloat(cost) / scanned)) END AS estimate
+         WITH starts, knownNodes, found, CASE WHEN estimate > candidates THEN estimate ELSE candidates END AS total`
     : `CALL (frontier, seenKeys) {
            UNWIND frontier AS n
-           ${rankedNeighbours(hop, keep)}
-           RETURN collect(m) AS found
+           MATCH (n)${hop}(m:Entity)
+           WHERE ${keep}
+           WITH m, max(r.sourceCount) AS strength
+           ${strongestFirst(needed)}
          }
-         WITH starts, knownNodes, found, size(found) AS total`;
+         WITH starts, knownNodes, found, candidates AS total`;
   return `${ACTIVE_GENERATION}
          ${known}
          ${candidates}

@@ -1,4 +1,12 @@
-import { edgesAmongSubquery, neighbourhoodLevelStatement, pathsStatement, relationFilter, subgraphStatement } from '../src/explore';
+import {
+  edgesAmongSubquery,
+  neighbourhoodLevelStatement,
+  pathsStatement,
+  relationFilter,
+  sortedById,
+  strongestFirst,
+  subgraphStatement,
+} from '../src/explore';
 import {
   entityProjection,
   entityTuple,
@@ -84,8 +92,10 @@ describe('edges among a node list', () => {
     expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE id(a) IN buckets[id(a) % 64]');
     expect(q).toContain('MATCH (a)-[r:ACCUSED]->(b) WHERE id(b) IN buckets[id(b) % 64]');
     expect(q).toContain('MATCH (a)-[r:ACCUSED]-(b) WHERE id(b) IN buckets[id(b) % 64]');
-    // collect the relationships, project only the slice, as lists in relationTupleFields' order
-    expect(q).toMatch(/WITH collect\(r\) AS found\s+RETURN size\(found\) AS edgeTotal, \[r IN found\[0\.\.\$edgeLimit\] \| \[r\.id, /);
+    // collect the relationships; sort by id (reading every id) only a list cut at the edge limit; project as lists in relationTupleFields' order
+    expect(q).toMatch(/WITH collect\(r\) AS found\s+CALL \(found\) \{\s+WITH found WHERE size\(found\) > \$edgeLimit/);
+    expect(q).toMatch(/WITH r ORDER BY r\.id\s+RETURN collect\(r\)\[0\.\.\$edgeLimit\] AS kept/);
+    expect(q).toContain('[r IN CASE WHEN size(found) > $edgeLimit THEN kept ELSE found END | [r.id, ');
     expect(q).not.toContain('evidence');
   });
 
@@ -114,6 +124,25 @@ describe('edges among a node list', () => {
   });
 });
 
+describe('relations in id order', () => {
+  it('sorts slug ids as Cypher orders them', () => {
+    const ids = ['r-10', 'r-9', 'r-1', 'a-2', 'a-10', '9-x', 'r-1-b', 'r'];
+    expect(sortedById(ids.map((id) => ({ id }))).map((x) => x.id)).toEqual(['9-x', 'a-10', 'a-2', 'r', 'r-1', 'r-1-b', 'r-10', 'r-9']);
+  });
+});
+
+describe('strongest first', () => {
+  it('sorts by strength alone, then by id only the neighbours as strong as the last that fits', () => {
+    const q = strongestFirst('$needed');
+    expect(q).toMatch(/^WITH m, strength ORDER BY strength DESC\s+WITH collect\(m\) AS ms, collect\(strength\) AS ss/);
+    expect(q).toContain('CASE WHEN size(ss) > $needed THEN ss[$needed - 1] END AS cut');
+    expect(q).toContain('UNWIND range(0, size([s IN ss WHERE cut IS NULL OR s >= cut]) - 1) AS i');
+    expect(q).toMatch(/ORDER BY strength DESC, m\.id\s+RETURN collect\(m\)\[0\.\.\$needed\] AS found/);
+    // the count is of every neighbour, taken outside the subquery so that no neighbours still gives a row
+    expect(q).toMatch(/\}\s+RETURN found, size\(ms\) AS candidates$/);
+  });
+});
+
 describe('neighbourhood level statement', () => {
   it('looks the start entities up in the first level and expands them in the same statement', () => {
     const q = neighbourhoodLevelStatement({ first: true, direction: 'BOTH', types: undefined });
@@ -121,8 +150,9 @@ describe('neighbourhood level statement', () => {
     expect(q).toContain('MATCH (n)-[r]-(m:Entity)');
     expect(q).toContain('NOT elementId(m) IN seenKeys');
     expect(q).not.toContain('$frontier');
-    // only the page of neighbours is projected
-    expect(q).toMatch(/ORDER BY strength DESC, m\.id\s+RETURN collect\(m\) AS found/);
+    // only the neighbours that fit are ranked by id (strongestFirst), and only the page is projected
+    expect(q).toContain(strongestFirst('(CASE WHEN $final THEN $room ELSE $room + $keysCap END)'));
+    expect(q).toContain('WITH starts, knownNodes, found, candidates AS total');
     expect(q).toContain('$room AS room');
     expect(q).toContain('found[0..room] AS page');
     // the entities held back are expanded by the next level too, so that omittedNodes counts every depth
@@ -153,7 +183,7 @@ describe('neighbourhood level statement', () => {
   it('samples at most $perNode relationships of each frontier entity when asked, and estimates the total', () => {
     const q = neighbourhoodLevelStatement({ first: false, direction: 'BOTH', sampled: true });
     expect(q).toContain('CALL (n) { MATCH (n)-[r]-(m:Entity) RETURN r, m LIMIT $perNode }');
-    expect(q).toContain('toInteger(round(size(found) * toFloat(cost) / scanned))');
+    expect(q).toContain('toInteger(round(candidates * toFloat(cost) / scanned))');
     expect(paramsOf(q)).toEqual(
       new Set(['graph', 'known', 'seen', 'frontier', 'perNode', 'room', 'keysCap', 'withEdges', 'final', 'edgeLimit']),
     );

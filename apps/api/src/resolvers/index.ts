@@ -45,13 +45,14 @@ async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: A
 }
 
 /** A relation's end: synchronous when the request holds it already; a relation to nothing is a data bug. */
+/** A relation's end: synchronous when the response already holds the entity (twice per relation, so no closure is made then). */
 function endpoint(id: string, ctx: ApiContext): EntityRecord | Promise<EntityRecord> {
   const found = ctx.loaders.entityById(id);
-  const required = (e: EntityRecord | null) => {
+  if (!(found instanceof Promise)) return found;
+  return found.then((e) => {
     if (!e) throw new Error(`A relation ends at ${id}, which the graph does not hold`);
     return e;
-  };
-  return found instanceof Promise ? found.then(required) : found;
+  });
 }
 
 const entityFields = {

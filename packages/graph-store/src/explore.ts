@@ -134,14 +134,14 @@ export function sortedById<T extends { id: string }>(items: T[]): T[] {
  */
 const MEMBER_BUCKETS = 64;
 
+/** The buckets of a list of internal ids (a variable or a list expression written here, never user input). */
 function memberBuckets(ids: string): string {
-  if (!/^[a-z][A-Za-z0-9]*$/.test(ids)) throw new Error(`Invalid Cypher variable "${ids}"`);
   return `[i IN range(0, ${MEMBER_BUCKETS - 1}) | [x IN ${ids} WHERE x % ${MEMBER_BUCKETS} = i]]`;
 }
 
-function isMember(variable: string): string {
-  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
-  return `id(${variable}) IN buckets[id(${variable}) % ${MEMBER_BUCKETS}]`;
+function isMember(variable: string, buckets = 'buckets'): string {
+  for (const name of [variable, buckets]) if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`Invalid Cypher variable "${name}"`);
+  return `id(${variable}) IN ${buckets}[id(${variable}) % ${MEMBER_BUCKETS}]`;
 }
 
 /**
@@ -321,20 +321,26 @@ export function neighbourhoodLevelStatement(opts: {
 }): string {
   const hop = hopPattern(opts.direction, opts.types);
   const anyHop = hopPattern(opts.direction, opts.types, '');
+  // The entities met by earlier levels, as buckets of internal ids (see isMember): every neighbour is tested against them.
   const known = opts.first
     ? `UNWIND $ids AS id
          MATCH (s:Entity {graph: g, id: id})
          WITH collect(s) AS starts
-         WITH starts, starts AS frontier, starts AS knownNodes, [x IN starts | elementId(x)] AS seenKeys`
+         WITH starts, starts AS frontier, starts AS knownNodes, ${memberBuckets('[x IN starts | id(x)]')} AS seenBuckets`
     : `OPTIONAL MATCH (k:Entity) WHERE elementId(k) IN $known AND k.graph = g
          WITH g, collect(k) AS knownNodes
          OPTIONAL MATCH (f:Entity) WHERE elementId(f) IN $frontier AND f.graph = g
-         WITH [] AS starts, collect(f) AS frontier, knownNodes, $seen AS seenKeys`;
-  const keep = `NOT elementId(m) IN seenKeys${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}`;
+         WITH g, collect(f) AS frontier, knownNodes
+         CALL (g) {
+           OPTIONAL MATCH (x:Entity) WHERE elementId(x) IN $seen AND x.graph = g
+           RETURN collect(id(x)) AS seenIds
+         }
+         WITH [] AS starts, frontier, knownNodes, ${memberBuckets('seenIds')} AS seenBuckets`;
+  const keep = `NOT ${isMember('m', 'seenBuckets')}${opts.kinds ? ' AND m.kind IN $kinds' : ''} AND ${relationFilter(opts.filter ?? {})}`;
   // Only the page, and for a level that is not the last the entities held back that the next level expands, need ranking.
   const needed = '(CASE WHEN $final THEN $room ELSE $room + $keysCap END)';
   const candidates = opts.sampled
-    ? `CALL (frontier, seenKeys) {
+    ? `CALL (frontier, seenBuckets) {
            UNWIND frontier AS n
            CALL (n) { MATCH (n)${hop}(m:Entity) RETURN r, m LIMIT $perNode }
            WITH r, m WHERE ${keep}
@@ -349,7 +355,7 @@ export function neighbourhoodLevelStatement(opts: {
          WITH starts, knownNodes, found, candidates, CASE WHEN scanned = 0 THEN candidates
               ELSE toInteger(round(candidates * toFloat(cost) / scanned)) END AS estimate
          WITH starts, knownNodes, found, CASE WHEN estimate > candidates THEN estimate ELSE candidates END AS total`
-    : `CALL (frontier, seenKeys) {
+    : `CALL (frontier, seenBuckets) {
            UNWIND frontier AS n
            MATCH (n)${hop}(m:Entity)
            WHERE ${keep}

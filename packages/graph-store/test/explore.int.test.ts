@@ -339,6 +339,31 @@ describe('neighbourhood, subgraph and paths against a plain reference implementa
     for (const s of seen) expect(JSON.stringify(s.params)).toBe(s.atTheTime);
   });
 
+  it('uses no deprecated feature but id(), whose notices the driver turns off (driver.ts)', async () => {
+    const statements: { cypher: string; params: Record<string, unknown> }[] = [];
+    const recording = createGraphStore({ driver, graph, onQuery: (e) => statements.push({ cypher: e.cypher, params: e.params }) });
+    await recording.neighbourhood(['e-57'], { depth: 3, direction: 'BOTH', nodeLimit: 40, edgeLimit: 2000 });
+    await recording.neighbourhood(['e-00'], { depth: 2, direction: 'BOTH', nodeLimit: 6, edgeLimit: 2000, expansionBudget: 5 });
+    await recording.subgraph(['e-00', 'e-01', 'e-02'], 2000);
+    // A driver with Neo4j's default notifications, to see what the API's driver does not ask for.
+    const password = process.env.NEO4J_PASSWORD;
+    const plain = neo4j.driver(
+      process.env.NEO4J_URI!,
+      password ? neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', password) : undefined,
+    );
+    try {
+      const deprecated = new Set<string>();
+      for (const { cypher, params } of statements) {
+        const { summary } = await plain.executeQuery(cypher, params, { routing: 'READ' });
+        for (const n of summary.notifications) if (n.category === 'DEPRECATION') deprecated.add(n.description);
+      }
+      expect(statements.length).toBeGreaterThanOrEqual(6);
+      expect([...deprecated]).toEqual(['The query used a deprecated function: `id`.']);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('returns the induced subgraph in one statement', async () => {
     const ids = ['e-00', 'e-01', 'e-02', 'e-03', 'e-07', 'nobody'];
     const before = statements;

@@ -189,6 +189,41 @@ describe('SearchBox', () => {
     await view.unmount();
   });
 
+  it('lists the passages only once the entities of the same text are there, so that nothing moves under the pointer', async () => {
+    let answerEntities: (() => void) | undefined;
+    const passage = {
+      start: 0,
+      end: 40,
+      source: { id: 'doc-1', title: 'Tokayev asks for help', outlet: 'Example Wire', publishedAt: '2022-01-05' },
+      snippet: { text: 'Tokayev asked the CSTO for help', start: 0, end: 31, highlights: [{ start: 0, end: 7 }] },
+      relationCount: 0,
+      relations: [],
+    };
+    const client: GraphQLClient = {
+      url: 'http://api.test/graphql',
+      async request<T>(doc: string) {
+        // The documents answer at once; the entities only when the test says so.
+        if (doc.includes('searchDocuments')) return { searchDocuments: { totalCount: 1, passages: [passage] } } as T;
+        await new Promise<void>((resolve) => (answerEntities = resolve));
+        return searchResult(tokayev) as T;
+      },
+    };
+    const view = await render(<SearchBox client={client} onChoose={() => undefined} onChoosePassage={() => undefined} />);
+    const input = view.container.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    await typeInto(input, 'Tokayev');
+    await settle(300);
+    expect(view.container.querySelectorAll('[role="option"]')).toHaveLength(0);
+    expect(view.container.querySelector('[role="status"]')?.textContent).toContain('Searching for “Tokayev”');
+    answerEntities?.();
+    await settle(0);
+    const options = [...view.container.querySelectorAll('[role="option"]')];
+    expect(options.map((o) => o.getAttribute('data-entity-id') ?? o.getAttribute('data-source-id'))).toEqual([
+      'kassym-jomart-tokayev',
+      'doc-1',
+    ]);
+    await view.unmount();
+  });
+
   it('lists passages of the documents under the entities, and Enter on one opens it', async () => {
     const text = 'Tokayev asked the CSTO for help';
     const { client, queries } = clientAnswering(() => ({

@@ -172,9 +172,10 @@ export function SearchBox({
     );
     return () => controller.abort();
   }, [client, query, retryToken, searchesDocuments]);
-  const passages = found && found.query === query ? found.passages : [];
-
   const state = viewOf(query, outcome);
+  // The passages wait for the entities of the same query: listed first, they would move down under the
+  // pointer, and change what the arrow keys reach, when the entities arrived above them.
+  const passages = found && found.query === query && (state.status === 'done' || state.status === 'error') ? found.passages : [];
   const hits = state.status === 'done' ? state.hits : null;
   // Nothing matches: the closest names are offered in the list instead ("Did you mean").
   const suggestions = state.status === 'done' && state.hits.length === 0 ? state.suggestions : null;

@@ -15,6 +15,7 @@ import {
   RELATION_PROJECTION,
   type Direction,
   type RelationShape,
+  variableName,
 } from './patterns';
 import { toEntity, toRelation, type EntityRecord, type RelationRecord } from './records';
 import type { ReadRunner } from './runner';
@@ -68,8 +69,8 @@ export interface FilterShape {
  * day, so a `from` filter must test this too. Only read when `from` is set.
  */
 export function openEnded(variable = 'r'): string {
-  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
-  return `(${variable}.endDate IS NULL AND ${variable}.date IS NULL)`;
+  const v = variableName(variable);
+  return `(${v}.endDate IS NULL AND ${v}.date IS NULL)`;
 }
 
 /**
@@ -78,11 +79,11 @@ export function openEnded(variable = 'r'): string {
  * "true" when nothing is filtered. Values are always parameters ($minSources, $from, $to).
  */
 export function relationFilter(shape: FilterShape, variable = 'r'): string {
-  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
+  const v = variableName(variable);
   const parts: string[] = [];
-  if (shape.minSources) parts.push(`${variable}.sourceCount >= $minSources`);
-  if (shape.from) parts.push(`(${variable}.sortEnd IS NULL OR ${variable}.sortEnd >= $from OR ${openEnded(variable)})`);
-  if (shape.to) parts.push(`(${variable}.sortStart IS NULL OR ${variable}.sortStart <= $to)`);
+  if (shape.minSources) parts.push(`${v}.sourceCount >= $minSources`);
+  if (shape.from) parts.push(`(${v}.sortEnd IS NULL OR ${v}.sortEnd >= $from OR ${openEnded(v)})`);
+  if (shape.to) parts.push(`(${v}.sortStart IS NULL OR ${v}.sortStart <= $to)`);
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
 
@@ -134,14 +135,14 @@ export function sortedById<T extends { id: string }>(items: T[]): T[] {
  */
 const MEMBER_BUCKETS = 64;
 
-/** The buckets of a list of internal ids (a variable or a list expression written here, never user input). */
+/** The buckets of a list of internal ids bound to `ids` earlier in the statement. */
 function memberBuckets(ids: string): string {
-  return `[i IN range(0, ${MEMBER_BUCKETS - 1}) | [x IN ${ids} WHERE x % ${MEMBER_BUCKETS} = i]]`;
+  return `[i IN range(0, ${MEMBER_BUCKETS - 1}) | [x IN ${variableName(ids)} WHERE x % ${MEMBER_BUCKETS} = i]]`;
 }
 
 function isMember(variable: string): string {
-  if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
-  return `id(${variable}) IN buckets[id(${variable}) % ${MEMBER_BUCKETS}]`;
+  const v = variableName(variable);
+  return `id(${v}) IN buckets[id(${v}) % ${MEMBER_BUCKETS}]`;
 }
 
 /**

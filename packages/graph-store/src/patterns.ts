@@ -34,7 +34,8 @@ export const RELATION_PROJECTION = 'r {.*, type: type(r), from: startNode(r).id,
 
 const IDENTIFIER = /^[a-z][A-Za-z0-9]*$/;
 
-function variableName(variable: string): string {
+/** A Cypher variable name written into a statement, checked (never user input, but a typo should fail loudly). */
+export function variableName(variable: string): string {
   if (!IDENTIFIER.test(variable)) throw new Error(`Invalid Cypher variable "${variable}"`);
   return variable;
 }

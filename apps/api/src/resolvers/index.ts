@@ -44,8 +44,10 @@ async function entityRelations(entity: EntityRecord, args: RelationsArgs, ctx: A
   return connection(page.items, offset, page.totalCount);
 }
 
-/** A relation's end: synchronous when the request holds it already; a relation to nothing is a data bug. */
-/** A relation's end: synchronous when the response already holds the entity (twice per relation, so no closure is made then). */
+/**
+ * A relation's end: synchronous when the response already holds the entity (twice per relation, so no
+ * closure is made then); a relation to nothing is a data bug.
+ */
 function endpoint(id: string, ctx: ApiContext): EntityRecord | Promise<EntityRecord> {
   const found = ctx.loaders.entityById(id);
   if (!(found instanceof Promise)) return found;
